@@ -1,0 +1,1 @@
+"""coachpool's core: coaching, and nothing of Slack, Teams, SQL or the wall clock."""

@@ -1,0 +1,84 @@
+"""The one door into the core: every channel turns what a person did into an Incoming
+and calls `CoachingBot.handle`; scheduled work calls the same core functions."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from bot.actions import parse_action
+from bot.conversations.engine import ConversationEngine
+from bot.conversations.registry import CONVERSATIONS
+from bot.domain import Person
+from bot.messages import Incoming, Outcome
+from bot.outbox.notices import queue_outgoing
+from bot.ports.errors import StoreUnavailable
+from bot.replies import Text
+from bot.router import route_action, route_text
+from bot.services import Services
+
+log = logging.getLogger("coachpool.core")
+
+SORRY = (
+    "Sorry, something went wrong on my side and nothing was changed. "
+    "Please try again in a minute; if it keeps happening, tell your pool coordinator."
+)
+
+
+class CoachingBot:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.engine = ConversationEngine(services, CONVERSATIONS)
+
+    def handle(self, incoming: Incoming) -> Outcome:
+        """Answer one input. One error policy for every channel: a failure is logged with
+        its context and the person gets a calm apology; nothing half-done is kept."""
+        try:
+            with self.services.store.transaction():
+                outcome = self._handle(incoming)
+                origin = incoming.event_id or uuid.uuid4().hex
+                queue_outgoing(
+                    self.services.store,
+                    outcome.outgoing,
+                    now=self.services.clock.now(),
+                    origin=f"turn:{origin}",
+                )
+                return outcome
+        except StoreUnavailable:
+            log.exception("store unavailable", extra={"person_id": incoming.person_id})
+            return Outcome(
+                (
+                    Text(
+                        "Sorry, I can't reach the pool's records just now. "
+                        "Please try again in a few minutes."
+                    ),
+                )
+            )
+        except Exception:
+            log.exception(
+                "failed to handle input",
+                extra={"person_id": incoming.person_id, "channel": incoming.channel.value},
+            )
+            return Outcome((Text(SORRY),))
+
+    def _handle(self, incoming: Incoming) -> Outcome:
+        person = self.services.store.get_person(incoming.person_id)
+        if person is None or person.erased:
+            return Outcome(
+                (
+                    Text(
+                        "Sorry, I don't know you yet. Please ask your pool coordinator "
+                        "to add you to the coaching pool."
+                    ),
+                )
+            )
+        action = parse_action(incoming.value) if incoming.value else None
+        if action is not None:
+            return route_action(self, person, incoming, action)
+        state = self.engine.active(person, incoming)
+        if state is not None:
+            return self.engine.continue_(state, person=person, incoming=incoming)
+        return route_text(self, person, incoming)
+
+    def start(self, name: str, person: Person, incoming: Incoming, **data: object) -> Outcome:
+        return self.engine.start(name, person=person, incoming=incoming, data=dict(data))

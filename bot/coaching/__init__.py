@@ -1,0 +1,1 @@
+"""Coaching operations: submitting requests, shortlisting, booking, running engagements."""

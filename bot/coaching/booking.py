@@ -1,0 +1,371 @@
+"""From a chosen coach to a confirmed first session.
+
+The coachee chooses → the coach is asked with up to three concrete slots → the coach
+accepts one, proposes others, or declines. Booking itself is `confirm_session` in the
+store, which lets exactly one of any number of racing bookings win.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.actions import Action, action_value
+from bot.coaching.candidates import zone_of
+from bot.coaching.confirmations import booking_confirmations
+from bot.coaching.shortlist import offer_shortlist
+from bot.coaching.slots import request_slots
+from bot.domain import (
+    CoachingRequest,
+    Engagement,
+    EngagementState,
+    Person,
+    RequestState,
+    Session,
+    SessionKind,
+    SessionState,
+)
+from bot.domain.audit import AuditEntry
+from bot.domain.outbox import OutboxMessage
+from bot.messages import Incoming, Outcome
+from bot.ports.errors import SlotTaken
+from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
+from bot.scheduling import add_working_days
+from bot.services import Services
+from bot.text_format import local_date, local_time
+from bot.timewindow import TimeWindow
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+ActionHandler = Callable[["CoachingBot", Person, Incoming, Action], Outcome]
+GONE = "That request has moved on since this message, so I've left it as it is."
+
+
+def slot_value(verb: str, request_id: int, window: TimeWindow) -> str:
+    return action_value(verb, request_id, int(window.start.timestamp()))
+
+
+def slot_from(action: Action, index: int, offered: tuple[TimeWindow, ...]) -> TimeWindow | None:
+    start = datetime.fromtimestamp(action.int_arg(index), tz=UTC)
+    return next((w for w in offered if w.start == start), None)
+
+
+def _say(*texts: str) -> Outcome:
+    return Outcome(tuple(Text(t) for t in texts))
+
+
+# -- the coachee chooses ---------------------------------------------------------------
+
+
+def choose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    services, store = bot.services, bot.services.store
+    request, coach_id = store.get_request(action.int_arg(0)), action.int_arg(1)
+    if request is None or request.coachee_id != person.id:
+        return _say("Sorry, I can't find that request.")
+    if request.state is not RequestState.SHORTLISTED:
+        return _say(GONE)
+    if coach_id not in {e.coach_id for e in store.get_shortlist(request.id)}:
+        return _say("That coach isn't on your current shortlist, so I've left things as they are.")
+    coach = store.get_person(coach_id)
+    if coach is None or coach.erased or coach_id in request.declined_coach_ids:
+        return _say("Sorry, that coach is no longer available. Please choose another.")
+    slots = request_slots(services, request, coach)
+    if not slots:
+        return _say(
+            f"Sorry, {coach.first_name} has no time left that matches yours. "
+            "Please choose another coach, or say 'my requests' to change your times."
+        )
+    return ask_coach(services, request, coach, slots, coachee=person)
+
+
+def ask_coach(
+    services: Services,
+    request: CoachingRequest,
+    coach: Person,
+    slots: list[TimeWindow],
+    *,
+    coachee: Person,
+) -> Outcome:
+    store, now = services.store, services.clock.now()
+    programme = store.get_programme(request.programme_id)
+    assert programme is not None
+    deadline = add_working_days(
+        now, programme.response_deadline_working_days, services.settings.pool_timezone
+    )
+    with store.transaction():
+        store.update_request(
+            dataclasses.replace(
+                request,
+                state=RequestState.WAITING_COACH,
+                chosen_coach_id=coach.id,
+                asked_at=now,
+                offered_slots=tuple(slots),
+                updated_at=now,
+            )
+        )
+        store.schedule(
+            OutboxMessage(
+                key=f"deadline:request:{request.id}:coach:{coach.id}",
+                recipient_id=request.coachee_id,
+                kind="coach_response_deadline",
+                due_at=deadline,
+                payload={"request_id": request.id, "coach_id": coach.id},
+            )
+        )
+        store.audit(
+            AuditEntry(
+                now, coachee.id, "request.coach_asked", f"request:{request.id}", f"coach:{coach.id}"
+            )
+        )
+    coachee_zone = zone_of(coachee, services.settings.pool_timezone)
+    told = _say(
+        f"Thank you. I've asked {coach.name} and offered them "
+        f"{'a time' if len(slots) == 1 else f'{len(slots)} times'} when you're both free. "
+        f"I'll message you as soon as they answer; if they haven't by "
+        f"{local_date(deadline, coachee_zone)}, I'll offer you the next coach."
+    )
+    return told + Outcome(
+        outgoing=(Outgoing(coach.id, coach_offer(services, request, coach, slots)),)
+    )
+
+
+def coach_offer(
+    services: Services, request: CoachingRequest, coach: Person, slots: list[TimeWindow]
+) -> tuple[Reply, ...]:
+    store = services.store
+    coachee = store.get_person(request.coachee_id)
+    programme = store.get_programme(request.programme_id)
+    assert coachee is not None and programme is not None
+    organisation = store.get_organisation(coachee.organisation_id)
+    zone = zone_of(coach, services.settings.pool_timezone)
+    facts = [
+        Fact("Coachee", f"{coachee.name}, {organisation.name if organisation else ''}".strip(", ")),
+        Fact(
+            "Programme",
+            f"{programme.name} (up to {programme.max_sessions} sessions of "
+            f"{programme.session_minutes} minutes)",
+        ),
+        Fact("Coaching on", request.topic),
+        Fact("Goal", request.goal),
+        Fact(
+            "Meeting",
+            request.format.label.capitalize()
+            + (f" ({request.location})" if request.location else ""),
+        ),
+    ]
+    if request.preferences:
+        facts.append(Fact("Preferences", request.preferences))
+    card = Card(f"{coachee.first_name} would like you as their coach", tuple(facts))
+    options = (
+        *(
+            Choice(
+                f"Accept {local_time(s.start, zone)}",
+                slot_value("accept", request.id, s),
+                style="primary",
+            )
+            for s in slots
+        ),
+        Choice("Propose other times", action_value("propose", request.id)),
+        Choice("Decline", action_value("decline", request.id), style="danger"),
+    )
+    return (card, Choices("Can you take this on? Pick a time to accept it.", options))
+
+
+def none_suit(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    services, store = bot.services, bot.services.store
+    request = store.get_request(action.int_arg(0))
+    if request is None or request.coachee_id != person.id:
+        return _say("Sorry, I can't find that request.")
+    if request.state is not RequestState.SHORTLISTED:
+        return _say(GONE)
+    passed = frozenset(e.coach_id for e in store.get_shortlist(request.id))
+    request = dataclasses.replace(request, declined_coach_ids=request.declined_coach_ids | passed)
+    store.update_request(request)
+    return _say("No problem. Let me look for others.") + offer_shortlist(services, request)
+
+
+# -- the coach answers -----------------------------------------------------------------
+
+
+def _coach_request(services: Services, person: Person, action: Action) -> CoachingRequest | str:
+    request = services.store.get_request(action.int_arg(0))
+    if request is None:
+        return "Sorry, I can't find that request."
+    if request.chosen_coach_id != person.id or request.state is not RequestState.WAITING_COACH:
+        return GONE
+    return request
+
+
+def accept(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    request = _coach_request(bot.services, person, action)
+    if isinstance(request, str):
+        return _say(request)
+    window = slot_from(action, 1, request.offered_slots)
+    if window is None:
+        return _say("That time is no longer on offer. Here are the current ones.") + Outcome(
+            coach_offer(bot.services, request, person, list(request.offered_slots))
+        )
+    return book_first_session(bot.services, request, window, booked_by=person)
+
+
+def pick(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    """The coachee picks one of the times their coach proposed."""
+    store = bot.services.store
+    request = store.get_request(action.int_arg(0))
+    if request is None or request.coachee_id != person.id:
+        return _say("Sorry, I can't find that request.")
+    if request.state is not RequestState.WAITING_COACH:
+        return _say(GONE)
+    window = slot_from(action, 1, request.offered_slots)
+    if window is None:
+        return _say("That time is no longer on offer, so I've left things as they are.")
+    return book_first_session(bot.services, request, window, booked_by=person)
+
+
+def book_first_session(
+    services: Services, request: CoachingRequest, window: TimeWindow, *, booked_by: Person
+) -> Outcome:
+    store, now = services.store, services.clock.now()
+    programme = store.get_programme(request.programme_id)
+    coach = store.get_person(request.chosen_coach_id or 0)
+    coachee = store.get_person(request.coachee_id)
+    assert programme is not None and coach is not None and coachee is not None
+    needs_sponsor = programme.sponsor_approval and coachee.manager_id is not None
+    try:
+        with store.transaction():
+            engagement = store.add_engagement(
+                Engagement(
+                    id=0,
+                    request_id=request.id,
+                    programme_id=programme.id,
+                    coach_id=coach.id,
+                    coachee_id=coachee.id,
+                    sessions_allowed=programme.max_sessions,
+                    started_at=now,
+                    state=EngagementState.AWAITING_SPONSOR
+                    if needs_sponsor
+                    else EngagementState.ACTIVE,
+                    sponsor_id=coachee.manager_id if needs_sponsor else None,
+                )
+            )
+            session = store.add_session(
+                Session(
+                    id=0,
+                    engagement_id=engagement.id,
+                    coach_id=coach.id,
+                    coachee_id=coachee.id,
+                    window=window,
+                    state=SessionState.PROPOSED,
+                    kind=SessionKind.CHEMISTRY
+                    if programme.chemistry_session
+                    else SessionKind.COACHING,
+                    location=request.location if request.format.value == "in_person" else "Online",
+                )
+            )
+            session = store.confirm_session(session.id)
+            store.update_request(
+                dataclasses.replace(
+                    request, state=RequestState.MATCHED, offered_slots=(), updated_at=now
+                )
+            )
+            store.cancel_scheduled(f"deadline:request:{request.id}:")
+            store.audit(
+                AuditEntry(
+                    now,
+                    booked_by.id,
+                    "session.confirmed",
+                    f"session:{session.id}",
+                    f"request:{request.id}",
+                )
+            )
+    except SlotTaken:
+        return _slot_gone(services, request, booked_by)
+    return booking_confirmations(services, session, engagement, actor=booked_by)
+
+
+def _slot_gone(services: Services, request: CoachingRequest, actor: Person) -> Outcome:
+    store = services.store
+    coach = store.get_person(request.chosen_coach_id or 0)
+    assert coach is not None
+    fresh = request_slots(services, request, coach)
+    store.update_request(dataclasses.replace(request, offered_slots=tuple(fresh)))
+    request = dataclasses.replace(request, offered_slots=tuple(fresh))
+    sorry = "Sorry, that time has just gone."
+    if not fresh:
+        return _say(
+            sorry + " There's no other shared time left in the next few weeks; "
+            "'Propose other times' lets the coach suggest some."
+        )
+    if actor.id == coach.id:
+        return _say(sorry + " Here are others.") + Outcome(
+            coach_offer(services, request, coach, fresh)
+        )
+    zone = zone_of(actor, services.settings.pool_timezone)
+    options = tuple(
+        Choice(local_time(s.start, zone), slot_value("pick", request.id, s)) for s in fresh
+    )
+    return Outcome((Text(sorry), Choices("Here are other times when you're both free:", options)))
+
+
+def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    services, store, now = bot.services, bot.services.store, bot.services.clock.now()
+    request = _coach_request(services, person, action)
+    if isinstance(request, str):
+        return _say(request)
+    coachee = store.get_person(request.coachee_id)
+    assert coachee is not None
+    request = dataclasses.replace(
+        request,
+        state=RequestState.SHORTLISTED,
+        chosen_coach_id=None,
+        offered_slots=(),
+        declined_coach_ids=request.declined_coach_ids | {person.id},
+        updated_at=now,
+    )
+    with store.transaction():
+        store.update_request(request)
+        store.cancel_scheduled(f"deadline:request:{request.id}:")
+        store.audit(AuditEntry(now, person.id, "request.coach_declined", f"request:{request.id}"))
+    for_coachee = Outcome(
+        (Text(f"{person.name} isn't able to take this on just now, so I've looked again for you."),)
+    ) + offer_shortlist(services, request)
+    thanks = bot.start("decline_reason", person, incoming, request_id=request.id)
+    return thanks + Outcome(outgoing=(Outgoing(coachee.id, for_coachee.replies),))
+
+
+def propose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    request = _coach_request(bot.services, person, action)
+    if isinstance(request, str):
+        return _say(request)
+    return bot.start("propose_times", person, incoming, request_id=request.id)
+
+
+def offered_to_coachee(
+    services: Services, request: CoachingRequest, coachee: Person, coach: Person
+) -> tuple[Reply, ...]:
+    zone: ZoneInfo = zone_of(coachee, services.settings.pool_timezone)
+    options = tuple(
+        Choice(local_time(s.start, zone), slot_value("pick", request.id, s))
+        for s in request.offered_slots
+    )
+    return (
+        Choices(
+            f"{coach.name} would be glad to coach you and has suggested these times. "
+            "Pick the one that suits you:",
+            options,
+        ),
+    )
+
+
+ACTIONS: dict[str, ActionHandler] = {
+    "choose": choose,
+    "none": none_suit,
+    "accept": accept,
+    "pick": pick,
+    "decline": decline,
+    "propose": propose,
+}

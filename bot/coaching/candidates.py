@@ -1,0 +1,96 @@
+"""Gathering what matching needs about every coach from the store, once per request."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain import CoachingRequest, EngagementState, Person, SessionState
+from bot.matching import CoachCandidate, MatchContext, MatchResult, match
+from bot.ports.store import Store
+from bot.scheduling import free_windows
+from bot.services import Services
+from bot.timewindow import TimeWindow
+
+
+def horizon(services: Services) -> TimeWindow:
+    now = services.clock.now()
+    # Sessions start no sooner than tomorrow: a coach needs notice to prepare.
+    return TimeWindow(
+        now + timedelta(hours=24), now + timedelta(weeks=services.settings.horizon_weeks)
+    )
+
+
+def zone_of(person: Person, fallback: ZoneInfo) -> ZoneInfo:
+    try:
+        return ZoneInfo(person.timezone)
+    except (KeyError, ValueError):
+        return fallback
+
+
+def organisation_balances(store: Store) -> dict[int, float]:
+    """Organisation id -> hours its coaches gave minus hours its staff received (held sessions)."""
+    people = {p.id: p for p in store.list_people()}
+    balance: dict[int, float] = defaultdict(float)
+    for session in store.list_sessions(states=[SessionState.HELD]):
+        coach, coachee = people.get(session.coach_id), people.get(session.coachee_id)
+        if coach:
+            balance[coach.organisation_id] += session.hours
+        if coachee:
+            balance[coachee.organisation_id] -= session.hours
+    return dict(balance)
+
+
+def coach_candidates(services: Services) -> list[CoachCandidate]:
+    store, settings = services.store, services.settings
+    now = services.clock.now()
+    window = horizon(services)
+    month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    month_end = (month_start + timedelta(days=32)).replace(day=1)
+    loads = store.coach_loads(month_start, month_end)
+    balances = organisation_balances(store)
+    organisations = {o.id: o for o in store.list_organisations()}
+    past: dict[int, set[int]] = defaultdict(set)
+    for engagement in store.list_engagements():
+        if engagement.state is not EngagementState.AWAITING_SPONSOR:
+            past[engagement.coach_id].add(engagement.coachee_id)
+    candidates = []
+    for profile in store.list_coaches():
+        person = store.get_person(profile.person_id)
+        if person is None or person.erased:
+            continue
+        busy = store.busy_windows(person.id, window)
+        free = free_windows(
+            profile, coach_tz=zone_of(person, settings.pool_timezone), within=window, busy=busy
+        )
+        active, hours = loads.get(person.id, (0, 0.0))
+        candidates.append(
+            CoachCandidate(
+                person=person,
+                profile=profile,
+                organisation=organisations[person.organisation_id],
+                free=tuple(free),
+                active_coachees=active,
+                hours_this_month=hours,
+                organisation_balance_hours=balances.get(person.organisation_id, 0.0),
+                past_coachee_ids=frozenset(past[person.id]),
+            )
+        )
+    return candidates
+
+
+def match_request(
+    services: Services, request: CoachingRequest, *, now: datetime | None = None
+) -> MatchResult:
+    store = services.store
+    coachee = store.get_person(request.coachee_id)
+    programme = store.get_programme(request.programme_id)
+    if coachee is None or programme is None:
+        raise LookupError(f"request {request.id} refers to a missing coachee or programme")
+    context = MatchContext(
+        request=request, coachee=coachee, programme=programme, now=now or services.clock.now()
+    )
+    return match(
+        context, coach_candidates(services), shortlist_size=services.settings.shortlist_size
+    )

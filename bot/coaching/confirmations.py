@@ -1,0 +1,90 @@
+"""Booking confirmations: a card and an .ics invite for each party, in their own zone."""
+
+from __future__ import annotations
+
+from bot.actions import action_value
+from bot.calendar_invite import session_invite
+from bot.coaching.candidates import zone_of
+from bot.domain import Engagement, EngagementState, Person, Session, SessionKind
+from bot.messages import Outcome
+from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply
+from bot.services import Services
+from bot.text_format import local_time
+
+
+def session_card(services: Services, session: Session, *, viewer: Person, title: str) -> Card:
+    store = services.store
+    other = store.get_person(
+        session.coachee_id if viewer.id == session.coach_id else session.coach_id
+    )
+    zone = zone_of(viewer, services.settings.pool_timezone)
+    end = session.window.end.astimezone(zone)
+    facts = [
+        Fact("With", other.name if other else "(no longer in the pool)"),
+        Fact("When", f"{local_time(session.window.start, zone)}–{end:%H:%M}"),
+        Fact("Where", session.location or "Online"),
+    ]
+    if session.meeting_link:
+        facts.append(Fact("Join", session.meeting_link))
+    if session.kind is SessionKind.CHEMISTRY:
+        facts.append(
+            Fact(
+                "Type",
+                "Chemistry session: a first conversation to check you work well "
+                "together. It doesn't use up a session.",
+            )
+        )
+    actions = (
+        Choice("Reschedule", action_value("reschedule", session.id)),
+        Choice("Cancel", action_value("cancel", session.id), style="danger"),
+    )
+    return Card(title, tuple(facts), actions=actions)
+
+
+def booking_confirmations(
+    services: Services, session: Session, engagement: Engagement, *, actor: Person
+) -> Outcome:
+    store = services.store
+    coach, coachee = store.get_person(session.coach_id), store.get_person(session.coachee_id)
+    assert coach is not None and coachee is not None
+    invite = session_invite(
+        session,
+        coach=coach,
+        coachee=coachee,
+        stamp=services.clock.now(),
+        title=f"Coaching: {coach.name} and {coachee.name}",
+        location=session.location or "Online",
+    )
+
+    def replies_for(viewer: Person) -> tuple[Reply, ...]:
+        return (
+            session_card(services, session, viewer=viewer, title="Your session is booked"),
+            invite,
+        )
+
+    mine = replies_for(actor)
+    other = coachee if actor.id == coach.id else coach
+    outgoing = [Outgoing(other.id, replies_for(other))]
+    if engagement.state is EngagementState.AWAITING_SPONSOR and engagement.sponsor_id:
+        outgoing.append(Outgoing(engagement.sponsor_id, sponsor_request(services, engagement)))
+    return Outcome(mine, tuple(outgoing))
+
+
+def sponsor_request(services: Services, engagement: Engagement) -> tuple[Reply, ...]:
+    store = services.store
+    coachee, programme = (
+        store.get_person(engagement.coachee_id),
+        store.get_programme(engagement.programme_id),
+    )
+    assert coachee is not None and programme is not None
+    return (
+        Choices(
+            f"{coachee.name} has been matched with a coach in {programme.name} (up to "
+            f"{engagement.sessions_allowed} sessions). As their line manager, do you support this "
+            "coaching? The content of the sessions stays confidential between coach and coachee.",
+            (
+                Choice("Approve", action_value("approve", engagement.id), style="primary"),
+                Choice("I have concerns", action_value("refuse", engagement.id)),
+            ),
+        ),
+    )

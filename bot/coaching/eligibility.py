@@ -1,0 +1,77 @@
+"""Whether a person may open a request in a programme now, and if not, why and what next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain import CoachingRequest, EngagementState, Person, Programme, RequestState
+from bot.ports.store import Store
+
+OPEN_STATES = (
+    RequestState.OPEN,
+    RequestState.SHORTLISTED,
+    RequestState.WAITING_COACH,
+    RequestState.WAITLISTED,
+)
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    allowed: bool
+    # When not allowed: the plain reason, and whether the request may wait for a place.
+    reason: str = ""
+    waitlist: bool = False
+    existing: CoachingRequest | None = None
+
+
+def check_eligibility(store: Store, person: Person, programme: Programme) -> Eligibility:
+    if not programme.active:
+        return Eligibility(False, f"{programme.name} isn't taking new requests at the moment.")
+    open_here = store.list_requests(
+        coachee_id=person.id, programme_id=programme.id, states=OPEN_STATES
+    )
+    if open_here:
+        return Eligibility(
+            False,
+            f"You already have a request open in {programme.name}; you can have one at a time. "
+            "Say 'my requests' to see it, or withdraw it to start a new one.",
+            existing=open_here[0],
+        )
+    active = [
+        e
+        for e in store.list_engagements(coachee_id=person.id)
+        if e.programme_id == programme.id and e.state is not EngagementState.CLOSED
+    ]
+    if active:
+        return Eligibility(
+            False,
+            f"You're already being coached in {programme.name}. Your coach can book your next "
+            "session; say 'sessions' to see them.",
+        )
+    cap = programme.max_per_organisation
+    if cap is not None and _places_taken(store, person, programme) >= cap:
+        return Eligibility(
+            False,
+            f"{programme.name} takes at most {cap} people from each organisation at a time, "
+            "and your organisation's places are all in use.",
+            waitlist=True,
+        )
+    return Eligibility(True)
+
+
+def _places_taken(store: Store, person: Person, programme: Programme) -> int:
+    """People from the person's organisation with an open request or a live engagement."""
+    colleagues = {p.id for p in store.list_people() if p.organisation_id == person.organisation_id}
+    holders = {
+        r.coachee_id
+        for r in store.list_requests(programme_id=programme.id, states=OPEN_STATES[:3])
+        if r.coachee_id in colleagues
+    }
+    holders |= {
+        e.coachee_id
+        for coachee_id in colleagues
+        for e in store.list_engagements(coachee_id=coachee_id)
+        if e.programme_id == programme.id and e.state is not EngagementState.CLOSED
+    }
+    holders.discard(person.id)
+    return len(holders)

@@ -1,0 +1,314 @@
+"""Running an engagement: next sessions, moving or cancelling with notice, attendance,
+sponsor approval, and closing when the allowance is used or either side ends it."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.actions import Action, action_value
+from bot.coaching.booking import ActionHandler
+from bot.domain import (
+    Engagement,
+    EngagementState,
+    Person,
+    RequestState,
+    Session,
+    SessionKind,
+    SessionState,
+)
+from bot.domain.audit import AuditEntry
+from bot.messages import Incoming, Outcome
+from bot.replies import Choice, Choices, Outgoing, Text
+from bot.services import Services
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+OLD = "That session has changed since this message, so I've left it as it is."
+
+
+def _say(*texts: str) -> Outcome:
+    return Outcome(tuple(Text(t) for t in texts))
+
+
+def _own_session(services: Services, person: Person, action: Action) -> Session | None:
+    session = services.store.get_session(action.int_arg(0))
+    if session is None or person.id not in {session.coach_id, session.coachee_id}:
+        return None
+    return session
+
+
+def _tell_other(
+    services: Services, session_or_engagement: Session | Engagement, actor: Person, text: str
+) -> tuple[Outgoing, ...]:
+    other = (
+        session_or_engagement.coachee_id
+        if actor.id == session_or_engagement.coach_id
+        else session_or_engagement.coach_id
+    )
+    return (Outgoing(other, (Text(text),)),)
+
+
+def book_next(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    engagement = bot.services.store.get_engagement(action.int_arg(0))
+    if engagement is None or person.id not in {engagement.coach_id, engagement.coachee_id}:
+        return _say("Sorry, I can't find that coaching engagement.")
+    if engagement.state is not EngagementState.ACTIVE:
+        return _say("This coaching isn't active, so I can't book a session for it.")
+    if sessions_left(bot.services, engagement) <= 0:
+        return _say("All the sessions in this engagement are booked or used.")
+    return bot.start("schedule_session", person, incoming, engagement_id=engagement.id)
+
+
+def reschedule(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    session = _own_session(bot.services, person, action)
+    if session is None:
+        return _say("Sorry, I can't find that session.")
+    if (
+        session.state is not SessionState.CONFIRMED
+        or session.window.start <= bot.services.clock.now()
+    ):
+        return _say(OLD)
+    return bot.start(
+        "schedule_session",
+        person,
+        incoming,
+        engagement_id=session.engagement_id,
+        session_id=session.id,
+    )
+
+
+def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    services, store, now = bot.services, bot.services.store, bot.services.clock.now()
+    session = _own_session(services, person, action)
+    if session is None:
+        return _say("Sorry, I can't find that session.")
+    if session.state is not SessionState.CONFIRMED or session.window.start <= now:
+        return _say(OLD)
+    engagement = store.get_engagement(session.engagement_id)
+    programme = store.get_programme(engagement.programme_id) if engagement else None
+    notice = session.window.start - now
+    late = programme is not None and notice < timedelta(hours=programme.late_cancellation_hours)
+    with store.transaction():
+        store.update_session(
+            dataclasses.replace(
+                session,
+                state=SessionState.CANCELLED,
+                cancelled_by=person.id,
+                cancelled_at=now,
+                late_cancellation=late,
+            )
+        )
+        store.cancel_scheduled(f"session:{session.id}:")
+        store.audit(
+            AuditEntry(
+                now,
+                person.id,
+                "session.cancelled",
+                f"session:{session.id}",
+                "late" if late else "with notice",
+            )
+        )
+    note = " As it's within 24 hours it's recorded as a late cancellation." if late else ""
+    followup = Choices(
+        "Would you like to book another time?",
+        (Choice("Book another session", action_value("book", session.engagement_id)),),
+    )
+    return Outcome(
+        (Text(f"Done: the session is cancelled and I've told the other person.{note}"), followup),
+        _tell_other(
+            services,
+            session,
+            person,
+            f"{person.name} has cancelled your coaching session. It's no longer in the diary.",
+        ),
+    )
+
+
+def _attendance(state: SessionState) -> ActionHandler:
+    def mark(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+        services, store, now = bot.services, bot.services.store, bot.services.clock.now()
+        session = _own_session(services, person, action)
+        if session is None or session.coach_id != person.id:
+            return _say("Only the coach can record whether a session was held.")
+        if session.state is not SessionState.CONFIRMED:
+            return _say(
+                f"That session is already recorded as {session.state.value.replace('_', '-')}."
+            )
+        if session.window.start > now:
+            return _say("That session hasn't started yet, so I can't record it.")
+        with store.transaction():
+            store.update_session(
+                dataclasses.replace(
+                    session,
+                    state=state,
+                    no_show_by=session.coachee_id if state is SessionState.NO_SHOW else None,
+                )
+            )
+            store.audit(
+                AuditEntry(now, person.id, f"session.{state.value}", f"session:{session.id}")
+            )
+            closing = close_if_used_up(services, session.engagement_id)
+        done = "held" if state is SessionState.HELD else "a no-show"
+        return _say(f"Thanks, recorded as {done}.") + closing
+
+    return mark
+
+
+def sessions_left(services: Services, engagement: Engagement) -> int:
+    used = [
+        s
+        for s in services.store.list_sessions(engagement_id=engagement.id)
+        if s.kind is SessionKind.COACHING
+        and s.state in {SessionState.CONFIRMED, SessionState.HELD, SessionState.NO_SHOW}
+    ]
+    return engagement.sessions_allowed - len(used)
+
+
+def close_if_used_up(services: Services, engagement_id: int) -> Outcome:
+    store = services.store
+    engagement = store.get_engagement(engagement_id)
+    if engagement is None or engagement.state is EngagementState.CLOSED:
+        return Outcome()
+    finished = [
+        s
+        for s in store.list_sessions(engagement_id=engagement.id)
+        if s.kind is SessionKind.COACHING and s.state in {SessionState.HELD, SessionState.NO_SHOW}
+    ]
+    if len(finished) < engagement.sessions_allowed:
+        return Outcome()
+    return close(services, engagement, reason="all sessions used", actor=None)
+
+
+def close(
+    services: Services, engagement: Engagement, *, reason: str, actor: Person | None
+) -> Outcome:
+    store, now = services.store, services.clock.now()
+    with store.transaction():
+        store.update_engagement(
+            dataclasses.replace(
+                engagement, state=EngagementState.CLOSED, closed_at=now, close_reason=reason
+            )
+        )
+        for session in store.list_sessions(
+            engagement_id=engagement.id, states=[SessionState.CONFIRMED]
+        ):
+            if session.window.start > now:
+                store.update_session(
+                    dataclasses.replace(
+                        session,
+                        state=SessionState.CANCELLED,
+                        cancelled_by=actor.id if actor else None,
+                        cancelled_at=now,
+                    )
+                )
+                store.cancel_scheduled(f"session:{session.id}:")
+        request = store.get_request(engagement.request_id)
+        if request is not None:
+            store.update_request(
+                dataclasses.replace(request, state=RequestState.CLOSED, updated_at=now)
+            )
+        store.audit(
+            AuditEntry(
+                now,
+                actor.id if actor else None,
+                "engagement.closed",
+                f"engagement:{engagement.id}",
+                reason,
+            )
+        )
+    text = f"Your coaching engagement has closed ({reason}). Thank you for taking part in the pool."
+    recipients = {engagement.coach_id, engagement.coachee_id} - ({actor.id} if actor else set())
+    return Outcome(outgoing=tuple(Outgoing(pid, (Text(text),)) for pid in sorted(recipients)))
+
+
+def end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    engagement = bot.services.store.get_engagement(action.int_arg(0))
+    if engagement is None or person.id not in {engagement.coach_id, engagement.coachee_id}:
+        return _say("Sorry, I can't find that coaching engagement.")
+    if engagement.state is EngagementState.CLOSED:
+        return _say("That coaching has already ended.")
+    return _say("Done: the coaching has ended and any future sessions are cancelled.") + close(
+        bot.services, engagement, reason=f"ended by {person.name}", actor=person
+    )
+
+
+def _sponsor_answer(approved: bool) -> ActionHandler:
+    def answer(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+        store, now = bot.services.store, bot.services.clock.now()
+        engagement = store.get_engagement(action.int_arg(0))
+        if engagement is None or engagement.sponsor_id != person.id:
+            return _say("Sorry, that approval isn't yours to give.")
+        if engagement.state is not EngagementState.AWAITING_SPONSOR:
+            return _say("You've already answered this one. Thank you.")
+        if not approved:
+            store.audit(
+                AuditEntry(
+                    now, person.id, "engagement.sponsor_concerns", f"engagement:{engagement.id}"
+                )
+            )
+            return _say(
+                "Thank you. I've let the pool coordinators know, and they'll be in touch "
+                "to talk it through. Nothing has been cancelled yet."
+            )
+        with store.transaction():
+            store.update_engagement(dataclasses.replace(engagement, state=EngagementState.ACTIVE))
+            store.audit(
+                AuditEntry(now, person.id, "engagement.approved", f"engagement:{engagement.id}")
+            )
+        return Outcome(
+            (Text("Thank you: approved."),),
+            tuple(
+                Outgoing(pid, (Text(f"{person.name} has approved the coaching. You're all set."),))
+                for pid in (engagement.coach_id, engagement.coachee_id)
+            ),
+        )
+
+    return answer
+
+
+def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    store, now = bot.services.store, bot.services.clock.now()
+    request = store.get_request(action.int_arg(0))
+    if request is None or request.coachee_id != person.id:
+        return _say("Sorry, I can't find that request.")
+    if not request.state.is_open:
+        return _say("That request isn't open any more, so there's nothing to withdraw.")
+    with store.transaction():
+        store.update_request(
+            dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now)
+        )
+        store.cancel_scheduled(f"deadline:request:{request.id}:")
+        store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))
+    outgoing: tuple[Outgoing, ...] = ()
+    if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
+        outgoing = (
+            Outgoing(
+                request.chosen_coach_id,
+                (
+                    Text(
+                        f"{person.name} has withdrawn their coaching request, "
+                        "so there's no need to answer it."
+                    ),
+                ),
+            ),
+        )
+    return Outcome(
+        (Text("Done: your request is withdrawn. Say 'coaching' any time to start a new one."),),
+        outgoing,
+    )
+
+
+ACTIONS: dict[str, ActionHandler] = {
+    "book": book_next,
+    "reschedule": reschedule,
+    "cancel": cancel,
+    "held": _attendance(SessionState.HELD),
+    "noshow": _attendance(SessionState.NO_SHOW),
+    "end": end,
+    "approve": _sponsor_answer(True),
+    "refuse": _sponsor_answer(False),
+    "withdraw": withdraw,
+}

@@ -1,0 +1,159 @@
+"""What a person can see on request: help, their sessions, requests, offers, availability."""
+
+from __future__ import annotations
+
+from bot.actions import action_value
+from bot.coaching.booking import coach_offer
+from bot.coaching.candidates import zone_of
+from bot.coaching.confirmations import session_card
+from bot.domain import EngagementState, Person, RequestState, Role, SessionState
+from bot.messages import Outcome
+from bot.replies import Card, Choice, Choices, Fact, Reply, Text
+from bot.services import Services
+from bot.text_format import local_date
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def help_text(person: Person) -> str:
+    lines = [
+        f"Hello {person.first_name}! I match people with a trained coach from another "
+        "organisation in the pool, free of charge. You can say:",
+        "• what you'd like coaching on, e.g. 'coaching on leading my team through a "
+        "restructure, Tuesday afternoons, online'",
+        "• 'sessions' to see and change your booked sessions",
+        "• 'my requests' to see or withdraw a request",
+    ]
+    if Role.COACH in person.roles:
+        lines += [
+            "• 'pending' to see coaching requests waiting for your answer",
+            "• 'availability' to see your weekly availability",
+        ]
+    lines.append("At any question, 'back' goes back, 'cancel' stops and 'help' explains.")
+    return "\n".join(lines)
+
+
+def sessions(services: Services, person: Person) -> Outcome:
+    store, now = services.store, services.clock.now()
+    upcoming = store.list_sessions(
+        person_id=person.id, states=[SessionState.CONFIRMED], starting_from=now
+    )
+    replies: list[Reply] = []
+    if not upcoming:
+        replies.append(Text("You have no sessions booked."))
+    else:
+        replies.append(Text(f"Your next {'session' if len(upcoming) == 1 else 'sessions'}:"))
+        replies += [
+            session_card(services, s, viewer=person, title="Coaching session")
+            for s in upcoming[:10]
+        ]
+    active = [
+        e
+        for e in store.list_engagements(coach_id=person.id)
+        + store.list_engagements(coachee_id=person.id)
+        if e.state is EngagementState.ACTIVE
+    ]
+    options = []
+    for engagement in active:
+        other = store.get_person(
+            engagement.coachee_id if engagement.coach_id == person.id else engagement.coach_id
+        )
+        name = other.name if other else "your coaching"
+        options.append(Choice(f"Book a session with {name}", action_value("book", engagement.id)))
+        options.append(
+            Choice(f"End coaching with {name}", action_value("end", engagement.id), style="danger")
+        )
+    if Role.COACH in person.roles:
+        options += _attendance_options(services, person)
+    if options:
+        replies.append(Choices("Anything else?", tuple(options)))
+    return Outcome(tuple(replies))
+
+
+def _attendance_options(services: Services, person: Person) -> list[Choice]:
+    """Past confirmed sessions a coach hasn't recorded yet."""
+    store, now = services.store, services.clock.now()
+    zone = zone_of(person, services.settings.pool_timezone)
+    options = []
+    for session in store.list_sessions(person_id=person.id, states=[SessionState.CONFIRMED]):
+        if session.coach_id == person.id and session.window.end <= now:
+            day = local_date(session.window.start, zone)
+            options.append(Choice(f"{day}: held", action_value("held", session.id)))
+            options.append(Choice(f"{day}: no-show", action_value("noshow", session.id)))
+    return options
+
+
+def requests(services: Services, person: Person) -> Outcome:
+    store = services.store
+    mine = [r for r in store.list_requests(coachee_id=person.id) if r.state.is_open]
+    if not mine:
+        return Outcome(
+            (Text("You have no open requests. Tell me what you'd like coaching on to start one."),)
+        )
+    zone = zone_of(person, services.settings.pool_timezone)
+    replies: list[Reply] = []
+    for request in mine:
+        programme = store.get_programme(request.programme_id)
+        facts = [
+            Fact("Programme", programme.name if programme else ""),
+            Fact("Coaching on", request.topic),
+            Fact("Made on", local_date(request.created_at, zone)),
+            Fact("Status", _status(services, request.state, request.chosen_coach_id)),
+        ]
+        replies.append(
+            Card(
+                f"Request {request.id}",
+                tuple(facts),
+                actions=(Choice("Withdraw", action_value("withdraw", request.id), style="danger"),),
+            )
+        )
+    return Outcome(tuple(replies))
+
+
+def _status(services: Services, state: RequestState, coach_id: int | None) -> str:
+    coach = services.store.get_person(coach_id) if coach_id else None
+    return {
+        RequestState.OPEN: "looking for coaches",
+        RequestState.SHORTLISTED: "waiting for you to choose a coach",
+        RequestState.WAITING_COACH: f"waiting for {coach.name if coach else 'the coach'} to answer",
+        RequestState.WAITLISTED: "on the waiting list",
+    }.get(state, state.value)
+
+
+def pending_offers(services: Services, person: Person) -> Outcome:
+    waiting = services.store.list_requests(
+        chosen_coach_id=person.id, states=[RequestState.WAITING_COACH]
+    )
+    if not waiting:
+        return Outcome((Text("No requests are waiting for your answer."),))
+    replies: list[Reply] = []
+    for request in waiting:
+        replies += coach_offer(services, request, person, list(request.offered_slots))
+    return Outcome(tuple(replies))
+
+
+def availability(services: Services, person: Person) -> Outcome:
+    profile = services.store.get_coach(person.id)
+    if profile is None:
+        return Outcome((Text("Availability is for coaches; you don't have a coach profile."),))
+    slots = [
+        f"{_WEEKDAYS[s.weekday]} {s.start:%H:%M}–{s.end:%H:%M}" for s in sorted(profile.weekly)
+    ]
+    facts = [
+        Fact("Weekly", ", ".join(slots) or "none set"),
+        Fact(
+            "Capacity",
+            f"{profile.max_coachees} coachees, {profile.max_hours_per_month:g} hours a month",
+        ),
+        Fact("Status", f"paused: {profile.pause_reason}" if profile.paused else "taking coachees"),
+    ]
+    return Outcome(
+        (
+            Card(
+                "Your availability",
+                tuple(facts),
+                text=f"Times are in your time zone ({person.timezone}). Your coordinator "
+                "can change them for you.",
+            ),
+        )
+    )

@@ -1,0 +1,166 @@
+"""The steps of the intake conversation, framed by GROW: goal, reality, options, way forward."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.conversations.engine import Goto, Retry, Transition, Turn
+from bot.domain.coaches import Format
+from bot.replies import Choice, Choices, Reply, Text
+from bot.understanding.request_text import is_bare_opener, understand_format
+from bot.when import describe_windows, parse_when
+
+SKIP_WORDS = frozenset({"skip", "none", "no", "nothing", "n/a", "no preference", "pass"})
+FORMAT_CHOICES = (
+    Choice("Online", Format.ONLINE.value),
+    Choice("In person", Format.IN_PERSON.value),
+    Choice("Either is fine", Format.EITHER.value),
+)
+
+
+def person_zone(turn: Turn) -> ZoneInfo:
+    try:
+        return ZoneInfo(turn.person.timezone)
+    except (KeyError, ValueError):
+        return turn.services.settings.pool_timezone
+
+
+def next_missing(turn: Turn) -> str:
+    """The first thing intake still needs, or "confirm" when it has everything."""
+    data = turn.data
+    if data.get("_return"):
+        return "confirm"
+    programmes = [p for p in turn.services.store.list_programmes() if p.active]
+    order = (
+        ("topic", not data.get("topic")),
+        ("goal", not data.get("goal")),
+        ("reality", "reality" not in data),
+        ("preferences", "preferences" not in data),
+        ("programme", not data.get("programme_id") and len(programmes) > 1),
+        ("format", not data.get("format")),
+        ("location", data.get("format") == Format.IN_PERSON.value and not data.get("location")),
+        ("when", not data.get("windows")),
+    )
+    return next((step for step, missing in order if missing), "confirm")
+
+
+def windows_from_data(turn: Turn) -> list[tuple[datetime, datetime]]:
+    return [
+        (datetime.fromisoformat(start), datetime.fromisoformat(end))
+        for start, end in turn.data.get("windows", [])
+    ]
+
+
+@dataclass(frozen=True)
+class TextStep:
+    """A free-text answer stored under `name`; optional ones accept "skip"."""
+
+    name: str
+    question: str
+    help: str
+    optional: bool = False
+    min_length: int = 3
+
+    def prompt(self, turn: Turn) -> list[Reply]:
+        suffix = " (or say 'skip')" if self.optional else ""
+        return [Text(self.question + suffix)]
+
+    def handle(self, turn: Turn) -> Transition:
+        answer = turn.incoming.said
+        if self.optional and answer.lower().strip(" .!") in SKIP_WORDS:
+            turn.data[self.name] = ""
+            return Goto(next_missing(turn))
+        if len(answer) < self.min_length or (self.name == "topic" and is_bare_opener(answer)):
+            return Retry((Text("Could you say a little more? A short sentence is plenty."),))
+        if len(answer) > 1000:
+            return Retry(
+                (
+                    Text(
+                        "That's a lot to take in at once: could you keep it under 1,000 "
+                        "characters? The detail is best kept for your coach."
+                    ),
+                )
+            )
+        turn.data[self.name] = answer
+        return Goto(next_missing(turn))
+
+
+@dataclass(frozen=True)
+class ProgrammeStep:
+    name: str = "programme"
+    help: str = "Pick the programme that fits; the coordinator can move you later if needed."
+
+    def prompt(self, turn: Turn) -> list[Reply]:
+        options = tuple(
+            Choice(p.name, str(p.id), details=(p.description,) if p.description else ())
+            for p in turn.services.store.list_programmes()
+            if p.active
+        )
+        return [Choices("Which programme is this for?", options)]
+
+    def handle(self, turn: Turn) -> Transition:
+        said = turn.incoming.said.lower()
+        for programme in turn.services.store.list_programmes():
+            if programme.active and said in {
+                str(programme.id),
+                programme.slug,
+                programme.name.lower(),
+            }:
+                turn.data["programme_id"] = programme.id
+                return Goto(next_missing(turn))
+        return Retry((Text("Sorry, I didn't catch which programme. Please pick one of these."),))
+
+
+@dataclass(frozen=True)
+class FormatStep:
+    name: str = "format"
+    help: str = "Online sessions are usually on Teams or Zoom; in person means meeting somewhere."
+
+    def prompt(self, turn: Turn) -> list[Reply]:
+        return [Choices("Would you like to meet online or in person?", FORMAT_CHOICES)]
+
+    def handle(self, turn: Turn) -> Transition:
+        said = turn.incoming.said
+        chosen = next((Format(c.value) for c in FORMAT_CHOICES if said == c.value), None)
+        chosen = chosen or understand_format(said)
+        if chosen is None:
+            return Retry((Text("Please choose online, in person, or either."),))
+        turn.data["format"] = chosen.value
+        return Goto(next_missing(turn))
+
+
+@dataclass(frozen=True)
+class WhenStep:
+    name: str = "when"
+    help: str = (
+        "Tell me when you're usually free, in your own words: 'Tuesday or Thursday "
+        "afternoons', 'mornings next week', 'Mon–Wed 2–4pm', '3/12 at 10am'."
+    )
+
+    def prompt(self, turn: Turn) -> list[Reply]:
+        return [
+            Text(
+                "When are you usually free over the next few weeks? For example "
+                "'Tuesday or Thursday afternoons' or 'mornings next week'."
+            )
+        ]
+
+    def handle(self, turn: Turn) -> Transition:
+        settings = turn.services.settings
+        result = parse_when(
+            turn.incoming.said,
+            now=turn.services.clock.now(),
+            tz=person_zone(turn),
+            horizon_weeks=settings.horizon_weeks,
+        )
+        if not result.understood:
+            questions = result.questions or ("Could you put that another way?",)
+            return Retry(tuple(Text(q) for q in questions))
+        turn.data["windows"] = [[w.start.isoformat(), w.end.isoformat()] for w in result.windows]
+        turn.data["when_text"] = turn.incoming.said
+        return Goto(
+            next_missing(turn),
+            (Text(f"Got it: {describe_windows(result.windows, person_zone(turn))}."),),
+        )

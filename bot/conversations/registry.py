@@ -1,0 +1,13 @@
+"""Every conversation the core knows, by name."""
+
+from __future__ import annotations
+
+from bot.conversations.engine import Conversation
+from bot.conversations.intake import INTAKE
+from bot.conversations.propose_times import PROPOSE_TIMES
+from bot.conversations.reason import DECLINE_REASON
+from bot.conversations.schedule_session import SCHEDULE_SESSION
+
+CONVERSATIONS: dict[str, Conversation] = {
+    c.name: c for c in (INTAKE, PROPOSE_TIMES, DECLINE_REASON, SCHEDULE_SESSION)
+}

@@ -1,0 +1,37 @@
+"""The vocabulary of a coaching pool: people, coaches, programmes, requests, engagements
+and sessions."""
+
+from bot.domain.coaches import (
+    Accreditation,
+    AvailabilityException,
+    CoachProfile,
+    Format,
+    WeeklySlot,
+)
+from bot.domain.engagements import Engagement, EngagementState
+from bot.domain.people import Channel, Identity, Organisation, Person, Role
+from bot.domain.programmes import Programme
+from bot.domain.requests import CoachingRequest, RequestState, ShortlistEntry
+from bot.domain.sessions import Session, SessionKind, SessionState
+
+__all__ = [
+    "Accreditation",
+    "AvailabilityException",
+    "Channel",
+    "CoachProfile",
+    "CoachingRequest",
+    "Engagement",
+    "EngagementState",
+    "Format",
+    "Identity",
+    "Organisation",
+    "Person",
+    "Programme",
+    "RequestState",
+    "Role",
+    "Session",
+    "SessionKind",
+    "SessionState",
+    "ShortlistEntry",
+    "WeeklySlot",
+]

@@ -1,0 +1,1 @@
+"""Scheduled work: messages and follow-ups that wait in the store until they are due."""

@@ -1,0 +1,71 @@
+"""A coach who hasn't answered by the deadline: the coachee is offered the next coach.
+
+Kinds that change state do it and queue their news as notices in one transaction, so a
+failed send never leaves the state changed but the people untold."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from bot.coaching.shortlist import offer_shortlist
+from bot.domain import RequestState
+from bot.domain.audit import AuditEntry
+from bot.domain.outbox import OutboxMessage
+from bot.outbox.notices import queue_outgoing
+from bot.replies import Outgoing, Reply, Text
+from bot.services import Services
+
+if TYPE_CHECKING:
+    from bot.outbox.kinds import Deliveries
+
+
+def coach_response_deadline(services: Services, message: OutboxMessage) -> Deliveries:
+    store, now = services.store, services.clock.now()
+    request = store.get_request(int(message.payload["request_id"]))
+    coach_id = int(message.payload["coach_id"])
+    if (
+        request is None
+        or request.state is not RequestState.WAITING_COACH
+        or request.chosen_coach_id != coach_id
+    ):
+        return []  # answered, withdrawn or moved on since: the deadline has lapsed
+    coach = store.get_person(coach_id)
+    with store.transaction():
+        request = dataclasses.replace(
+            request,
+            state=RequestState.SHORTLISTED,
+            chosen_coach_id=None,
+            offered_slots=(),
+            declined_coach_ids=request.declined_coach_ids | {coach_id},
+            updated_at=now,
+        )
+        store.update_request(request)
+        store.audit(
+            AuditEntry(
+                now, None, "request.coach_timed_out", f"request:{request.id}", f"coach:{coach_id}"
+            )
+        )
+        shortlist = offer_shortlist(services, request)
+        name = coach.name if coach else "The coach"
+        to_coachee: tuple[Reply, ...] = (
+            Text(
+                f"{name} hasn't been able to answer in time, so I've looked for other coaches "
+                "for you."
+            ),
+            *shortlist.replies,
+        )
+        to_coach: tuple[Reply, ...] = (
+            Text(
+                "A coaching request you were asked about has now gone to another coach, as the "
+                "answer time passed. No action needed."
+            ),
+        )
+        # Queued, not sent from here: the state change and the news commit together.
+        queue_outgoing(
+            store,
+            (Outgoing(request.coachee_id, to_coachee), Outgoing(coach_id, to_coach)),
+            now=now,
+            origin=message.key,
+        )
+    return []

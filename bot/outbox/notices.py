@@ -1,0 +1,33 @@
+"""Messages for other people produced during a turn go out through the outbox, so they
+are committed with the turn and delivered even if the process stops right after."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from bot.domain.outbox import OutboxMessage
+from bot.ports.store import Store
+from bot.replies import Outgoing
+from bot.replies_codec import encode_replies
+
+NOTICE = "notice"
+
+
+def queue_outgoing(
+    store: Store, outgoing: tuple[Outgoing, ...], *, now: datetime, origin: str
+) -> None:
+    """`origin` names the turn (e.g. "turn:<person>:<channel>:<seq>") so the keys are unique
+    per message but the same if that very turn were replayed."""
+    for index, message in enumerate(outgoing):
+        payload = {"replies": encode_replies(message.replies)}
+        digest = hashlib.sha256(repr(payload).encode()).hexdigest()[:12]
+        store.schedule(
+            OutboxMessage(
+                key=f"{NOTICE}:{origin}:{index}:{message.person_id}:{digest}",
+                recipient_id=message.person_id,
+                kind=NOTICE,
+                due_at=now,
+                payload=payload,
+            )
+        )

@@ -1,0 +1,220 @@
+"""The store: everything the core reads and writes, in the core's own types.
+
+Contract for implementations:
+- Every datetime given or returned is timezone-aware UTC.
+- Records with `id == 0` are new; `add_*` returns them with their stored id.
+- Each method is atomic on its own. Inside `with store.transaction():` all calls share
+  one database transaction, committed at the end or rolled back on an exception;
+  transactions nest (the inner block joins the outer one).
+- Errors are raised as `bot.ports.errors` types, never as database exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Protocol
+
+from bot.domain import (
+    CoachingRequest,
+    CoachProfile,
+    Engagement,
+    Identity,
+    Organisation,
+    Person,
+    Programme,
+    RequestState,
+    Role,
+    Session,
+    SessionState,
+    ShortlistEntry,
+)
+from bot.domain.audit import AuditEntry
+from bot.domain.conversation import ConversationState
+from bot.domain.feedback import Feedback
+from bot.domain.outbox import OutboxMessage
+from bot.domain.people import Channel
+from bot.timewindow import TimeWindow
+
+
+class Store(Protocol):
+    # -- transactions and health -------------------------------------------------------
+    def transaction(self) -> AbstractContextManager[None]:
+        """Group the calls inside into one atomic unit of work."""
+        ...
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable if the database cannot be reached."""
+        ...
+
+    # -- organisations and people ------------------------------------------------------
+    def add_organisation(self, organisation: Organisation) -> Organisation: ...
+    def update_organisation(self, organisation: Organisation) -> None: ...
+    def get_organisation(self, organisation_id: int) -> Organisation | None: ...
+    def find_organisation(self, slug: str) -> Organisation | None: ...
+    def list_organisations(self) -> list[Organisation]: ...
+
+    def add_person(self, person: Person) -> Person:
+        """Raise Conflict if the email (case-insensitive) is already used."""
+        ...
+
+    def update_person(self, person: Person) -> None: ...
+    def get_person(self, person_id: int) -> Person | None: ...
+    def find_person_by_email(self, email: str) -> Person | None:
+        """Case-insensitive; erased people are never found."""
+        ...
+
+    def list_people(self, role: Role | None = None) -> list[Person]:
+        """Not erased, ordered by name."""
+        ...
+
+    def link_identity(self, identity: Identity) -> None:
+        """Add or replace the identity for (channel, workspace, user_id)."""
+        ...
+
+    def find_identity(self, channel: Channel, workspace: str, user_id: str) -> Identity | None: ...
+    def identities_of(self, person_id: int) -> list[Identity]: ...
+
+    # -- coaches -----------------------------------------------------------------------
+    def save_coach(self, profile: CoachProfile) -> None:
+        """Insert or replace the profile, its weekly slots and its exceptions."""
+        ...
+
+    def get_coach(self, person_id: int) -> CoachProfile | None: ...
+    def list_coaches(self) -> list[CoachProfile]:
+        """Every coach profile (paused ones too), with availability, in person-id order."""
+        ...
+
+    # -- programmes --------------------------------------------------------------------
+    def add_programme(self, programme: Programme) -> Programme: ...
+    def update_programme(self, programme: Programme) -> None: ...
+    def get_programme(self, programme_id: int) -> Programme | None: ...
+    def find_programme(self, slug: str) -> Programme | None: ...
+    def list_programmes(self) -> list[Programme]: ...
+
+    # -- requests and shortlists ------------------------------------------------------
+    def add_request(self, request: CoachingRequest) -> CoachingRequest: ...
+    def update_request(self, request: CoachingRequest) -> None: ...
+    def get_request(self, request_id: int) -> CoachingRequest | None: ...
+    def list_requests(
+        self,
+        *,
+        coachee_id: int | None = None,
+        programme_id: int | None = None,
+        states: Sequence[RequestState] | None = None,
+        chosen_coach_id: int | None = None,
+    ) -> list[CoachingRequest]:
+        """Ordered by creation time, oldest first."""
+        ...
+
+    def save_shortlist(self, request_id: int, entries: Sequence[ShortlistEntry]) -> None:
+        """Replace the request's shortlist."""
+        ...
+
+    def get_shortlist(self, request_id: int) -> list[ShortlistEntry]:
+        """Ordered by rank."""
+        ...
+
+    # -- engagements and sessions -----------------------------------------------------
+    def add_engagement(self, engagement: Engagement) -> Engagement: ...
+    def update_engagement(self, engagement: Engagement) -> None: ...
+    def get_engagement(self, engagement_id: int) -> Engagement | None: ...
+    def list_engagements(
+        self, *, coach_id: int | None = None, coachee_id: int | None = None
+    ) -> list[Engagement]: ...
+
+    def add_session(self, session: Session) -> Session:
+        """Store a session. A CONFIRMED one goes through the same overlap check as
+        `confirm_session` and may raise SlotTaken."""
+        ...
+
+    def confirm_session(self, session_id: int) -> Session:
+        """Move a PROPOSED session to CONFIRMED, atomically refusing with SlotTaken if
+        the coach or the coachee has an overlapping CONFIRMED or HELD session. Exactly
+        one of any number of concurrent callers for overlapping times succeeds, on
+        every supported database and across processes. A session already CONFIRMED is
+        returned unchanged; one in any other state raises Conflict; NotFound if none."""
+        ...
+
+    def update_session(self, session: Session) -> None:
+        """Save state changes (cancel, held, no-show, reschedule). Moving a confirmed
+        session to a new window re-runs the overlap check (SlotTaken)."""
+        ...
+
+    def get_session(self, session_id: int) -> Session | None: ...
+    def list_sessions(
+        self,
+        *,
+        engagement_id: int | None = None,
+        person_id: int | None = None,
+        states: Sequence[SessionState] | None = None,
+        starting_from: datetime | None = None,
+        starting_before: datetime | None = None,
+    ) -> list[Session]:
+        """`person_id` matches coach or coachee. Ordered by start time."""
+        ...
+
+    def busy_windows(self, person_id: int, within: TimeWindow) -> list[TimeWindow]:
+        """Windows of the person's CONFIRMED/HELD sessions (as coach or coachee) that
+        overlap `within`."""
+        ...
+
+    def coach_loads(
+        self, month_start: datetime, month_end: datetime
+    ) -> dict[int, tuple[int, float]]:
+        """coach id -> (open engagements, i.e. ACTIVE or AWAITING_SPONSOR, since both hold
+        a place; hours of confirmed+held sessions starting in [month_start, month_end))."""
+        ...
+
+    # -- conversations ----------------------------------------------------------------
+    def load_conversation(self, person_id: int, channel: Channel) -> ConversationState | None: ...
+    def save_conversation(self, state: ConversationState) -> None: ...
+    def clear_conversation(self, person_id: int, channel: Channel) -> None: ...
+
+    # -- outbox -------------------------------------------------------------------------
+    def schedule(self, message: OutboxMessage) -> bool:
+        """Add the message unless one with its key exists; True if added. A key whose
+        message was cancelled is re-armed with the new due time and payload."""
+        ...
+
+    def reschedule(self, key: str, due_at: datetime) -> bool:
+        """Move a pending message; False if there is none pending under that key."""
+        ...
+
+    def cancel_scheduled(self, key_prefix: str) -> int:
+        """Cancel pending messages whose key starts with the prefix; returns how many."""
+        ...
+
+    def claim_due(self, *, now: datetime, limit: int, lease_until: datetime) -> list[OutboxMessage]:
+        """Claim up to `limit` messages due by `now` that are pending or whose lease has
+        expired, marking them claimed until `lease_until`. Concurrent claimers never
+        receive the same message (row locks skipped by others where the database has them)."""
+        ...
+
+    def mark_sent(self, message_id: int, *, at: datetime) -> None: ...
+    def mark_failed(self, message_id: int, *, error: str, retry_at: datetime | None) -> None:
+        """Record a failed attempt: back to pending due at `retry_at`, or FAILED for good
+        when `retry_at` is None."""
+        ...
+
+    def list_outbox(self, *, states: Sequence[str] | None = None) -> list[OutboxMessage]: ...
+
+    # -- feedback, events, audit, erasure --------------------------------------------------
+    def save_feedback(self, feedback: Feedback) -> None:
+        """Insert or replace the feedback of (session, person)."""
+        ...
+
+    def list_feedback(self, *, since: datetime | None = None) -> list[Feedback]: ...
+
+    def remember_event(self, platform: str, event_id: str, *, at: datetime) -> bool:
+        """Record a platform event id; False if it was seen before (a retry or duplicate)."""
+        ...
+
+    def audit(self, entry: AuditEntry) -> None: ...
+    def list_audit(self, *, subject_prefix: str = "") -> list[AuditEntry]: ...
+
+    def erase_person(self, person_id: int, *, at: datetime) -> None:
+        """Data-protection erasure: remove identifying data, identities, conversations,
+        free text and pending messages of the person; keep anonymous counts and hours."""
+        ...

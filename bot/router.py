@@ -1,0 +1,78 @@
+"""Where an input goes when no conversation is waiting for it: intents and button verbs."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.actions import Action
+from bot.coaching import booking, engagement_actions, overview
+from bot.domain import Person, Role
+from bot.messages import Incoming, Outcome
+from bot.replies import Text
+from bot.understanding.wellbeing import shows_distress, support_message
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|good (morning|afternoon|evening)|help|\?|start)\W*$", re.I
+)
+_SESSIONS = re.compile(r"^\s*(my )?(sessions?|bookings?|appointments?|upcoming)\W*$", re.I)
+_REQUESTS = re.compile(r"^\s*(my )?(requests?|status)\W*$", re.I)
+_PENDING = re.compile(r"^\s*(pending|offers?|requests? for me|inbox)\W*$", re.I)
+_AVAILABILITY = re.compile(r"^\s*(my )?availability\W*$", re.I)
+_COACHING = re.compile(r"\b(coach(ing)?|mentor(ing)?|support|help with|talk to someone)\b", re.I)
+
+
+def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
+    text = incoming.text.strip()
+    services = bot.services
+    if not text:
+        return Outcome((Text(overview.help_text(person)),))
+    if shows_distress(text):
+        organisation = services.store.get_organisation(person.organisation_id)
+        kind = Outcome(
+            (
+                Text(
+                    support_message(
+                        first_name=person.first_name,
+                        eap_contact=organisation.eap_contact if organisation else "",
+                    )
+                ),
+            )
+        )
+        return kind + bot.start("intake", person, incoming) if _COACHING.search(text) else kind
+    if _GREETING.match(text):
+        return Outcome((Text(overview.help_text(person)),))
+    if _SESSIONS.match(text):
+        return overview.sessions(services, person)
+    if _REQUESTS.match(text):
+        return overview.requests(services, person)
+    if _PENDING.match(text) and Role.COACH in person.roles:
+        return overview.pending_offers(services, person)
+    if _AVAILABILITY.match(text):
+        return overview.availability(services, person)
+    if _COACHING.search(text) or len(text.split()) >= 4:
+        return bot.start("intake", person, incoming)
+    return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
+
+
+def route_action(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    handler = _ACTIONS.get(action.verb)
+    if handler is None:
+        return Outcome(
+            (
+                Text(
+                    "Sorry, that button is from an older version of me and no longer "
+                    "works. Say 'help' to see what you can do."
+                ),
+            )
+        )
+    try:
+        return handler(bot, person, incoming, action)
+    except (ValueError, IndexError):
+        return Outcome((Text("Sorry, I couldn't read that button, so I've ignored it."),))
+
+
+_ACTIONS = {**booking.ACTIONS, **engagement_actions.ACTIONS}

@@ -1,0 +1,26 @@
+"""What the core is given from outside, bundled once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from bot.clock import Clock
+from bot.ports.store import Store
+
+
+@dataclass(frozen=True)
+class Settings:
+    pool_timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
+    pool_name: str = "the coaching pool"
+    # How far ahead the bot looks for free time when matching and offering slots.
+    horizon_weeks: int = 3
+    shortlist_size: int = 3
+    annual_hours_target: float = 4140.0
+
+
+@dataclass(frozen=True)
+class Services:
+    store: Store
+    clock: Clock
+    settings: Settings = field(default_factory=Settings)

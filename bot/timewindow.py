@@ -1,0 +1,37 @@
+"""A span of time, always held in UTC; shown in a person's zone only at the edge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+
+@dataclass(frozen=True, order=True)
+class TimeWindow:
+    """Half-open interval [start, end) of aware UTC datetimes."""
+
+    start: datetime
+    end: datetime
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError("TimeWindow needs timezone-aware datetimes")
+        if self.end <= self.start:
+            raise ValueError(f"TimeWindow ends before it starts: {self.start} .. {self.end}")
+        # Normalise to UTC so that equality and ordering never depend on the zone given.
+        object.__setattr__(self, "start", self.start.astimezone(UTC))
+        object.__setattr__(self, "end", self.end.astimezone(UTC))
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+    def overlaps(self, other: TimeWindow) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: TimeWindow) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def intersection(self, other: TimeWindow) -> TimeWindow | None:
+        start, end = max(self.start, other.start), min(self.end, other.end)
+        return TimeWindow(start, end) if start < end else None

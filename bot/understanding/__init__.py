@@ -1,0 +1,1 @@
+"""Understanding what people write: topics, formats, places, programmes, and signs of distress."""

@@ -1,0 +1,1 @@
+"""The edges: channels, scheduled jobs, the command line and the composition root."""

@@ -1,0 +1,51 @@
+"""The one composition root: configuration in, a wired application out."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.app import CoachingBot
+from bot.clock import Clock
+from bot.services import Services, Settings
+from handlers.wall_clock import WallClock
+from storage.engine import default_database_url
+from storage.store import SqlStore
+
+DEFAULT_TIMEZONE = "Europe/London"
+
+
+class ConfigurationError(Exception):
+    """A setting is wrong; the message says which and how to fix it."""
+
+
+@dataclass
+class Application:
+    store: SqlStore
+    services: Services
+    bot: CoachingBot
+    database_url: str
+
+
+def settings_from_environment() -> Settings:
+    zone_name = os.environ.get("COACHPOOL_TIMEZONE", DEFAULT_TIMEZONE).strip() or DEFAULT_TIMEZONE
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ConfigurationError(
+            f"COACHPOOL_TIMEZONE={zone_name!r} is not a time zone name; use one like "
+            "'Europe/London'"
+        ) from error
+    return Settings(pool_timezone=zone)
+
+
+def bootstrap(
+    *, database_url: str | None = None, clock: Clock | None = None, migrate: bool = True
+) -> Application:
+    url = database_url or default_database_url()
+    store = SqlStore.open(url, migrate=migrate)
+    services = Services(
+        store=store, clock=clock or WallClock(), settings=settings_from_environment()
+    )
+    return Application(store=store, services=services, bot=CoachingBot(services), database_url=url)

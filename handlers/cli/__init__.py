@@ -1,0 +1,1 @@
+"""The `coachpool` command line."""

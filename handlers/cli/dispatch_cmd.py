@@ -1,0 +1,30 @@
+"""`coachpool dispatch --once`: deliver what is due, for cron-style operation."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from bot.outbox.dispatcher import dispatch_due
+from handlers.cli.common import open_app
+from handlers.console.sender import ConsoleSender
+from handlers.delivery import ChannelNotifier
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("dispatch", help="send the scheduled messages that are due")
+    parser.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    notifier = ChannelNotifier(app.services, {}, fallback=ConsoleSender(sys.stdout))
+    report = dispatch_due(app.services, notifier)
+    print(
+        f"claimed {report.claimed}, sent {report.sent}, to retry {report.retried}, "
+        f"failed {report.failed}",
+        file=sys.stderr,
+    )
+    return 0

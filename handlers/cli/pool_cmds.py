@@ -1,0 +1,102 @@
+"""`coachpool db upgrade | seed --demo | import coaches FILE | erase EMAIL`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from bot.domain.audit import AuditEntry
+from bot.pool.roster import decode_roster, import_roster, parse_roster
+from bot.pool.sample import load_sample_pool
+from handlers.cli.common import UsageError, open_app, person_by_email
+from storage.engine import default_database_url
+from storage.migrate import upgrade
+
+
+def register(commands: Any) -> None:
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
+    up = db_commands.add_parser("upgrade", help="apply the schema migrations")
+    up.set_defaults(run=run_upgrade)
+
+    seed = commands.add_parser("seed", help="load sample data")
+    seed.add_argument(
+        "--demo",
+        action="store_true",
+        required=True,
+        help="the sample pool: 12 councils, 40 coaches, two programmes",
+    )
+    seed.set_defaults(run=run_seed)
+
+    imports = commands.add_parser("import", help="import data from a file")
+    kinds = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
+    coaches = kinds.add_parser(
+        "coaches", help="import a coach roster (CSV; see bot/pool/ROSTER.md)"
+    )
+    coaches.add_argument("file", type=Path)
+    coaches.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows even if others have errors",
+    )
+    coaches.set_defaults(run=run_import_coaches)
+
+    erase = commands.add_parser("erase", help="erase a person's identifying data on request")
+    erase.add_argument("email")
+    erase.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    erase.set_defaults(run=run_erase)
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    url = args.database or default_database_url()
+    upgrade(url)
+    print("The database schema is up to date.")
+    return 0
+
+
+def run_seed(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    summary = load_sample_pool(app.store, now=app.services.clock.now())
+    print(summary.describe())
+    return 0
+
+
+def run_import_coaches(args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {args.file}: {error.strerror}") from error
+    text = decode_roster(data)
+    app = open_app(args)
+    parsed = parse_roster(text, known_organisations=app.store.list_organisations())
+    report = import_roster(
+        app.store,
+        parsed,
+        skip_invalid=args.skip_invalid,
+        now=app.services.clock.now(),
+        actor_id=None,
+    )
+    for problem in (*parsed.errors, *parsed.warnings):
+        print(f"{args.file}: {problem}")
+    print(report.summary())
+    return 1 if parsed.errors and not args.skip_invalid else 0
+
+
+def run_erase(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    person = person_by_email(app, args.email)
+    if not args.yes:
+        answer = input(
+            f"Erase {person.name} <{person.email}>? Their name, email, platform links, "
+            "conversations and comments will be removed for good; anonymous hours stay. "
+            "Type 'erase' to confirm: "
+        )
+        if answer.strip().lower() != "erase":
+            print("Nothing was erased.")
+            return 1
+    now = app.services.clock.now()
+    app.store.erase_person(person.id, at=now)
+    app.store.audit(AuditEntry(now, None, "person.erased", f"person:{person.id}", "command line"))
+    print(f"Erased person {person.id}.")
+    return 0

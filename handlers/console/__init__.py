@@ -1,0 +1,1 @@
+"""The console channel: the bot in a terminal, choices as numbered options."""

@@ -1,0 +1,96 @@
+"""`coachpool chat --as EMAIL`: a terminal conversation with the bot.
+
+Reads lines from standard input (so it can be scripted), writes the bot's answers to
+standard output. Messages the bot sends to other people during the chat are shown too,
+marked with their recipient, since on the console everyone shares one terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from bot.app import CoachingBot
+from bot.domain import Channel, Identity, Person
+from bot.messages import Incoming
+from handlers.console.render import Rendered, render
+from handlers.delivery import Deliverer
+
+PROMPT = "you> "
+
+
+class ConsoleChat:
+    def __init__(
+        self,
+        bot: CoachingBot,
+        deliverer: Deliverer,
+        person: Person,
+        *,
+        out: TextIO,
+        attachments_dir: Path | None = None,
+    ) -> None:
+        self.bot = bot
+        self.deliverer = deliverer
+        self.person = person
+        self.out = out
+        self.attachments_dir = attachments_dir
+        self._last = Rendered("")
+        store = bot.services.store
+        if store.find_identity(Channel.CONSOLE, "", person.email) is None:
+            store.link_identity(Identity(person.id, Channel.CONSOLE, "", person.email))
+
+    def say(self, line: str) -> None:
+        """One line from the person: a number picks an offered option."""
+        incoming = self._incoming(line.strip())
+        outcome = self.bot.handle(incoming)
+        self.show(outcome.replies)
+        self.deliverer.deliver_now()
+
+    def show(self, replies: Iterable[object]) -> None:
+        rendered = render(list(replies))  # type: ignore[arg-type]
+        if rendered.options:
+            self._last = rendered
+        self._print(rendered, prefix="bot> ")
+
+    def _print(self, rendered: Rendered, *, prefix: str) -> None:
+        if rendered.text:
+            body = rendered.text.replace("\n", "\n" + " " * len(prefix))
+            self.out.write(f"{prefix}{body}\n")
+        for attachment in rendered.attachments:
+            if self.attachments_dir is not None:
+                self.attachments_dir.mkdir(parents=True, exist_ok=True)
+                (self.attachments_dir / attachment.filename).write_bytes(attachment.content)
+        self.out.flush()
+
+    def _incoming(self, line: str) -> Incoming:
+        options = self._last.options
+        chosen = None
+        if line.isdigit() and 1 <= int(line) <= len(options):
+            chosen = options[int(line) - 1]
+        else:
+            chosen = next((o for o in options if o[0].label.lower() == line.lower()), None)
+        if chosen is not None:
+            choice, token = chosen
+            return Incoming(
+                self.person.id, Channel.CONSOLE, text=choice.label, value=choice.value, token=token
+            )
+        return Incoming(self.person.id, Channel.CONSOLE, text=line)
+
+    def run(self, lines: Iterable[str], *, interactive: bool) -> None:
+        self.out.write(
+            f"Chatting as {self.person.name} <{self.person.email}>. "
+            "Type 'help' for what you can say; Ctrl-D to leave.\n"
+        )
+        self.deliverer.deliver_now()
+        if interactive:
+            self.out.write(PROMPT)
+            self.out.flush()
+        for line in lines:
+            if line.strip():
+                if not interactive:
+                    self.out.write(f"{PROMPT}{line.strip()}\n")
+                self.say(line)
+            if interactive:
+                self.out.write(PROMPT)
+                self.out.flush()

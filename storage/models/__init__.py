@@ -1,0 +1,34 @@
+"""SQLAlchemy models of the whole domain; importing this package registers every table."""
+
+from storage.models.audit import AuditRow
+from storage.models.base import Base
+from storage.models.coaches import AvailabilityExceptionRow, CoachRow, WeeklySlotRow
+from storage.models.conversations import ConversationRow
+from storage.models.events import ProcessedEventRow
+from storage.models.feedback import FeedbackRow
+from storage.models.outbox import OutboxRow
+from storage.models.people import IdentityRow, OrganisationRow, PersonRoleRow, PersonRow
+from storage.models.programmes import ProgrammeRow
+from storage.models.requests import RequestRow, ShortlistEntryRow
+from storage.models.sessions import EngagementRow, SessionRow
+
+__all__ = [
+    "AuditRow",
+    "AvailabilityExceptionRow",
+    "Base",
+    "CoachRow",
+    "ConversationRow",
+    "EngagementRow",
+    "FeedbackRow",
+    "IdentityRow",
+    "OrganisationRow",
+    "OutboxRow",
+    "PersonRoleRow",
+    "PersonRow",
+    "ProcessedEventRow",
+    "ProgrammeRow",
+    "RequestRow",
+    "SessionRow",
+    "ShortlistEntryRow",
+    "WeeklySlotRow",
+]

@@ -1,0 +1,64 @@
+"""Platform identities: how one person is reached on Slack, Teams or the console."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.domain import Channel, Identity
+from storage.models import IdentityRow
+from storage.repos.rows import fresh
+from storage.repos.upsert import upsert
+from storage.unit import UnitOfWork
+
+
+def to_identity(row: IdentityRow) -> Identity:
+    return Identity(
+        person_id=row.person_id,
+        channel=Channel(row.channel),
+        workspace=row.workspace,
+        user_id=row.user_id,
+        conversation_ref=dict(row.conversation_ref),
+    )
+
+
+class IdentityRepo(UnitOfWork):
+    def link_identity(self, identity: Identity) -> None:
+        """Add or replace the identity for (channel, workspace, user_id); race-safe.
+        NotFound if the person does not exist."""
+        with self._write() as s:
+            upsert(
+                s,
+                IdentityRow,
+                {
+                    "channel": identity.channel.value,
+                    "workspace": identity.workspace,
+                    "user_id": identity.user_id,
+                    "person_id": identity.person_id,
+                    "conversation_ref": dict(identity.conversation_ref),
+                },
+                unique=("channel", "workspace", "user_id"),
+            )
+
+    def find_identity(self, channel: Channel, workspace: str, user_id: str) -> Identity | None:
+        with self._read() as s:
+            row = s.scalar(
+                fresh(
+                    select(IdentityRow).where(
+                        IdentityRow.channel == channel.value,
+                        IdentityRow.workspace == workspace,
+                        IdentityRow.user_id == user_id,
+                    )
+                )
+            )
+            return None if row is None else to_identity(row)
+
+    def identities_of(self, person_id: int) -> list[Identity]:
+        with self._read() as s:
+            rows = s.scalars(
+                fresh(
+                    select(IdentityRow)
+                    .where(IdentityRow.person_id == person_id)
+                    .order_by(IdentityRow.id)
+                )
+            )
+            return [to_identity(row) for row in rows]

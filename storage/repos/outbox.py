@@ -1,0 +1,163 @@
+"""The outbox: scheduled messages, idempotent by key, claimed under a lease.
+
+`claim_due` locks the rows it picks with FOR UPDATE SKIP LOCKED on PostgreSQL, so concurrent
+dispatchers take disjoint batches without waiting for each other. SQLite has no row locks:
+there the claim runs under BEGIN IMMEDIATE, which makes concurrent claimers take turns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+
+from bot.domain.outbox import OutboxMessage, OutboxState
+from storage.models import OutboxRow
+from storage.repos.rows import fresh, row_of, rows_changed
+from storage.repos.upsert import insert_or_ignore
+from storage.unit import UnitOfWork
+
+PENDING = OutboxState.PENDING.value
+CLAIMED = OutboxState.CLAIMED.value
+
+
+def to_message(row: OutboxRow) -> OutboxMessage:
+    return OutboxMessage(
+        id=row.id,
+        key=row.key,
+        recipient_id=row.recipient_id,
+        kind=row.kind,
+        due_at=row.due_at,
+        payload=dict(row.payload),
+        state=OutboxState(row.state),
+        attempts=row.attempts,
+        lease_until=row.lease_until,
+        last_error=row.last_error,
+        sent_at=row.sent_at,
+    )
+
+
+def _armed(message: OutboxMessage) -> dict[str, Any]:
+    """Columns of a message (re-)armed as new: pending, never tried."""
+    return {
+        "recipient_id": message.recipient_id,
+        "kind": message.kind,
+        "due_at": message.due_at,
+        "payload": dict(message.payload),
+        "state": PENDING,
+        "attempts": 0,
+        "lease_until": None,
+        "last_error": "",
+        "sent_at": None,
+    }
+
+
+class OutboxRepo(UnitOfWork):
+    def schedule(self, message: OutboxMessage) -> bool:
+        """Add the message unless one with its key exists; True if added. A key whose
+        message was cancelled is re-armed with the new due time and payload. Race-safe:
+        of concurrent calls with one key, exactly one returns True."""
+        with self._write() as s:
+            values = {"key": message.key, **_armed(message)}
+            if insert_or_ignore(s, OutboxRow, values, unique=("key",)):
+                return True
+            rearmed = (
+                update(OutboxRow)
+                .where(OutboxRow.key == message.key, OutboxRow.state == OutboxState.CANCELLED.value)
+                .values(**_armed(message))
+                .execution_options(synchronize_session=False)
+            )
+            return rows_changed(s, rearmed) == 1
+
+    def reschedule(self, key: str, due_at: datetime) -> bool:
+        """Move a pending message; False if there is none pending under that key."""
+        with self._write() as s:
+            moved = (
+                update(OutboxRow)
+                .where(OutboxRow.key == key, OutboxRow.state == PENDING)
+                .values(due_at=due_at)
+                .execution_options(synchronize_session=False)
+            )
+            return rows_changed(s, moved) == 1
+
+    def cancel_scheduled(self, key_prefix: str) -> int:
+        """Cancel pending messages whose key starts with the prefix (taken literally:
+        `%` and `_` are not wildcards); returns how many."""
+        with self._write() as s:
+            cancelled = (
+                update(OutboxRow)
+                .where(OutboxRow.key.startswith(key_prefix, autoescape=True))
+                .where(OutboxRow.state == PENDING)
+                .values(state=OutboxState.CANCELLED.value)
+                .execution_options(synchronize_session=False)
+            )
+            return rows_changed(s, cancelled)
+
+    def claim_due(self, *, now: datetime, limit: int, lease_until: datetime) -> list[OutboxMessage]:
+        """Claim up to `limit` messages due by `now` (earliest first) that are pending, or
+        claimed with a lease that ended before `now`; each claim counts an attempt."""
+        claimable = and_(
+            OutboxRow.due_at <= now,
+            or_(
+                OutboxRow.state == PENDING,
+                and_(OutboxRow.state == CLAIMED, OutboxRow.lease_until < now),
+            ),
+        )
+        with self._write() as s:
+            ids = list(
+                s.scalars(
+                    select(OutboxRow.id)
+                    .where(claimable)
+                    .order_by(OutboxRow.due_at, OutboxRow.id)
+                    .limit(limit)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            if not ids:
+                return []
+            s.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(ids))
+                .values(state=CLAIMED, lease_until=lease_until, attempts=OutboxRow.attempts + 1)
+                .execution_options(synchronize_session=False)
+            )
+            rows = s.scalars(
+                fresh(
+                    select(OutboxRow)
+                    .where(OutboxRow.id.in_(ids))
+                    .order_by(OutboxRow.due_at, OutboxRow.id)
+                )
+            )
+            return [to_message(row) for row in rows]
+
+    def mark_sent(self, message_id: int, *, at: datetime) -> None:
+        with self._write() as s:
+            row = row_of(s, OutboxRow, message_id)
+            row.state = OutboxState.SENT.value
+            row.sent_at = at
+            row.lease_until = None
+            row.last_error = ""
+
+    def mark_failed(self, message_id: int, *, error: str, retry_at: datetime | None) -> None:
+        """Record a failed attempt: back to pending due at `retry_at`, or FAILED for good
+        when `retry_at` is None."""
+        with self._write() as s:
+            row = row_of(s, OutboxRow, message_id)
+            row.last_error = error
+            row.lease_until = None
+            if retry_at is None:
+                row.state = OutboxState.FAILED.value
+            else:
+                row.state = PENDING
+                row.due_at = retry_at
+
+    def list_outbox(self, *, states: Sequence[str] | None = None) -> list[OutboxMessage]:
+        """By due time."""
+        query = select(OutboxRow)
+        if states is not None:
+            query = query.where(OutboxRow.state.in_([str(state) for state in states]))
+        with self._read() as s:
+            rows = s.scalars(fresh(query.order_by(OutboxRow.due_at, OutboxRow.id)))
+            return [to_message(row) for row in rows]

@@ -1,0 +1,198 @@
+"""Sessions: booking without double booking, and the reads built on them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+
+from bot.domain import EngagementState, Session, SessionKind, SessionState
+from bot.ports.errors import Conflict
+from bot.timewindow import TimeWindow
+from storage.models import CoachRow, EngagementRow, SessionRow
+from storage.repos.booking import OCCUPYING, check_free, lock_people
+from storage.repos.rows import fresh, row_of, row_or_none
+from storage.unit import UnitOfWork
+
+
+def to_session(row: SessionRow) -> Session:
+    return Session(
+        id=row.id,
+        engagement_id=row.engagement_id,
+        coach_id=row.coach_id,
+        coachee_id=row.coachee_id,
+        window=TimeWindow(row.starts_at, row.ends_at),
+        state=SessionState(row.state),
+        kind=SessionKind(row.kind),
+        meeting_link=row.meeting_link,
+        location=row.location,
+        cancelled_by=row.cancelled_by,
+        cancelled_at=row.cancelled_at,
+        late_cancellation=row.late_cancellation,
+        no_show_by=row.no_show_by,
+    )
+
+
+def _fill(row: SessionRow, session: Session) -> None:
+    row.engagement_id = session.engagement_id
+    row.coach_id = session.coach_id
+    row.coachee_id = session.coachee_id
+    row.starts_at = session.window.start
+    row.ends_at = session.window.end
+    row.state = session.state.value
+    row.kind = session.kind.value
+    row.meeting_link = session.meeting_link
+    row.location = session.location
+    row.cancelled_by = session.cancelled_by
+    row.cancelled_at = session.cancelled_at
+    row.late_cancellation = session.late_cancellation
+    row.no_show_by = session.no_show_by
+
+
+def _needs_check(row: SessionRow, new: Session) -> bool:
+    """Whether saving `new` over `row` could create a double booking."""
+    if not new.state.occupies_slot:
+        return False
+    return (
+        row.state not in OCCUPYING
+        or (row.starts_at, row.ends_at) != (new.window.start, new.window.end)
+        or (row.coach_id, row.coachee_id) != (new.coach_id, new.coachee_id)
+    )
+
+
+class SessionRepo(UnitOfWork):
+    def add_session(self, session: Session) -> Session:
+        """Store a session; one that occupies a slot (CONFIRMED, HELD) is overlap-checked
+        like `confirm_session` and may raise SlotTaken."""
+        with self._write() as s:
+            if session.state.occupies_slot:
+                lock_people(s, session.coach_id, session.coachee_id)
+                check_free(
+                    s,
+                    coach_id=session.coach_id,
+                    coachee_id=session.coachee_id,
+                    window=session.window,
+                )
+            row = SessionRow()
+            _fill(row, session)
+            s.add(row)
+            s.flush()
+            return replace(session, id=row.id)
+
+    def confirm_session(self, session_id: int) -> Session:
+        """PROPOSED -> CONFIRMED unless it overlaps (SlotTaken). Confirming a session that is
+        already CONFIRMED returns it unchanged; any other state raises Conflict."""
+        with self._write() as s:
+            row = row_of(s, SessionRow, session_id)
+            lock_people(s, row.coach_id, row.coachee_id)
+            # Re-read under the locks: a concurrent caller may have confirmed or cancelled it.
+            row = row_of(s, SessionRow, session_id, lock=True)
+            if row.state == SessionState.CONFIRMED.value:
+                return to_session(row)
+            if row.state != SessionState.PROPOSED.value:
+                raise Conflict(f"session {session_id} is {row.state}, not proposed")
+            check_free(
+                s,
+                coach_id=row.coach_id,
+                coachee_id=row.coachee_id,
+                window=TimeWindow(row.starts_at, row.ends_at),
+                ignore_session_id=row.id,
+            )
+            row.state = SessionState.CONFIRMED.value
+            s.flush()
+            return to_session(row)
+
+    def update_session(self, session: Session) -> None:
+        """Save state changes (cancel, held, no-show, reschedule). A change that makes the
+        session occupy a new slot re-runs the overlap check (SlotTaken)."""
+        with self._write() as s:
+            row = row_of(s, SessionRow, session.id)
+            if _needs_check(row, session):
+                lock_people(s, session.coach_id, session.coachee_id)
+                row = row_of(s, SessionRow, session.id, lock=True)
+                check_free(
+                    s,
+                    coach_id=session.coach_id,
+                    coachee_id=session.coachee_id,
+                    window=session.window,
+                    ignore_session_id=session.id,
+                )
+            _fill(row, session)
+
+    def get_session(self, session_id: int) -> Session | None:
+        with self._read() as s:
+            row = row_or_none(s, SessionRow, session_id)
+            return None if row is None else to_session(row)
+
+    def list_sessions(
+        self,
+        *,
+        engagement_id: int | None = None,
+        person_id: int | None = None,
+        states: Sequence[SessionState] | None = None,
+        starting_from: datetime | None = None,
+        starting_before: datetime | None = None,
+    ) -> list[Session]:
+        """`person_id` matches coach or coachee. Ordered by start time."""
+        query = select(SessionRow)
+        if engagement_id is not None:
+            query = query.where(SessionRow.engagement_id == engagement_id)
+        if person_id is not None:
+            query = query.where(
+                or_(SessionRow.coach_id == person_id, SessionRow.coachee_id == person_id)
+            )
+        if states is not None:
+            query = query.where(SessionRow.state.in_([state.value for state in states]))
+        if starting_from is not None:
+            query = query.where(SessionRow.starts_at >= starting_from)
+        if starting_before is not None:
+            query = query.where(SessionRow.starts_at < starting_before)
+        with self._read() as s:
+            rows = s.scalars(fresh(query.order_by(SessionRow.starts_at, SessionRow.id)))
+            return [to_session(row) for row in rows]
+
+    def busy_windows(self, person_id: int, within: TimeWindow) -> list[TimeWindow]:
+        """Windows of the person's CONFIRMED/HELD sessions (as coach or coachee) that
+        overlap `within`, by start time."""
+        query = (
+            select(SessionRow.starts_at, SessionRow.ends_at)
+            .where(
+                SessionRow.state.in_(OCCUPYING),
+                or_(SessionRow.coach_id == person_id, SessionRow.coachee_id == person_id),
+                SessionRow.starts_at < within.end,
+                SessionRow.ends_at > within.start,
+            )
+            .order_by(SessionRow.starts_at)
+        )
+        with self._read() as s:
+            return [TimeWindow(start, end) for start, end in s.execute(query)]
+
+    def coach_loads(
+        self, month_start: datetime, month_end: datetime
+    ) -> dict[int, tuple[int, float]]:
+        """coach id -> (open engagements, hours of CONFIRMED/HELD sessions starting in
+        [month_start, month_end)), for every coach profile and anyone else coaching."""
+        open_states = (EngagementState.ACTIVE.value, EngagementState.AWAITING_SPONSOR.value)
+        with self._read() as s:
+            loads = dict.fromkeys(s.scalars(select(CoachRow.person_id)), (0, 0.0))
+            engagements = s.execute(
+                select(EngagementRow.coach_id, func.count())
+                .where(EngagementRow.state.in_(open_states))
+                .group_by(EngagementRow.coach_id)
+            )
+            for coach_id, count in engagements:
+                loads[coach_id] = (count, 0.0)
+            sessions = s.execute(
+                select(SessionRow.coach_id, SessionRow.starts_at, SessionRow.ends_at).where(
+                    SessionRow.state.in_(OCCUPYING),
+                    SessionRow.starts_at >= month_start,
+                    SessionRow.starts_at < month_end,
+                )
+            )
+            # Summed here rather than in SQL: interval arithmetic differs between dialects.
+            for coach_id, start, end in sessions:
+                count, hours = loads.get(coach_id, (0, 0.0))
+                loads[coach_id] = (count, hours + (end - start).total_seconds() / 3600)
+            return loads

@@ -1,0 +1,102 @@
+"""`SqlStore`: the core's `Store` on SQLAlchemy, for SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+
+from bot.ports.store import Store
+from storage.engine import DEFAULT_BUSY_TIMEOUT, default_database_url, make_engine
+from storage.errors import UPGRADE_HINT, SchemaOutOfDate
+from storage.migrate import head_revision, known_revisions, revision_of, upgrade_engine
+from storage.repos.coaches import CoachRepo
+from storage.repos.conversations import ConversationRepo
+from storage.repos.engagements import EngagementRepo
+from storage.repos.erasure import ErasureRepo
+from storage.repos.events import EventRepo
+from storage.repos.feedback import FeedbackRepo
+from storage.repos.identities import IdentityRepo
+from storage.repos.organisations import OrganisationRepo
+from storage.repos.outbox import OutboxRepo
+from storage.repos.people import PeopleRepo
+from storage.repos.programmes import ProgrammeRepo
+from storage.repos.requests import RequestRepo
+from storage.repos.sessions import SessionRepo
+
+
+class SqlStore(
+    OrganisationRepo,
+    PeopleRepo,
+    IdentityRepo,
+    CoachRepo,
+    ProgrammeRepo,
+    RequestRepo,
+    EngagementRepo,
+    SessionRepo,
+    ConversationRepo,
+    OutboxRepo,
+    FeedbackRepo,
+    EventRepo,
+    ErasureRepo,
+):
+    """The store on one engine. Safe to share between threads and asyncio tasks; every
+    method blocks, so async code calls it off the event loop.
+
+    `SqlStore(engine)` trusts the schema; `SqlStore.open(url)` checks it first.
+    """
+
+    @classmethod
+    def open(
+        cls,
+        url: str | None = None,
+        *,
+        migrate: bool = False,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    ) -> SqlStore:
+        """Connect to `url` (default: `default_database_url()`) and check the schema is the
+        one this code needs. With `migrate`, upgrade it first (what the CLI does);
+        otherwise an unmigrated or outdated database raises SchemaOutOfDate telling the user
+        to run `coachpool db upgrade`. An unreachable or locked database raises
+        StoreUnavailable."""
+        engine = make_engine(url or default_database_url(), busy_timeout=busy_timeout)
+        store = cls(engine)
+        try:
+            if migrate:
+                upgrade_engine(engine)
+            store.check_schema()
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    def check_schema(self) -> None:
+        """Raise SchemaOutOfDate unless the database is at this code's migration head."""
+        with self._read() as s:
+            found = revision_of(s.connection())
+        wanted = head_revision()
+        if found == wanted:
+            return
+        if found is None:
+            raise SchemaOutOfDate(f"{self.where} has no coachpool tables yet: {UPGRADE_HINT}")
+        if found not in known_revisions():
+            raise SchemaOutOfDate(
+                f"{self.where} was migrated by a newer coachpool (schema {found}); "
+                "upgrade coachpool itself"
+            )
+        raise SchemaOutOfDate(
+            f"{self.where} has schema {found}, this coachpool needs {wanted}: {UPGRADE_HINT}"
+        )
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable if the database cannot be reached."""
+        with self._read() as s:
+            s.execute(text("SELECT 1"))
+
+    def close(self) -> None:
+        """Close pooled connections. The store may not be used afterwards."""
+        self.engine.dispose()
+
+
+if TYPE_CHECKING:
+    _implements: type[Store] = SqlStore  # mypy checks that SqlStore is a Store
