@@ -18,7 +18,9 @@ PREFERENCE = (Channel.TEAMS, Channel.SLACK, Channel.CONSOLE)
 
 class ChannelSender(Protocol):
     def send(self, *, person: Person, identity: Identity | None, replies: list[Reply]) -> None:
-        """Deliver on this channel; raise DeliveryError on failure."""
+        """Deliver on this channel; raise DeliveryError on failure. With `identity` None
+        the sender may try to find the person (by verified email) or refuse with a
+        non-retryable DeliveryError."""
         ...
 
 
@@ -49,12 +51,23 @@ class ChannelNotifier:
                     person=person, identity=identities[channel], replies=replies
                 )
                 return
+        # Not yet seen on any connected channel: a sender that can find people by their
+        # verified email (Slack's users.lookupByEmail, say) may still reach them.
+        reasons = []
+        for channel in PREFERENCE:
+            if channel in self._senders:
+                try:
+                    self._senders[channel].send(person=person, identity=None, replies=replies)
+                    return
+                except DeliveryError as error:
+                    if error.retryable:
+                        raise
+                    reasons.append(f"{channel.value}: {error.reason}")
         if self._fallback is not None:
             self._fallback.send(person=person, identity=None, replies=replies)
             return
-        raise DeliveryError(
-            f"{person.email} has not used coachpool on any connected channel yet", retryable=False
-        )
+        detail = "; ".join(reasons) or "no chat platform is connected"
+        raise DeliveryError(f"cannot reach {person.email} ({detail})", retryable=False)
 
 
 @dataclass

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 import uvicorn
 
+from handlers.channels import ChannelContext, ChannelMount, Mounter, build_notifier
 from handlers.cli.common import UsageError, open_app
 from handlers.console.sender import ConsoleSender
-from handlers.delivery import ChannelNotifier
 from handlers.jobs import Scheduler
 from handlers.logs import configure_logging
 from handlers.server.app import create_app
+from handlers.server.kick import DispatchKicker
+
+# Each chat platform's mount function; a platform whose settings are absent mounts nothing.
+MOUNTERS: tuple[Mounter, ...] = ()
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("serve", help="run the Slack/Teams endpoints and the scheduler")
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
-    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=3000, help="port (default 3000)")
     parser.add_argument(
         "--socket-mode",
@@ -36,15 +39,25 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.socket_mode:
+    if args.socket_mode and not MOUNTERS:
         raise UsageError(
-            "--socket-mode needs the Slack channel, which this release does not "
-            "include yet; run without it to serve /healthz"
+            "--socket-mode needs the Slack channel, which this release does not include yet"
         )
     configure_logging()
     app = open_app(args)
-    notifier = ChannelNotifier(app.services, {}, fallback=ConsoleSender(sys.stdout))
+    environ = dict(os.environ)
+    if args.socket_mode:
+        environ["COACHPOOL_SLACK_SOCKET_MODE"] = "1"
+    kicker: list[DispatchKicker] = []
+
+    async def dispatch_soon() -> None:
+        await kicker[0].kick()
+
+    context = ChannelContext(application=app, environ=environ, dispatch_soon=dispatch_soon)
+    mounts: list[ChannelMount] = [m for m in (mount(context) for mount in MOUNTERS) if m]
+    notifier = build_notifier(app, mounts, fallback=ConsoleSender(sys.stdout))
+    kicker.append(DispatchKicker(app.services, notifier))
     scheduler = None if args.no_scheduler else Scheduler(app.services, notifier)
-    asgi = create_app(app, scheduler=scheduler)
+    asgi = create_app(app, mounts=mounts, scheduler=scheduler)
     uvicorn.run(asgi, host=args.host, port=args.port, log_config=None)
     return 0

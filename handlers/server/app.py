@@ -2,23 +2,26 @@
 
 One concurrency model: everything here is asyncio; the core and the store are
 synchronous, so every call into them runs in a worker thread (`run_sync`) and never
-blocks the event loop.
+blocks the event loop. Channels add their routes and background tasks through
+`ChannelMount`s.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from bot.ports.errors import StoreUnavailable
 from handlers.bootstrap import Application
+from handlers.channels import ChannelMount
 from handlers.jobs import Scheduler
 from handlers.server.blocking import run_sync
 
@@ -28,8 +31,8 @@ log = logging.getLogger("coachpool.server")
 def create_app(
     application: Application,
     *,
+    mounts: Sequence[ChannelMount] = (),
     scheduler: Scheduler | None = None,
-    extra_routes: list[Route] | None = None,
 ) -> Starlette:
     started = time.monotonic()
 
@@ -42,6 +45,7 @@ def create_app(
             {
                 "status": "ok",
                 "store": "reachable",
+                "channels": sorted(m.channel.value for m in mounts),
                 "uptime_seconds": round(time.monotonic() - started, 1),
             }
         )
@@ -50,12 +54,22 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if scheduler is not None:
             scheduler.start()
+        tasks: list[asyncio.Task[None]] = [
+            asyncio.create_task(run()) for m in mounts for run in m.background
+        ]
         log.info("coachpool server started", extra={"database": application.store.where})
         try:
             yield
         finally:
+            for task in tasks:
+                task.cancel()
+            for mount in mounts:
+                for stop in mount.on_shutdown:
+                    await stop()
             if scheduler is not None:
                 scheduler.shutdown()
 
-    routes = [Route("/healthz", healthz, methods=["GET"]), *(extra_routes or [])]
+    routes: list[BaseRoute] = [Route("/healthz", healthz, methods=["GET"])]
+    for mount in mounts:
+        routes += mount.routes
     return Starlette(routes=routes, lifespan=lifespan)

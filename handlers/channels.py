@@ -1,0 +1,56 @@
+"""Which channels `coachpool serve` runs, from the environment.
+
+Each platform package under `handlers/` offers `mount(context) -> ChannelMount | None`
+(None when its settings are absent). The server mounts every route, the notifier gets
+every sender, and with no platform configured the console stands in, so the embedded
+setup still delivers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.routing import BaseRoute
+
+from bot.domain import Channel
+from handlers.bootstrap import Application
+from handlers.delivery import ChannelNotifier, ChannelSender
+
+log = logging.getLogger("coachpool.channels")
+
+
+@dataclass(frozen=True)
+class ChannelContext:
+    """What a channel gets from the composition root."""
+
+    application: Application
+    environ: Mapping[str, str]
+    # Call after a turn that may have queued messages for others: delivers them soon,
+    # off the event loop, instead of waiting for the scheduler's next tick.
+    dispatch_soon: Callable[[], Awaitable[None]]
+
+
+@dataclass
+class ChannelMount:
+    channel: Channel
+    routes: list[BaseRoute] = field(default_factory=list)
+    sender: ChannelSender | None = None
+    # Long-running tasks started with the server (e.g. a Socket Mode connection).
+    background: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
+    on_shutdown: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+
+Mounter = Callable[[ChannelContext], "ChannelMount | None"]
+
+
+def build_notifier(
+    application: Application, mounts: list[ChannelMount], *, fallback: ChannelSender | None
+) -> ChannelNotifier:
+    senders = {m.channel: m.sender for m in mounts if m.sender is not None}
+    if not senders and fallback is not None:
+        log.info("no chat platform configured: proactive messages go to the console")
+        return ChannelNotifier(application.services, {}, fallback=fallback)
+    return ChannelNotifier(application.services, senders)
