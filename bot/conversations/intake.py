@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.coaching.submit import RequestDraft, submit_request
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.conversations.intake_steps import (
+    FORMAT_CHOICES,
     FormatStep,
     ProgrammeStep,
     TextStep,
@@ -18,11 +19,13 @@ from bot.conversations.intake_steps import (
     next_missing,
     person_zone,
     windows_from_data,
+    windows_to_data,
 )
 from bot.domain.coaches import Format
-from bot.replies import Card, Choice, Choices, Fact, Reply, Text
+from bot.replies import Card, Choice, Choices, Fact, Field, Form, Reply, Text
+from bot.services import Services
 from bot.timewindow import TimeWindow
-from bot.understanding.request_text import understand_request
+from bot.understanding.request_text import understand_format, understand_request
 from bot.understanding.wellbeing import shows_distress, support_message
 from bot.when import describe_windows, parse_when
 
@@ -55,7 +58,6 @@ class ConfirmStep:
         step = said.removeprefix("change:").removeprefix("change ").strip()
         step = {"times": "when", "time": "when", "format": "format"}.get(step, step)
         if step in {name for name, _ in _CHANGES}:
-            turn.data["_return"] = True
             return Goto(step)
         return Retry(
             (Text("Please choose 'Yes, find me a coach' or the part you'd like to change."),)
@@ -99,7 +101,11 @@ def _draft(turn: Turn) -> RequestDraft:
 
 
 def _first_step(turn: Turn) -> str:
-    """Take what the opening message already says, then ask for the first missing part."""
+    """Take what the opening message (or form) already says, then ask for the first
+    missing part."""
+    if turn.incoming.form:
+        _take_form(turn, turn.incoming.form)
+        return next_missing(turn)
     text = turn.incoming.text.strip()
     understood = understand_request(text)
     data = turn.data
@@ -115,16 +121,87 @@ def _first_step(turn: Turn) -> str:
         programme = turn.services.store.find_programme(understood.programme_hint)
         if programme and programme.active:
             data.setdefault("programme_id", programme.id)
-    active = [p for p in turn.services.store.list_programmes() if p.active]
-    if len(active) == 1:
-        data.setdefault("programme_id", active[0].id)
+    _default_programme(turn)
     if text:
         when = parse_when(text, now=turn.services.clock.now(), tz=person_zone(turn))
         if when.windows and not when.questions:
-            data.setdefault(
-                "windows", [[w.start.isoformat(), w.end.isoformat()] for w in when.windows]
-            )
+            data.setdefault("windows", windows_to_data(when.windows))
     return next_missing(turn)
+
+
+def _default_programme(turn: Turn) -> None:
+    active = [p for p in turn.services.store.list_programmes() if p.active]
+    if len(active) == 1:
+        turn.data.setdefault("programme_id", active[0].id)
+
+
+def _take_form(turn: Turn, form: dict[str, str]) -> None:
+    """A submitted intake form: the same checks as the conversation, all at once; what
+    fails a check is left missing, so the conversation asks for it with the reason."""
+    data = turn.data
+    for name in ("topic", "goal", "reality", "preferences", "location"):
+        value = form.get(name, "").strip()[:1000]
+        if value or name in {"reality", "preferences"}:
+            data[name] = value
+    chosen = understand_format(form.get("format", "")) or (
+        Format(form["format"]) if form.get("format") in set(Format) else None
+    )
+    if chosen:
+        data["format"] = chosen.value
+    programme_key = form.get("programme", "").strip().lower()
+    for programme in turn.services.store.list_programmes():
+        if programme.active and programme_key in {str(programme.id), programme.slug}:
+            data["programme_id"] = programme.id
+    _default_programme(turn)
+    when_text = form.get("when", "").strip()
+    if when_text:
+        when = parse_when(when_text, now=turn.services.clock.now(), tz=person_zone(turn))
+        if when.understood:
+            data["windows"] = windows_to_data(when.windows)
+            data["when_text"] = when_text
+        else:
+            data["_when_note"] = " ".join(when.questions)
+
+
+def intake_form(services: Services) -> Form:
+    """The intake as one form, for channels with dialogs (a Slack modal, a Teams card)."""
+    programmes = tuple(Choice(p.name, p.slug) for p in services.store.list_programmes() if p.active)
+    return Form(
+        title="Request coaching",
+        fields=(
+            Field(
+                "topic",
+                "What would you like coaching on?",
+                kind="multiline",
+                hint="e.g. leading my team through a restructure",
+            ),
+            Field("goal", "What would you like to be different by the end?", kind="multiline"),
+            Field("reality", "Where are things now?", kind="multiline", required=False),
+            Field(
+                "preferences",
+                "Anything you'd like in a coach, or not?",
+                required=False,
+                hint="e.g. not someone from my directorate",
+            ),
+            Field(
+                "programme",
+                "Programme",
+                kind="choice",
+                options=programmes,
+                initial=programmes[0].value if programmes else "",
+            ),
+            Field(
+                "format",
+                "Online or in person?",
+                kind="choice",
+                options=FORMAT_CHOICES,
+                initial=Format.ONLINE.value,
+            ),
+            Field("location", "Where, if in person?", required=False),
+            Field("when", "When are you usually free?", hint="e.g. Tuesday or Thursday afternoons"),
+        ),
+        submit_label="Find me a coach",
+    )
 
 
 def opening_replies(turn_text: str, *, first_name: str, eap_contact: str) -> tuple[Reply, ...]:

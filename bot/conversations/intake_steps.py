@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.conversations.engine import Goto, Retry, Transition, Turn
 from bot.domain.coaches import Format
 from bot.replies import Choice, Choices, Reply, Text
+from bot.timewindow import TimeWindow
 from bot.understanding.request_text import is_bare_opener, understand_format
 from bot.when import describe_windows, parse_when
 
@@ -30,8 +32,6 @@ def person_zone(turn: Turn) -> ZoneInfo:
 def next_missing(turn: Turn) -> str:
     """The first thing intake still needs, or "confirm" when it has everything."""
     data = turn.data
-    if data.get("_return"):
-        return "confirm"
     programmes = [p for p in turn.services.store.list_programmes() if p.active]
     order = (
         ("topic", not data.get("topic")),
@@ -44,6 +44,10 @@ def next_missing(turn: Turn) -> str:
         ("when", not data.get("windows")),
     )
     return next((step for step, missing in order if missing), "confirm")
+
+
+def windows_to_data(windows: Sequence[TimeWindow]) -> list[list[str]]:
+    return [[w.start.isoformat(), w.end.isoformat()] for w in windows]
 
 
 def windows_from_data(turn: Turn) -> list[tuple[datetime, datetime]]:
@@ -140,11 +144,13 @@ class WhenStep:
     )
 
     def prompt(self, turn: Turn) -> list[Reply]:
+        note = turn.data.pop("_when_note", "")
         return [
+            *([Text(note)] if note else []),
             Text(
                 "When are you usually free over the next few weeks? For example "
                 "'Tuesday or Thursday afternoons' or 'mornings next week'."
-            )
+            ),
         ]
 
     def handle(self, turn: Turn) -> Transition:
@@ -158,7 +164,7 @@ class WhenStep:
         if not result.understood:
             questions = result.questions or ("Could you put that another way?",)
             return Retry(tuple(Text(q) for q in questions))
-        turn.data["windows"] = [[w.start.isoformat(), w.end.isoformat()] for w in result.windows]
+        turn.data["windows"] = windows_to_data(result.windows)
         turn.data["when_text"] = turn.incoming.said
         return Goto(
             next_missing(turn),
