@@ -9,7 +9,7 @@ from bot.domain import Engagement, EngagementState, Person, Session, SessionKind
 from bot.messages import Outcome
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply
 from bot.services import Services
-from bot.text_format import local_time
+from bot.when import describe_window
 
 
 def session_card(services: Services, session: Session, *, viewer: Person, title: str) -> Card:
@@ -18,10 +18,12 @@ def session_card(services: Services, session: Session, *, viewer: Person, title:
         session.coachee_id if viewer.id == session.coach_id else session.coach_id
     )
     zone = zone_of(viewer, services.settings.pool_timezone)
-    end = session.window.end.astimezone(zone)
     facts = [
         Fact("With", other.name if other else "(no longer in the pool)"),
-        Fact("When", f"{local_time(session.window.start, zone)}–{end:%H:%M}"),
+        Fact(
+            "When",
+            f"{describe_window(session.window, zone)} ({session.window.start.astimezone(zone):%Z})",
+        ),
         Fact("Where", session.location or "Online"),
     ]
     if session.meeting_link:

@@ -204,7 +204,7 @@ class ConversationEngine:
                 updated_at=self._services.clock.now(),
             )
         )
-        return Outcome((*say, *prompt))
+        return Outcome((*(_stamp(reply, token) for reply in say), *prompt))
 
 
 def _stamp(reply: Reply, token: str) -> Reply:

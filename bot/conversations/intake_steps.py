@@ -14,6 +14,7 @@ from bot.timewindow import TimeWindow
 from bot.understanding.request_text import is_bare_opener, understand_format
 from bot.when import describe_windows, parse_when
 
+YES_WORDS = frozenset({"yes", "y", "yes please", "yep", "correct", "that's right", "right"})
 SKIP_WORDS = frozenset({"skip", "none", "no", "nothing", "n/a", "no preference", "pass"})
 FORMAT_CHOICES = (
     Choice("Online", Format.ONLINE.value),
@@ -154,6 +155,10 @@ class WhenStep:
         ]
 
     def handle(self, turn: Turn) -> Transition:
+        pending = turn.data.pop("_pending_windows", None)
+        if pending and turn.incoming.said.lower().strip(" .!") in YES_WORDS:
+            turn.data["windows"] = pending
+            return Goto(next_missing(turn), (Text("Thank you."),))
         settings = turn.services.settings
         result = parse_when(
             turn.incoming.said,
@@ -161,6 +166,14 @@ class WhenStep:
             tz=person_zone(turn),
             horizon_weeks=settings.horizon_weeks,
         )
+        if result.windows and result.questions:
+            # Understood, but worth checking ("next Wednesday" said on a Tuesday).
+            turn.data["_pending_windows"] = windows_to_data(result.windows)
+            check = Choices(
+                " ".join(result.questions),
+                (Choice("Yes, that's right", "yes"), Choice("No, I'll say it another way", "no")),
+            )
+            return Retry((check,))
         if not result.understood:
             questions = result.questions or ("Could you put that another way?",)
             return Retry(tuple(Text(q) for q in questions))

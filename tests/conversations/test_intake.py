@@ -1,0 +1,132 @@
+"""Transcript tests of the intake conversation: what a coachee says, what the bot answers."""
+
+from __future__ import annotations
+
+from bot.domain import RequestState
+from bot.pool.sample import DEMO_COACHEE_EMAIL
+from tests.conversations.transcript import Transcript, squeeze
+
+SAM = DEMO_COACHEE_EMAIL
+ONE_LINER = (
+    "could I get coaching on leading my team through a restructure, "
+    "Tuesday or Thursday afternoons, online please"
+)
+
+
+def _through_to_summary(t: Transcript) -> str:
+    assert "What would you like to be different" in t.say(SAM, ONE_LINER)
+    assert "where are things now" in t.say(SAM, "Keep my team motivated through the changes")
+    assert "Anything you'd like in a coach" in t.say(SAM, "skip")
+    assert "Which programme" in t.say(SAM, "skip")
+    return t.press(SAM, "Regional Coaching Pool")
+
+
+def test_one_sentence_request_is_understood_and_echoed_in_full(transcript: Transcript) -> None:
+    summary = squeeze(_through_to_summary(transcript))
+    assert "Coaching on leading my team through a restructure" in summary
+    assert "Meeting Online" in summary
+    # Dates in full in the person's zone; today's afternoon has not started yet at 09:30.
+    assert "Tuesday 24 November, 13:00–17:00" in summary
+    assert "Thursday 26 November, 13:00–17:00" in summary
+    assert "Tuesday 8 December, 13:00–17:00" in summary
+    assert "Is that right?" in summary
+
+
+def test_confirming_offers_an_explained_shortlist_from_other_councils(t: Transcript) -> None:
+    _through_to_summary(t)
+    shortlist = t.press(SAM, "Yes, find me a coach")
+    assert "Here are 3 coaches who could work with you" in shortlist
+    assert shortlist.count("Specialises in managing change") >= 2
+    assert "Dudley" not in shortlist  # never the coachee's own organisation
+    assert "None of these suit me" in shortlist
+    (request,) = t.store.list_requests()
+    assert request.state is RequestState.SHORTLISTED
+    assert request.topic == "leading my team through a restructure"
+    assert len(t.store.get_shortlist(request.id)) == 3
+
+
+def test_a_bare_opener_asks_for_the_topic_first(t: Transcript) -> None:
+    assert "What would you like coaching on?" in t.say(SAM, "coaching")
+    assert "Could you say a little more?" in t.say(SAM, "hi")
+    assert "What would you like to be different" in t.say(SAM, "managing a difficult colleague")
+
+
+def test_cancel_at_any_step_saves_nothing(t: Transcript) -> None:
+    t.say(SAM, ONE_LINER)
+    reply = t.say(SAM, "cancel")
+    assert "Nothing was saved or sent" in reply
+    assert t.store.list_requests() == []
+    person = t.person(SAM)
+    assert t.store.load_conversation(person.id, t.channel) is None
+
+
+def test_back_returns_to_the_previous_question(t: Transcript) -> None:
+    t.say(SAM, ONE_LINER)
+    t.say(SAM, "Keep my team motivated")
+    assert "What would you like to be different" in t.say(SAM, "back")
+    assert "We're at the first question already" in t.say(SAM, "back")
+
+
+def test_help_explains_and_asks_again(t: Transcript) -> None:
+    t.say(SAM, ONE_LINER)
+    reply = t.say(SAM, "help")
+    assert "A goal can be small" in reply
+    assert "What would you like to be different" in reply
+
+
+def test_times_it_cannot_understand_are_questioned_not_guessed(t: Transcript) -> None:
+    t.say(SAM, "coaching on confidence in meetings, online")
+    t.say(SAM, "speak up in meetings")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    t.press(SAM, "Regional Coaching Pool")
+    reply = t.say(SAM, "banana")
+    assert "When are you usually free" in reply
+    assert t.store.list_requests() == []
+    past = t.say(SAM, "1/1/2020")
+    assert "already passed" in past
+    check = squeeze(t.say(SAM, "next Wednesday"))
+    assert 'By "next Wednesday" do you mean Wednesday 2 December' in check
+    assert t.store.list_requests() == []
+    summary = squeeze(t.press(SAM, "Yes, that's right"))
+    assert "Wednesday 2 December, 09:00–17:00" in summary
+    assert "Is that right?" in summary
+
+
+def test_any_part_can_be_corrected_from_the_summary(t: Transcript) -> None:
+    _through_to_summary(t)
+    assert "When are you usually free" in t.press(SAM, "Change the times")
+    summary = t.say(SAM, "Monday mornings")
+    assert "Monday 30 November, 09:00–12:00" in summary
+    assert "13:00–17:00" not in summary
+    assert "Is that right?" in summary
+
+
+def test_an_old_button_is_refused_and_changes_nothing(t: Transcript) -> None:
+    t.say(SAM, ONE_LINER)
+    t.say(SAM, "goal")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    choice, old_token = t.find(t.person(SAM).id, "Regional Coaching Pool")
+    t.press(SAM, "Regional Coaching Pool")  # answered: the summary is now showing
+    reply = t.press_raw(SAM, choice.value, old_token)
+    assert "belongs to an earlier question" in reply
+    assert "Is that right?" in reply
+    assert t.store.list_requests() == []
+
+
+def test_one_open_request_per_programme(t: Transcript) -> None:
+    _through_to_summary(t)
+    t.press(SAM, "Yes, find me a coach")
+    _through_to_summary(t)
+    reply = t.press(SAM, "Yes, find me a coach")
+    assert "You already have a request open in Regional Coaching Pool" in reply
+    assert len(t.store.list_requests()) == 1
+
+
+def test_distress_gets_a_kind_reply_and_alerts_no_one(t: Transcript) -> None:
+    reply = squeeze(t.say(SAM, "I can't cope any more and I feel hopeless"))
+    assert "Employee Assistance Programme" in reply
+    assert "116 123" in reply
+    assert "I haven't told anyone" in reply
+    assert t.store.list_outbox() == []
