@@ -118,7 +118,10 @@ def test_coach_proposes_other_times_and_the_coachee_picks_one(t: Transcript) -> 
     t.inbox(coach)
     assert "Which times could you offer instead" in t.press(coach, "Propose other times")
     proposed = squeeze(t.say(coach, "Monday 30 November 10am or Wednesday 2 December 3pm"))
-    assert "I've offered Sam Monday 30 November, 10:00 GMT; Wednesday 2 December, 15:00 GMT" in proposed
+    assert (
+        "I've offered Sam Monday 30 November, 10:00 GMT; Wednesday 2 December, 15:00 GMT"
+        in proposed
+    )
     offer = squeeze(t.inbox(SAM))
     assert "has suggested these times" in offer
     booked = squeeze(t.press(SAM, "Wednesday 2 December"))
