@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.actions import Action
-from bot.coaching import booking, engagement_actions, overview
+from bot.coaching import aftercare_actions, booking, engagement_actions, overview
 from bot.domain import Person, Role
 from bot.messages import Incoming, Outcome
 from bot.replies import Text
@@ -75,4 +75,4 @@ def route_action(bot: CoachingBot, person: Person, incoming: Incoming, action: A
         return Outcome((Text("Sorry, I couldn't read that button, so I've ignored it."),))
 
 
-_ACTIONS = {**booking.ACTIONS, **engagement_actions.ACTIONS}
+_ACTIONS = {**booking.ACTIONS, **engagement_actions.ACTIONS, **aftercare_actions.ACTIONS}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
@@ -17,6 +18,9 @@ class Settings:
     horizon_weeks: int = 3
     shortlist_size: int = 3
     annual_hours_target: float = 4140.0
+    # No reminder lands in a person's quiet hours (their own zone), except the last one.
+    quiet_from: time = time(21, 0)
+    quiet_until: time = time(8, 0)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -12,6 +13,7 @@ from bot.ports.notifier import DeliveryError
 from bot.replies import Reply
 from bot.services import Services
 
+RECIPIENT_CACHE_SECONDS = 5.0
 # When a person uses several channels, the bot prefers the richer ones.
 PREFERENCE = (Channel.TEAMS, Channel.SLACK, Channel.CONSOLE)
 
@@ -38,13 +40,31 @@ class ChannelNotifier:
         self._services = services
         self._senders = dict(senders)
         self._fallback = fallback
+        # A burst of messages (a Monday's reminders) mostly goes to the same people: their
+        # records are looked up once per few seconds, not once per message.
+        self._recent: dict[int, tuple[float, Person | None, dict[Channel, Identity]]] = {}
 
-    def send(self, *, person_id: int, replies: list[Reply]) -> None:
+    def _recipient(self, person_id: int) -> tuple[Person | None, dict[Channel, Identity]]:
+        now = time.monotonic()
+        cached = self._recent.get(person_id)
+        if cached is not None and now - cached[0] < RECIPIENT_CACHE_SECONDS:
+            return cached[1], cached[2]
         store = self._services.store
         person = store.get_person(person_id)
+        identities = {i.channel: i for i in store.identities_of(person_id)} if person else {}
+        if len(self._recent) > 10_000:
+            self._recent.clear()
+        self._recent[person_id] = (now, person, identities)
+        return person, identities
+
+    def forget(self, person_id: int) -> None:
+        """Drop a cached recipient (a channel linked a new identity for them)."""
+        self._recent.pop(person_id, None)
+
+    def send(self, *, person_id: int, replies: list[Reply]) -> None:
+        person, identities = self._recipient(person_id)
         if person is None or person.erased:
             raise DeliveryError(f"person {person_id} is no longer in the pool", retryable=False)
-        identities = {i.channel: i for i in store.identities_of(person_id)}
         for channel in PREFERENCE:
             if channel in identities and channel in self._senders:
                 self._senders[channel].send(

@@ -1,55 +1,109 @@
 """`coachpool demo`: the whole cycle on a fresh embedded store with a simulated clock.
 
-The script is a list of scenes: who speaks, what they say. Everything goes through the
-same core and console channel as `coachpool chat`; only the clock is simulated.
+The script is a list of scenes: someone says something, or time moves on and the bot
+sends what falls due. Everything goes through the same core, outbox and console channel
+as `coachpool chat`; only the clock is simulated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.clock import SimulatedClock
+from bot.domain import Session
 from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
 from handlers.bootstrap import Application, bootstrap
 from handlers.console.chat import ConsoleChat
-from handlers.console.wiring import console_deliverer
+from handlers.console.sender import ConsoleSender
+from handlers.console.wiring import console_delivery
+from handlers.delivery import Deliverer
 
 # A Tuesday morning in late November: the coachee's afternoons are still ahead.
 DEMO_START = datetime(2026, 11, 24, 9, 30, tzinfo=ZoneInfo("Europe/London"))
+SAM = DEMO_COACHEE_EMAIL
 
 
 @dataclass(frozen=True)
-class Line:
+class Say:
     who: str  # an email, or "coach" for whichever coach the coachee chose
     says: str
     note: str = ""
 
 
-SCRIPT = (
-    Line(
-        DEMO_COACHEE_EMAIL,
-        "could I get coaching on leading my team through a restructure, "
+@dataclass(frozen=True)
+class Wait:
+    """Move the clock to a moment of the booked session and deliver what falls due."""
+
+    until: Callable[[Session], datetime]
+    note: str
+
+
+SCRIPT: tuple[Say | Wait, ...] = (
+    Say(SAM, "could I get coaching on leading my team through a restructure, "
         "Tuesday or Thursday afternoons, online please",
-        "A coachee asks for coaching in one sentence.",
-    ),
-    Line(
-        DEMO_COACHEE_EMAIL,
-        "Keep my team motivated and feel confident leading them through the changes",
-        "The bot asks only for what it still needs (GROW).",
-    ),
-    Line(DEMO_COACHEE_EMAIL, "Two teams merge in January and people are anxious about their jobs"),
-    Line(DEMO_COACHEE_EMAIL, "skip"),
-    Line(DEMO_COACHEE_EMAIL, "1"),
-    Line(DEMO_COACHEE_EMAIL, "1", "The summary is right: find me a coach."),
-    Line(DEMO_COACHEE_EMAIL, "1", "The coachee chooses from the explained shortlist."),
-    Line("coach", "pending", "The chosen coach looks at the request waiting for them."),
-    Line("coach", "1", "The coach accepts the first time offered."),
-    Line(DEMO_COACHEE_EMAIL, "sessions", "Both have a confirmation and a calendar invite."),
-)
+        "A coachee asks for coaching in one sentence."),
+    Say(SAM, "Keep my team motivated and feel confident leading them through the changes",
+        "The bot asks only for what it still needs, framed by GROW."),
+    Say(SAM, "Two teams merge in January and people are anxious about their jobs"),
+    Say(SAM, "skip"),
+    Say(SAM, "Regional Coaching Pool"),
+    Say(SAM, "Yes, find me a coach", "The summary is right: find me a coach."),
+    Say(SAM, "1", "The coachee chooses from the explained shortlist."),
+    Say("coach", "1", "The coach accepts the first time offered, from the message they got."),
+    Wait(lambda s: s.window.start - timedelta(hours=24), "A day before, both are reminded."),
+    Wait(lambda s: s.window.start - timedelta(hours=1), "An hour before, the last reminder."),
+    Wait(lambda s: s.window.end + timedelta(minutes=15),
+         "The session is held. Afterwards the coach is asked whether it took place."),
+    Say("coach", "It was held", "Held sessions are what count as hours delivered."),
+    Say("coach", "Managing change", "The coach logs themes, never content."),
+    Say("coach", "Done"),
+    Wait(lambda s: s.window.end + timedelta(minutes=30), "The coachee is asked for feedback."),
+    Say(SAM, "5"),
+    Say(SAM, "7"),
+    Say(SAM, "It helped me plan how to talk to the team"),
+    Say(SAM, "Yes"),
+)  # fmt: skip
+
+
+@dataclass
+class Stage:
+    app: Application
+    clock: SimulatedClock
+    deliverer: Deliverer
+    sender: ConsoleSender
+    out: TextIO
+    invites: Path
+    chats: dict[str, ConsoleChat]
+
+    def chat(self, email: str) -> ConsoleChat:
+        if email not in self.chats:
+            person = self.app.store.find_person_by_email(email)
+            if person is None:
+                raise RuntimeError(f"the sample pool has no {email}")
+            chat = ConsoleChat(self.app.bot, self.deliverer, person, out=self.out,
+                               attachments_dir=self.invites)  # fmt: skip
+            self.sender.listen(person.id, chat.offered)
+            self.chats[email] = chat
+        return self.chats[email]
+
+    def coach_email(self) -> str:
+        requests = self.app.store.list_requests()
+        coach_id = next((r.chosen_coach_id for r in reversed(requests) if r.chosen_coach_id), None)
+        coach = self.app.store.get_person(coach_id) if coach_id else None
+        if coach is None:
+            raise RuntimeError("the demo expected the coachee to have chosen a coach by now")
+        return coach.email
+
+    def session(self) -> Session:
+        sessions = self.app.store.list_sessions()
+        if not sessions:
+            raise RuntimeError("the demo expected a booked session by now")
+        return sessions[0]
 
 
 def run_demo(out: TextIO, *, workdir: Path) -> int:
@@ -61,38 +115,22 @@ def run_demo(out: TextIO, *, workdir: Path) -> int:
     summary = load_sample_pool(app.store, now=clock.now())
     out.write(f"coachpool demo: a fresh pool in {database}\n{summary.describe()}\n")
     out.write(f"Simulated time starts {DEMO_START:%A %d %B %Y, %H:%M %Z}.\n")
-    deliverer = console_deliverer(app.services, out)
-    chats: dict[str, ConsoleChat] = {}
-    for line in SCRIPT:
-        email = line.who if line.who != "coach" else _chosen_coach_email(app)
-        if email not in chats:
-            person = app.store.find_person_by_email(email)
-            if person is None:
-                raise RuntimeError(f"the sample pool has no {email}")
-            chats[email] = ConsoleChat(
-                app.bot,
-                deliverer,
-                person,
-                out=out,
-                attachments_dir=workdir / "coachpool-demo-invites",
-            )
-        chat = chats[email]
-        if line.note:
-            out.write(f"\n── {line.note}\n")
-        out.write(f"{chat.person.name} says: {line.says}\n")
-        chat.say(line.says)
+    deliverer, sender = console_delivery(app.services, out)
+    stage = Stage(app, clock, deliverer, sender, out, workdir / "coachpool-demo-invites", {})
+    for scene in SCRIPT:
+        if isinstance(scene, Wait):
+            clock.set(scene.until(stage.session()))
+            local = clock.now().astimezone(DEMO_START.tzinfo)
+            out.write(f"\n── {scene.note}\n   (simulated time: {local:%A %d %B, %H:%M %Z})\n")
+            deliverer.deliver_now()
+            continue
+        chat = stage.chat(scene.who if scene.who != "coach" else stage.coach_email())
+        if scene.note:
+            out.write(f"\n── {scene.note}\n")
+        out.write(f"{chat.person.name} says: {scene.says}\n")
+        chat.say(scene.says)
     out.write(
-        "\nThe demo is over. Calendar invites were saved in "
-        f"{workdir / 'coachpool-demo-invites'}.\n"
-        f"Explore the same pool: coachpool --database {database} chat --as {DEMO_COACHEE_EMAIL}\n"
+        f"\nThe demo is over. Calendar invites are in {stage.invites}.\n"
+        f"Explore the same pool: coachpool --database {database} chat --as {SAM}\n"
     )
     return 0
-
-
-def _chosen_coach_email(app: Application) -> str:
-    requests = app.store.list_requests()
-    coach_id = next((r.chosen_coach_id for r in reversed(requests) if r.chosen_coach_id), None)
-    coach = app.store.get_person(coach_id) if coach_id else None
-    if coach is None:
-        raise RuntimeError("the demo expected the coachee to have chosen a coach by now")
-    return coach.email

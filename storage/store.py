@@ -12,6 +12,7 @@ from storage.errors import UPGRADE_HINT, SchemaOutOfDate
 from storage.migrate import head_revision, known_revisions, revision_of, upgrade_engine
 from storage.repos.coaches import CoachRepo
 from storage.repos.conversations import ConversationRepo
+from storage.repos.digest import DigestRepo
 from storage.repos.engagements import EngagementRepo
 from storage.repos.erasure import ErasureRepo
 from storage.repos.events import EventRepo
@@ -39,6 +40,7 @@ class SqlStore(
     FeedbackRepo,
     EventRepo,
     ErasureRepo,
+    DigestRepo,
 ):
     """The store on one engine. Safe to share between threads and asyncio tasks; every
     method blocks, so async code calls it off the event loop.

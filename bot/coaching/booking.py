@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.actions import Action, action_value
+from bot.aftercare.schedule import schedule_session_messages
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import booking_confirmations
 from bot.coaching.shortlist import offer_shortlist
@@ -93,9 +94,9 @@ def ask_coach(
     store, now = services.store, services.clock.now()
     programme = store.get_programme(request.programme_id)
     assert programme is not None
-    deadline = add_working_days(
-        now, programme.response_deadline_working_days, services.settings.pool_timezone
-    )
+    zone = services.settings.pool_timezone
+    deadline = add_working_days(now, programme.response_deadline_working_days, zone)
+    moves_on = add_working_days(deadline, 1, zone)
     with store.transaction():
         store.update_request(
             dataclasses.replace(
@@ -107,12 +108,23 @@ def ask_coach(
                 updated_at=now,
             )
         )
+        # At the deadline the coach is nudged once; a working day later the request moves on.
+        prefix = f"deadline:request:{request.id}:coach:{coach.id}"
         store.schedule(
             OutboxMessage(
-                key=f"deadline:request:{request.id}:coach:{coach.id}",
+                key=f"{prefix}:nudge",
+                recipient_id=coach.id,
+                kind="coach_nudge",
+                due_at=deadline,
+                payload={"request_id": request.id, "moves_on_at": moves_on.isoformat()},
+            )
+        )
+        store.schedule(
+            OutboxMessage(
+                key=f"{prefix}:expiry",
                 recipient_id=request.coachee_id,
                 kind="coach_response_deadline",
-                due_at=deadline,
+                due_at=moves_on,
                 payload={"request_id": request.id, "coach_id": coach.id},
             )
         )
@@ -126,7 +138,7 @@ def ask_coach(
         f"Thank you. I've asked {coach.name} and offered them "
         f"{'a time' if len(slots) == 1 else f'{len(slots)} times'} when you're both free. "
         f"I'll message you as soon as they answer; if they haven't by "
-        f"{local_date(deadline, coachee_zone)}, I'll offer you the next coach."
+        f"{local_date(moves_on, coachee_zone)}, I'll offer you the next coach."
     )
     return told + Outcome(
         outgoing=(Outgoing(coach.id, coach_offer(services, request, coach, slots)),)
@@ -267,6 +279,7 @@ def book_first_session(
                 )
             )
             session = store.confirm_session(session.id)
+            schedule_session_messages(services, session)
             store.update_request(
                 dataclasses.replace(
                     request, state=RequestState.MATCHED, offered_slots=(), updated_at=now
@@ -334,7 +347,9 @@ def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
         (Text(f"{person.name} isn't able to take this on just now, so I've looked again for you."),)
     ) + offer_shortlist(services, request)
     thanks = bot.start("decline_reason", person, incoming, request_id=request.id)
-    return thanks + Outcome(outgoing=(Outgoing(coachee.id, for_coachee.replies),))
+    return thanks + Outcome(
+        outgoing=(Outgoing(coachee.id, for_coachee.replies), *for_coachee.outgoing)
+    )
 
 
 def propose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:

@@ -81,8 +81,13 @@ def coach_candidates(services: Services) -> list[CoachCandidate]:
 
 
 def match_request(
-    services: Services, request: CoachingRequest, *, now: datetime | None = None
+    services: Services,
+    request: CoachingRequest,
+    *,
+    now: datetime | None = None,
+    everyone: bool = False,
 ) -> MatchResult:
+    """The shortlist for a request; with `everyone`, every qualifying coach, ranked."""
     store = services.store
     coachee = store.get_person(request.coachee_id)
     programme = store.get_programme(request.programme_id)
@@ -91,6 +96,6 @@ def match_request(
     context = MatchContext(
         request=request, coachee=coachee, programme=programme, now=now or services.clock.now()
     )
-    return match(
-        context, coach_candidates(services), shortlist_size=services.settings.shortlist_size
-    )
+    candidates = coach_candidates(services)
+    size = len(candidates) if everyone else services.settings.shortlist_size
+    return match(context, candidates, shortlist_size=size)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.actions import Action, action_value
+from bot.aftercare.keys import FINAL_EVALUATION
 from bot.coaching.booking import ActionHandler
 from bot.domain import (
     Engagement,
@@ -19,6 +20,7 @@ from bot.domain import (
     SessionState,
 )
 from bot.domain.audit import AuditEntry
+from bot.domain.outbox import OutboxMessage
 from bot.messages import Incoming, Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
@@ -26,6 +28,8 @@ from bot.services import Services
 if TYPE_CHECKING:
     from bot.app import CoachingBot
 
+# A short pause, so the evaluation doesn't arrive in the same breath as the closing news.
+EVALUATION_AFTER = timedelta(minutes=5)
 OLD = "That session has changed since this message, so I've left it as it is."
 
 
@@ -151,8 +155,12 @@ def _attendance(state: SessionState) -> ActionHandler:
                 AuditEntry(now, person.id, f"session.{state.value}", f"session:{session.id}")
             )
             closing = close_if_used_up(services, session.engagement_id)
-        done = "held" if state is SessionState.HELD else "a no-show"
-        return _say(f"Thanks, recorded as {done}.") + closing
+            if state is SessionState.NO_SHOW and not closing.outgoing:
+                closing = apply_no_show_policy(services, session.engagement_id, coach=person)
+        if state is SessionState.NO_SHOW:
+            return _say("Thanks, recorded as a no-show.") + closing
+        themes = bot.start("session_themes", person, incoming, session_id=session.id)
+        return _say("Thanks, recorded as held.") + closing + themes
 
     return mark
 
@@ -180,6 +188,29 @@ def close_if_used_up(services: Services, engagement_id: int) -> Outcome:
     if len(finished) < engagement.sessions_allowed:
         return Outcome()
     return close(services, engagement, reason="all sessions used", actor=None)
+
+
+def apply_no_show_policy(services: Services, engagement_id: int, *, coach: Person) -> Outcome:
+    """The programme's rule, e.g. two unnotified misses end the engagement; both are told."""
+    store = services.store
+    engagement = store.get_engagement(engagement_id)
+    programme = store.get_programme(engagement.programme_id) if engagement else None
+    if engagement is None or programme is None or not programme.no_show_limit:
+        return Outcome()
+    missed = [
+        s
+        for s in store.list_sessions(engagement_id=engagement.id, states=[SessionState.NO_SHOW])
+        if s.no_show_by == engagement.coachee_id
+    ]
+    if len(missed) < programme.no_show_limit:
+        return Outcome()
+    reason = f"{len(missed)} sessions missed without notice"
+    closed = close(services, engagement, reason=reason, actor=coach)
+    note = Text(
+        f"As that's {len(missed)} sessions missed without notice, {programme.name}'s rules end "
+        "the coaching here. I've let your coachee know."
+    )
+    return Outcome((note,)) + closed
 
 
 def close(
@@ -210,6 +241,7 @@ def close(
             store.update_request(
                 dataclasses.replace(request, state=RequestState.CLOSED, updated_at=now)
             )
+        _ask_for_final_evaluation(services, engagement)
         store.audit(
             AuditEntry(
                 now,
@@ -222,6 +254,23 @@ def close(
     text = f"Your coaching engagement has closed ({reason}). Thank you for taking part in the pool."
     recipients = {engagement.coach_id, engagement.coachee_id} - ({actor.id} if actor else set())
     return Outcome(outgoing=tuple(Outgoing(pid, (Text(text),)) for pid in sorted(recipients)))
+
+
+def _ask_for_final_evaluation(services: Services, engagement: Engagement) -> None:
+    store = services.store
+    programme = store.get_programme(engagement.programme_id)
+    held = store.list_sessions(engagement_id=engagement.id, states=[SessionState.HELD])
+    if programme is None or not programme.feedback_required or not held:
+        return
+    store.schedule(
+        OutboxMessage(
+            key=f"engagement:{engagement.id}:{FINAL_EVALUATION}:person:{engagement.coachee_id}",
+            recipient_id=engagement.coachee_id,
+            kind=FINAL_EVALUATION,
+            due_at=services.clock.now() + EVALUATION_AFTER,
+            payload={"engagement_id": engagement.id},
+        )
+    )
 
 
 def end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:

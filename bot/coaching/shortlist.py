@@ -6,10 +6,10 @@ import dataclasses
 
 from bot.actions import action_value
 from bot.coaching.candidates import match_request
-from bot.domain import CoachingRequest, RequestState, ShortlistEntry
+from bot.domain import CoachingRequest, RequestState, Role, ShortlistEntry
 from bot.domain.audit import AuditEntry
 from bot.messages import Outcome
-from bot.replies import Choice, Choices, Text
+from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 
 
@@ -37,16 +37,12 @@ def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
         )
     if not entries:
         reason = result.shortfall_reason or "No coach is free at the times you gave."
-        return Outcome(
-            (
-                Text(
-                    f"I couldn't find a coach for you just now. {reason} Your request is saved "
-                    f"(reference {request.id}) and the pool coordinators can see it; "
-                    "I'll message you "
-                    "when a coach becomes available."
-                ),
-            )
+        to_coachee = Text(
+            f"I couldn't find a coach for you just now. {reason} Your request is saved "
+            f"(reference {request.id}) and the pool coordinators can see it; I'll message you "
+            "when a coach becomes available."
         )
+        return Outcome((to_coachee,), _tell_coordinators(services, request, reason))
     return Outcome(
         (shortlist_choices(services, request.id, entries, note=result.shortfall_reason),)
     )
@@ -77,3 +73,21 @@ def shortlist_choices(
     if note:
         intro += f" ({note})"
     return Choices(intro, tuple(options))
+
+
+def _tell_coordinators(
+    services: Services, request: CoachingRequest, reason: str
+) -> tuple[Outgoing, ...]:
+    """A request no coach can take needs a person: the coordinators hear of it at once,
+    with what they need to find capacity and nothing that names the coachee."""
+    store = services.store
+    programme = store.get_programme(request.programme_id)
+    coachee = store.get_person(request.coachee_id)
+    organisation = store.get_organisation(coachee.organisation_id) if coachee else None
+    note = Text(
+        f"Request {request.id} ({programme.name if programme else 'a programme'}, from "
+        f"{organisation.name if organisation else 'a member organisation'}) is waiting: no coach "
+        f"could take it. {reason} `coachpool match {request.id}` shows why each coach was "
+        "excluded."
+    )
+    return tuple(Outgoing(person.id, (note,)) for person in store.list_people(Role.COORDINATOR))

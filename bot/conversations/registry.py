@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from bot.conversations.engine import Conversation
+from bot.conversations.evaluation import FINAL_EVALUATION
+from bot.conversations.feedback import FEEDBACK
 from bot.conversations.intake import INTAKE
 from bot.conversations.propose_times import PROPOSE_TIMES
 from bot.conversations.reason import DECLINE_REASON
 from bot.conversations.schedule_session import SCHEDULE_SESSION
+from bot.conversations.themes import THEMES_CONVERSATION
 
 CONVERSATIONS: dict[str, Conversation] = {
-    c.name: c for c in (INTAKE, PROPOSE_TIMES, DECLINE_REASON, SCHEDULE_SESSION)
+    c.name: c
+    for c in (
+        INTAKE,
+        PROPOSE_TIMES,
+        DECLINE_REASON,
+        SCHEDULE_SESSION,
+        FEEDBACK,
+        THEMES_CONVERSATION,
+        FINAL_EVALUATION,
+    )
 }

@@ -9,6 +9,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bot.aftercare.schedule import schedule_session_messages
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import session_card
 from bot.coaching.slots import slots_for
@@ -116,7 +117,6 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
             assert old is not None
             session = dataclasses.replace(old, window=window)
             store.update_session(session)
-            store.cancel_scheduled(f"session:{old.id}:")
             action, title = "session.rescheduled", "Your session has moved"
         else:
             session = store.add_session(
@@ -131,6 +131,7 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
                 )
             )
             action, title = "session.confirmed", "Your next session is booked"
+        schedule_session_messages(services, session)  # moves the reminders with it
         store.audit(AuditEntry(now, turn.person.id, action, f"session:{session.id}"))
     other_id = (
         engagement.coachee_id if turn.person.id == engagement.coach_id else engagement.coach_id

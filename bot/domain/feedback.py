@@ -30,3 +30,14 @@ class Feedback:
     comment: str = ""  # coachee's optional comment: never shown tied to a person
     consent_to_share_themes: bool = False
     themes: tuple[str, ...] = ()  # coach's themes, from THEMES
+
+
+@dataclass(frozen=True)
+class FinalEvaluation:
+    """The coachee's short evaluation when an engagement ends."""
+
+    engagement_id: int
+    person_id: int
+    submitted_at: datetime
+    goal_attainment: int  # 0-10: how far they got towards the goal they set
+    would_recommend: int  # 0-10

@@ -6,8 +6,11 @@ failed send never leaves the state changed but the people untold."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from bot.coaching.booking import coach_offer
+from bot.coaching.candidates import zone_of
 from bot.coaching.shortlist import offer_shortlist
 from bot.domain import RequestState
 from bot.domain.audit import AuditEntry
@@ -15,6 +18,7 @@ from bot.domain.outbox import OutboxMessage
 from bot.outbox.notices import queue_outgoing
 from bot.replies import Outgoing, Reply, Text
 from bot.services import Services
+from bot.text_format import local_date
 
 if TYPE_CHECKING:
     from bot.outbox.kinds import Deliveries
@@ -64,8 +68,37 @@ def coach_response_deadline(services: Services, message: OutboxMessage) -> Deliv
         # Queued, not sent from here: the state change and the news commit together.
         queue_outgoing(
             store,
-            (Outgoing(request.coachee_id, to_coachee), Outgoing(coach_id, to_coach)),
+            (
+                Outgoing(request.coachee_id, to_coachee),
+                Outgoing(coach_id, to_coach),
+                *shortlist.outgoing,
+            ),
             now=now,
             origin=message.key,
         )
     return []
+
+
+def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
+    """One gentle nudge when the answer time is up; the request moves on a day later."""
+    store = services.store
+    request = store.get_request(int(message.payload["request_id"]))
+    coach = store.get_person(message.recipient_id)
+    if (
+        request is None
+        or coach is None
+        or request.state is not RequestState.WAITING_COACH
+        or request.chosen_coach_id != coach.id
+    ):
+        return []
+    coachee = store.get_person(request.coachee_id)
+    name = coachee.first_name if coachee else "Your coachee"
+    moves_on = datetime.fromisoformat(str(message.payload["moves_on_at"]))
+    when = local_date(moves_on, zone_of(coach, services.settings.pool_timezone))
+    nudge = Text(
+        f"A gentle reminder: {name} is waiting to hear whether you can coach them. If I "
+        f"haven't heard by {when}, I'll offer them another coach, no hard feelings."
+    )
+    return [
+        (coach.id, (nudge, *coach_offer(services, request, coach, list(request.offered_slots))))
+    ]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.aftercare import keys, renderers
 from bot.domain.outbox import OutboxMessage
-from bot.outbox.deadlines import coach_response_deadline
+from bot.outbox.deadlines import coach_nudge, coach_response_deadline
 from bot.outbox.notices import NOTICE
 from bot.replies import Reply
 from bot.replies_codec import decode_replies
@@ -27,6 +28,13 @@ def _notice(services: Services, message: OutboxMessage) -> Deliveries:
 RENDERERS: dict[str, Renderer] = {
     NOTICE: _notice,
     "coach_response_deadline": coach_response_deadline,
+    "coach_nudge": coach_nudge,
+    keys.REMINDER: renderers.render_reminder,
+    keys.ATTENDANCE: renderers.render_attendance,
+    keys.ATTENDANCE_FOLLOWUP: renderers.render_attendance,
+    keys.FEEDBACK: renderers.render_feedback_prompt,
+    keys.FEEDBACK_FOLLOWUP: renderers.render_feedback_prompt,
+    keys.FINAL_EVALUATION: renderers.render_final_evaluation,
 }
 
 

@@ -16,6 +16,13 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Protocol
 
+from bot.digest.facts import (
+    CoachCapacity,
+    EngagementFact,
+    FeedbackFact,
+    RequestFact,
+    SessionFact,
+)
 from bot.domain import (
     CoachingRequest,
     CoachProfile,
@@ -32,7 +39,7 @@ from bot.domain import (
 )
 from bot.domain.audit import AuditEntry
 from bot.domain.conversation import ConversationState
-from bot.domain.feedback import Feedback
+from bot.domain.feedback import Feedback, FinalEvaluation
 from bot.domain.outbox import OutboxMessage
 from bot.domain.people import Channel
 from bot.timewindow import TimeWindow
@@ -206,6 +213,11 @@ class Store(Protocol):
         ...
 
     def list_feedback(self, *, since: datetime | None = None) -> list[Feedback]: ...
+    def save_evaluation(self, evaluation: FinalEvaluation) -> None:
+        """Insert or replace the evaluation of (engagement, person)."""
+        ...
+
+    def list_evaluations(self, *, since: datetime | None = None) -> list[FinalEvaluation]: ...
 
     def remember_event(self, platform: str, event_id: str, *, at: datetime) -> bool:
         """Record a platform event id; False if it was seen before (a retry or duplicate)."""
@@ -217,4 +229,50 @@ class Store(Protocol):
     def erase_person(self, person_id: int, *, at: datetime) -> None:
         """Data-protection erasure: remove identifying data, identities, conversations,
         free text and pending messages of the person; keep anonymous counts and hours."""
+        ...
+
+    # -- digest: read-only aggregate queries (bot/digest) ------------------------------
+    # Compact facts rather than domain objects, so a year of a large pool reads fast.
+    def session_facts(
+        self,
+        *,
+        starting_from: datetime,
+        starting_before: datetime,
+        states: Sequence[SessionState] | None = None,
+    ) -> list[SessionFact]:
+        """Sessions starting in [starting_from, starting_before), in any of `states`
+        (default all), by start time."""
+        ...
+
+    def feedback_facts(
+        self, *, submitted_from: datetime, submitted_before: datetime
+    ) -> list[FeedbackFact]:
+        """Feedback submitted in [submitted_from, submitted_before), each with its
+        session's coach and coachee, oldest first."""
+        ...
+
+    def request_facts(
+        self,
+        *,
+        created_from: datetime | None = None,
+        created_before: datetime | None = None,
+        states: Sequence[RequestState] | None = None,
+    ) -> list[RequestFact]:
+        """Requests created in the range (either bound optional) in any of `states`
+        (default all), oldest first."""
+        ...
+
+    def engagement_facts(
+        self, *, started_from: datetime, started_before: datetime
+    ) -> list[EngagementFact]:
+        """Engagements started in [started_from, started_before), oldest first."""
+        ...
+
+    def coach_capacities(self) -> list[CoachCapacity]:
+        """Every coach profile's limits with the coach's name and organisation, by id."""
+        ...
+
+    def organisation_of_people(self) -> dict[int, int]:
+        """person id -> organisation id, for everyone (erased people too: their hours
+        still count for their organisation)."""
         ...

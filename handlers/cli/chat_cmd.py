@@ -9,7 +9,7 @@ from typing import Any
 
 from handlers.cli.common import open_app, person_by_email
 from handlers.console.chat import ConsoleChat
-from handlers.console.wiring import console_deliverer
+from handlers.console.wiring import console_delivery
 
 
 def register(commands: Any) -> None:
@@ -29,12 +29,14 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     app = open_app(args)
     person = person_by_email(app, args.email)
+    deliverer, sender = console_delivery(app.services, sys.stdout)
     chat = ConsoleChat(
         app.bot,
-        console_deliverer(app.services, sys.stdout),
+        deliverer,
         person,
         out=sys.stdout,
         attachments_dir=args.save_attachments,
     )
+    sender.listen(person.id, chat.offered)
     chat.run(sys.stdin, interactive=sys.stdin.isatty())
     return 0

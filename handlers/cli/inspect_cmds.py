@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from bot.domain import Role
+from bot.domain.outbox import OutboxState
 from handlers.cli.common import iso, open_app, print_json, print_table
 
 
@@ -22,6 +23,12 @@ def register(commands: Any) -> None:
     requests = commands.add_parser("requests", help="list coaching requests")
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     requests.set_defaults(run=run_requests)
+    outbox = commands.add_parser("outbox", help="list scheduled messages (failed ones with why)")
+    outbox.add_argument(
+        "--state", choices=[state.value for state in OutboxState], help="only this state"
+    )
+    outbox.add_argument("--json", action="store_true", help="machine-readable output")
+    outbox.set_defaults(run=run_outbox)
 
 
 def run_people(args: argparse.Namespace) -> int:
@@ -94,5 +101,43 @@ def run_requests(args: argparse.Namespace) -> int:
         print_table(
             ["id", "created", "coachee", "programme", "state"],
             [[r["id"], r["created"], r["coachee"], r["programme"], r["state"]] for r in rows],
+        )
+    return 0
+
+
+def run_outbox(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    store, zone = app.store, app.services.settings.pool_timezone
+    emails = {p.id: p.email for p in store.list_people()}
+    rows = [
+        {
+            "id": m.id,
+            "key": m.key,
+            "kind": m.kind,
+            "recipient": emails.get(m.recipient_id, ""),
+            "due": iso(m.due_at, zone),
+            "state": m.state.value,
+            "attempts": m.attempts,
+            "error": m.last_error,
+        }
+        for m in store.list_outbox(states=[args.state] if args.state else None)
+    ]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(
+            ["id", "due", "kind", "recipient", "state", "attempts", "error"],
+            [
+                [
+                    r["id"],
+                    r["due"],
+                    r["kind"],
+                    r["recipient"],
+                    r["state"],
+                    r["attempts"],
+                    r["error"],
+                ]
+                for r in rows
+            ],
         )
     return 0

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     request = store.get_request(args.request_id)
     if request is None:
         raise UsageError(f"there is no request {args.request_id} (see `coachpool requests`)")
-    result = match_request(app.services, request)
+    result = match_request(app.services, request, everyone=True)
     emails = {p.id: p.email for p in store.list_people()}
     if args.json:
         print_json(

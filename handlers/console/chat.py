@@ -7,13 +7,14 @@ marked with their recipient, since on the console everyone shares one terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from bot.app import CoachingBot
 from bot.domain import Channel, Identity, Person
 from bot.messages import Incoming
+from bot.replies import Reply
 from handlers.console.render import Rendered, render
 from handlers.delivery import Deliverer
 
@@ -47,11 +48,15 @@ class ConsoleChat:
         self.show(outcome.replies)
         self.deliverer.deliver_now()
 
-    def show(self, replies: Iterable[object]) -> None:
-        rendered = render(list(replies))  # type: ignore[arg-type]
+    def show(self, replies: Sequence[Reply]) -> None:
+        rendered = render(list(replies))
+        self.offered(rendered)
+        self._print(rendered, prefix="bot> ")
+
+    def offered(self, rendered: Rendered) -> None:
+        """The latest options shown to this person, here or in a message delivered to them."""
         if rendered.options:
             self._last = rendered
-        self._print(rendered, prefix="bot> ")
 
     def _print(self, rendered: Rendered, *, prefix: str) -> None:
         if rendered.text:
@@ -65,11 +70,10 @@ class ConsoleChat:
 
     def _incoming(self, line: str) -> Incoming:
         options = self._last.options
-        chosen = None
-        if line.isdigit() and 1 <= int(line) <= len(options):
+        # A label typed exactly wins over a number: "8" on a 0-10 scale means the score 8.
+        chosen = next((o for o in options if o[0].label.lower() == line.lower()), None)
+        if chosen is None and line.isdigit() and 1 <= int(line) <= len(options):
             chosen = options[int(line) - 1]
-        else:
-            chosen = next((o for o in options if o[0].label.lower() == line.lower()), None)
         if chosen is not None:
             choice, token = chosen
             return Incoming(

@@ -34,6 +34,10 @@ def _wrap(text: str, width: int, indent: str = "", *, hanging: str | None = None
 
 
 def _numbered(choices: tuple[Choice, ...], token: str, out: Rendered, width: int) -> list[str]:
+    if choices and all(c.label.isdigit() and not c.details for c in choices):
+        # A scale (1-5, 0-10): shown on one line, answered by typing the score itself.
+        out.options.extend((choice, token) for choice in choices)
+        return ["  " + "  ".join(f"[{c.label}]" for c in choices)]
     lines = []
     for choice in choices:
         out.options.append((choice, token))

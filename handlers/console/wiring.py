@@ -9,5 +9,6 @@ from handlers.console.sender import ConsoleSender
 from handlers.delivery import ChannelNotifier, Deliverer
 
 
-def console_deliverer(services: Services, out: TextIO) -> Deliverer:
-    return Deliverer(services, ChannelNotifier(services, {}, fallback=ConsoleSender(out)))
+def console_delivery(services: Services, out: TextIO) -> tuple[Deliverer, ConsoleSender]:
+    sender = ConsoleSender(out)
+    return Deliverer(services, ChannelNotifier(services, {}, fallback=sender)), sender

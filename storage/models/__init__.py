@@ -5,7 +5,7 @@ from storage.models.base import Base
 from storage.models.coaches import AvailabilityExceptionRow, CoachRow, WeeklySlotRow
 from storage.models.conversations import ConversationRow
 from storage.models.events import ProcessedEventRow
-from storage.models.feedback import FeedbackRow
+from storage.models.feedback import EvaluationRow, FeedbackRow
 from storage.models.outbox import OutboxRow
 from storage.models.people import IdentityRow, OrganisationRow, PersonRoleRow, PersonRow
 from storage.models.programmes import ProgrammeRow
@@ -19,6 +19,7 @@ __all__ = [
     "CoachRow",
     "ConversationRow",
     "EngagementRow",
+    "EvaluationRow",
     "FeedbackRow",
     "IdentityRow",
     "OrganisationRow",

@@ -37,7 +37,7 @@ def test_choose_accept_and_both_get_a_confirmation_with_an_invite(t: Transcript)
     shortlisted(t)
     told = squeeze(t.press(SAM, ", "))
     assert "I've asked" in told
-    assert "if they haven't by Friday 27 November, I'll offer you the next coach" in told
+    assert "if they haven't by Monday 30 November, I'll offer you the next coach" in told
     coach = chosen_coach_email(t)
     offer = squeeze(t.inbox(coach))
     assert "Sam would like you as their coach" in offer
@@ -50,8 +50,10 @@ def test_choose_accept_and_both_get_a_confirmation_with_an_invite(t: Transcript)
     start = session.window.start
     assert start.date().isoformat() == "2026-11-26"
     assert f"Thursday 26 November, {start:%H:%M}–" in confirmation
-    assert any(isinstance(r, Attachment) and r.filename.endswith(".ics")
-               for r in t.last[t.person(coach).id])
+    assert any(
+        isinstance(r, Attachment) and r.filename.endswith(".ics")
+        for r in t.last[t.person(coach).id]
+    )
     for_sam = squeeze(t.inbox(SAM))
     assert "Your session is booked" in for_sam
     invite = next(r for r in t.last[t.person(SAM).id] if isinstance(r, Attachment))
@@ -130,13 +132,22 @@ def test_coach_proposes_other_times_and_the_coachee_picks_one(t: Transcript) -> 
     assert session.window.start.isoformat() == "2026-12-02T15:00:00+00:00"
 
 
-def test_no_answer_by_the_deadline_offers_the_next_coach(t: Transcript) -> None:
+def test_no_answer_by_the_deadline_nudges_once_then_offers_the_next_coach(
+    t: Transcript,
+) -> None:
     shortlisted(t)
     t.press(SAM, ", ")
     coach = chosen_coach_email(t)
+    t.inbox(coach)
     t.clock.advance(timedelta(days=2))
-    assert "hasn't been able to answer" not in t.inbox(SAM)
-    t.clock.advance(timedelta(days=2))  # Friday 27 November 09:30 has passed
+    assert t.inbox(coach) == ""
+    t.clock.advance(timedelta(days=2))  # Saturday: the 3 working days ran out on Friday
+    nudge = squeeze(t.inbox(coach))
+    assert "A gentle reminder: Sam is waiting to hear" in nudge
+    assert "If I haven't heard by Monday 30 November" in nudge
+    assert "Accept" in nudge
+    assert t.inbox(SAM) == ""
+    t.clock.advance(timedelta(days=2, hours=1))  # Monday 10:30
     news = squeeze(t.inbox(SAM))
     assert "hasn't been able to answer in time" in news
     assert "Choose one and I'll ask them" in news
@@ -144,6 +155,8 @@ def test_no_answer_by_the_deadline_offers_the_next_coach(t: Transcript) -> None:
     (request,) = t.store.list_requests()
     assert request.state is RequestState.SHORTLISTED
     assert t.person(coach).id in request.declined_coach_ids
+    t.clock.advance(timedelta(days=7))
+    assert t.inbox(coach) == ""  # nudged once only
 
 
 def test_two_coachees_racing_for_one_slot_end_with_one_booking(t: Transcript) -> None:
@@ -201,7 +214,15 @@ def test_next_session_then_attendance_then_the_engagement_closes(t: Transcript) 
     t.clock.advance(timedelta(days=10))
     listing = squeeze(t.say(coach, "sessions"))
     assert "Thursday 26 November: held" in listing
-    assert "Thanks, recorded as held" in t.press(coach, "Thursday 26 November: held")
+    held = t.press(coach, "Thursday 26 November: held")
+    assert "Thanks, recorded as held" in held
+    assert "Which themes came up?" in held
+    assert "✓ Managing change" in t.press(coach, "Managing change")
+    assert "Thanks, themes saved" in t.press(coach, "Done")
+    (themes,) = t.store.list_feedback()
+    assert themes.person_id == t.person(coach).id
+    assert themes.themes == ("managing change",)
+    assert themes.comment == ""
     t.say(coach, "sessions")
     assert "recorded as a no-show" in t.press(coach, "Thursday 3 December: no-show")
     states = sorted(s.state.value for s in t.store.list_sessions())

@@ -130,3 +130,21 @@ def test_distress_gets_a_kind_reply_and_alerts_no_one(t: Transcript) -> None:
     assert "116 123" in reply
     assert "I haven't told anyone" in reply
     assert t.store.list_outbox() == []
+
+
+def test_a_request_no_coach_can_take_waits_and_coordinators_hear_of_it(t: Transcript) -> None:
+    t.say(SAM, "coaching on leading my team through a restructure, online")
+    t.say(SAM, "Keep my team motivated")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    t.press(SAM, "Regional Coaching Pool")
+    t.say(SAM, "Sunday at 6am")
+    reply = squeeze(t.press(SAM, "Yes, find me a coach"))
+    assert "I couldn't find a coach for you just now" in reply
+    assert "the pool coordinators can see it" in reply
+    (request,) = t.store.list_requests()
+    assert request.state is RequestState.WAITLISTED
+    note = squeeze(t.inbox("coordinator@wmemployers.org.uk"))
+    assert f"Request {request.id} (Regional Coaching Pool, from Dudley" in note
+    assert "is waiting: no coach could take it" in note
+    assert "Sam" not in note

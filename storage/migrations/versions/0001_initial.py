@@ -389,10 +389,43 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_feedback_person_id"), "feedback", ["person_id"], unique=False)
     op.create_index(op.f("ix_feedback_submitted_at"), "feedback", ["submitted_at"], unique=False)
+    op.create_table(
+        "final_evaluations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("engagement_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("goal_attainment", sa.Integer(), nullable=False),
+        sa.Column("would_recommend", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["engagement_id"],
+            ["engagements.id"],
+            name=op.f("fk_final_evaluations_engagement_id_engagements"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"], name=op.f("fk_final_evaluations_person_id_people")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_final_evaluations")),
+        sa.UniqueConstraint(
+            "engagement_id",
+            "person_id",
+            name=op.f("uq_final_evaluations_engagement_id_person_id"),
+        ),
+    )
+    op.create_index(
+        op.f("ix_final_evaluations_person_id"), "final_evaluations", ["person_id"], unique=False
+    )
+    op.create_index(
+        op.f("ix_final_evaluations_submitted_at"),
+        "final_evaluations",
+        ["submitted_at"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
     # Dropping a table drops its indexes; children before the tables they refer to.
+    op.drop_table("final_evaluations")
     op.drop_table("feedback")
     op.drop_table("sessions")
     op.drop_table("shortlist_entries")

@@ -1,0 +1,124 @@
+"""What a session's scheduled messages say when they fall due. Each re-reads the store,
+so a message whose moment has passed (a cancelled session, a prompt already answered)
+lapses quietly."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.actions import action_value
+from bot.coaching.candidates import zone_of
+from bot.coaching.confirmations import session_card
+from bot.domain import Person, Session, SessionState
+from bot.domain.outbox import OutboxMessage
+from bot.replies import Choice, Choices, Reply, Text
+from bot.services import Services
+from bot.when import describe_window
+
+if TYPE_CHECKING:
+    from bot.outbox.kinds import Deliveries
+
+
+def _session_and_person(
+    services: Services, message: OutboxMessage
+) -> tuple[Session, Person] | None:
+    store = services.store
+    session = store.get_session(int(message.payload["session_id"]))
+    person = store.get_person(message.recipient_id)
+    if session is None or person is None or person.erased:
+        return None
+    return session, person
+
+
+def _other(services: Services, session: Session, person: Person) -> Person | None:
+    other = session.coachee_id if person.id == session.coach_id else session.coach_id
+    return services.store.get_person(other)
+
+
+def render_reminder(services: Services, message: OutboxMessage) -> Deliveries:
+    found = _session_and_person(services, message)
+    if found is None or found[0].state is not SessionState.CONFIRMED:
+        return []
+    session, person = found
+    hours = int(message.payload.get("hours", 24))
+    when = "in an hour" if hours == 1 else f"in {hours} hours"
+    if hours == 24:
+        when = "tomorrow"
+    card = session_card(
+        services, session, viewer=person, title=f"Reminder: your coaching session is {when}"
+    )
+    return [(person.id, (card,))]
+
+
+def render_attendance(services: Services, message: OutboxMessage) -> Deliveries:
+    """Asks the coach whether the session was held: this is what counts hours delivered."""
+    found = _session_and_person(services, message)
+    if found is None or found[0].state is not SessionState.CONFIRMED:
+        return []
+    session, coach = found
+    coachee = _other(services, session, coach)
+    name = coachee.first_name if coachee else "your coachee"
+    when = describe_window(session.window, zone_of(coach, services.settings.pool_timezone))
+    opener = "A gentle reminder: " if message.kind.endswith("followup") else ""
+    prompt = Choices(
+        f"{opener}How did your session with {name} go ({when})? Recording it counts the "
+        "hours for your organisation.",
+        (
+            Choice("It was held", action_value("held", session.id), style="primary"),
+            Choice(f"{name} didn't come (no-show)", action_value("noshow", session.id)),
+        ),
+    )
+    return [(coach.id, (prompt,))]
+
+
+def render_feedback_prompt(services: Services, message: OutboxMessage) -> Deliveries:
+    found = _session_and_person(services, message)
+    if found is None:
+        return []
+    session, coachee = found
+    if session.state not in {SessionState.CONFIRMED, SessionState.HELD}:
+        return []
+    given = any(
+        f.session_id == session.id and f.person_id == coachee.id
+        for f in services.store.list_feedback(since=session.window.start)
+    )
+    if given:
+        return []
+    coach = _other(services, session, coachee)
+    name = coach.first_name if coach else "your coach"
+    replies: list[Reply] = []
+    if message.kind.endswith("followup"):
+        replies.append(Text("Just a gentle nudge, in case my last message got buried."))
+    replies.append(
+        Choices(
+            f"How useful was your session with {name}? (1 = not at all, 5 = very.) It takes a "
+            "minute, and only anonymous totals are shared with the pool.",
+            tuple(
+                Choice(str(score), action_value("feedback", session.id, score))
+                for score in range(1, 6)
+            ),
+        )
+    )
+    return [(coachee.id, tuple(replies))]
+
+
+def render_final_evaluation(services: Services, message: OutboxMessage) -> Deliveries:
+    store = services.store
+    engagement = store.get_engagement(int(message.payload["engagement_id"]))
+    person = store.get_person(message.recipient_id)
+    if engagement is None or person is None or person.erased:
+        return []
+    if any(
+        e.engagement_id == engagement.id and e.person_id == person.id
+        for e in store.list_evaluations()
+    ):
+        return []
+    prompt = Choices(
+        "Your coaching has finished. Thinking of the goal you set at the start, how far did "
+        "you get? (0 = not at all, 10 = completely)",
+        tuple(
+            Choice(str(score), action_value("evaluate", engagement.id, score))
+            for score in range(11)
+        ),
+    )
+    return [(person.id, (prompt,))]

@@ -1,0 +1,97 @@
+"""Scheduling a session's messages when it is booked or moved.
+
+Reminders go to both parties at the programme's hours before (default 24 and 1), moved
+out of quiet hours except the last; after the end, the coach is asked whether it was
+held and the coachee for feedback, each with one follow-up two days later if unanswered.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.aftercare.keys import (
+    ATTENDANCE,
+    ATTENDANCE_FOLLOWUP,
+    FEEDBACK,
+    FEEDBACK_FOLLOWUP,
+    REMINDER,
+    session_key,
+    session_prefix,
+)
+from bot.aftercare.quiet_hours import before_quiet_hours
+from bot.coaching.candidates import zone_of
+from bot.domain import Person, Session
+from bot.domain.outbox import OutboxMessage
+from bot.services import Services
+
+ATTENDANCE_AFTER = timedelta(minutes=15)
+FEEDBACK_AFTER = timedelta(minutes=30)
+FOLLOW_UP_AFTER = timedelta(days=2)
+
+
+def schedule_session_messages(services: Services, session: Session) -> int:
+    """(Re)schedule every message of a confirmed session; returns how many are due later."""
+    store, now = services.store, services.clock.now()
+    store.cancel_scheduled(session_prefix(session.id))
+    engagement = store.get_engagement(session.engagement_id)
+    programme = store.get_programme(engagement.programme_id) if engagement else None
+    hours = sorted(programme.reminder_hours_before if programme else (24, 1), reverse=True)
+    messages: list[OutboxMessage] = []
+    for person_id in (session.coach_id, session.coachee_id):
+        person = store.get_person(person_id)
+        if person is None:
+            continue
+        for index, before in enumerate(hours):
+            due = session.window.start - timedelta(hours=before)
+            if index < len(hours) - 1:  # the last reminder may arrive in quiet hours
+                due = _outside_quiet_hours(services, person, due)
+            messages.append(
+                _message(session, REMINDER, person_id, due, suffix=f":{before}h", hours=before)
+            )
+    end = session.window.end
+    messages += [
+        _message(session, ATTENDANCE, session.coach_id, end + ATTENDANCE_AFTER),
+        _message(
+            session, ATTENDANCE_FOLLOWUP, session.coach_id, end + ATTENDANCE_AFTER + FOLLOW_UP_AFTER
+        ),
+        _message(session, FEEDBACK, session.coachee_id, end + FEEDBACK_AFTER),
+        _message(
+            session, FEEDBACK_FOLLOWUP, session.coachee_id, end + FEEDBACK_AFTER + FOLLOW_UP_AFTER
+        ),
+    ]
+    due_later = [m for m in messages if m.due_at > now]
+    for message in due_later:
+        store.schedule(message)
+    return len(due_later)
+
+
+def _outside_quiet_hours(services: Services, person: Person, due: datetime) -> datetime:
+    settings = services.settings
+    return before_quiet_hours(
+        due,
+        tz=zone_of(person, settings.pool_timezone),
+        quiet_from=settings.quiet_from,
+        quiet_until=settings.quiet_until,
+    )
+
+
+def _message(
+    session: Session,
+    kind: str,
+    person_id: int,
+    due: datetime,
+    *,
+    suffix: str = "",
+    hours: int | None = None,
+) -> OutboxMessage:
+    payload: dict[str, Any] = {"session_id": session.id}
+    if hours is not None:
+        payload["hours"] = hours
+    return OutboxMessage(
+        key=session_key(session.id, kind, person_id, suffix),
+        recipient_id=person_id,
+        kind=kind,
+        due_at=due,
+        payload=payload,
+    )

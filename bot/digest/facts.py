@@ -1,0 +1,81 @@
+"""Compact read models the store returns for the digest: only the columns it needs.
+
+A year of a large pool is tens of thousands of sessions; mapping each into a full domain
+object (meeting links, locations, windows) costs more than the whole digest may take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain import EngagementState, RequestState, SessionState
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFact:
+    id: int
+    coach_id: int
+    coachee_id: int
+    start: datetime
+    end: datetime
+    state: SessionState
+    late_cancellation: bool = False
+    cancelled_by: int | None = None
+    no_show_by: int | None = None
+
+    @property
+    def hours(self) -> float:
+        return (self.end - self.start).total_seconds() / 3600
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackFact:
+    """One feedback row with the session's two people, so it can be scoped and counted."""
+
+    session_id: int
+    person_id: int
+    coach_id: int
+    coachee_id: int
+    submitted_at: datetime
+    usefulness: int | None = None
+    progress: int | None = None
+    consent_to_share_themes: bool = False
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFact:
+    """`topic` is the coachee's own words: read only to find its themes, never shown."""
+
+    id: int
+    coachee_id: int
+    programme_id: int
+    state: RequestState
+    created_at: datetime
+    asked_at: datetime | None = None
+    chosen_coach_id: int | None = None
+    topic: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EngagementFact:
+    id: int
+    request_id: int
+    coach_id: int
+    coachee_id: int
+    state: EngagementState
+    started_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CoachCapacity:
+    """A coach's limits, with the name and organisation the digest shows (coaches are
+    pool staff acting in that role, not coachees)."""
+
+    person_id: int
+    name: str
+    organisation_id: int
+    max_coachees: int
+    max_hours_per_month: float
+    paused: bool = False

@@ -1,0 +1,189 @@
+"""Read-only aggregate queries for the weekly digest: one SELECT of the needed columns
+each, returned as the core's compact facts (`bot.digest.facts`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+
+from bot.digest.facts import (
+    CoachCapacity,
+    EngagementFact,
+    FeedbackFact,
+    RequestFact,
+    SessionFact,
+)
+from bot.domain import EngagementState, RequestState, SessionState
+from storage.models import CoachRow, EngagementRow, FeedbackRow, PersonRow, RequestRow, SessionRow
+from storage.unit import UnitOfWork
+
+
+class DigestRepo(UnitOfWork):
+    def session_facts(
+        self,
+        *,
+        starting_from: datetime,
+        starting_before: datetime,
+        states: Sequence[SessionState] | None = None,
+    ) -> list[SessionFact]:
+        """Sessions starting in [starting_from, starting_before), in any of `states`
+        (default all), by start time."""
+        query = select(
+            SessionRow.id,
+            SessionRow.coach_id,
+            SessionRow.coachee_id,
+            SessionRow.starts_at,
+            SessionRow.ends_at,
+            SessionRow.state,
+            SessionRow.late_cancellation,
+            SessionRow.cancelled_by,
+            SessionRow.no_show_by,
+        ).where(SessionRow.starts_at >= starting_from, SessionRow.starts_at < starting_before)
+        if states is not None:
+            query = query.where(SessionRow.state.in_([state.value for state in states]))
+        states_by_value = {state.value: state for state in SessionState}
+        with self._read() as s:
+            return [
+                SessionFact(
+                    sid, coach, coachee, start, end, states_by_value[state], late, by, no_show
+                )
+                for sid, coach, coachee, start, end, state, late, by, no_show in s.execute(
+                    query.order_by(SessionRow.starts_at, SessionRow.id)
+                )
+            ]
+
+    def feedback_facts(
+        self, *, submitted_from: datetime, submitted_before: datetime
+    ) -> list[FeedbackFact]:
+        """Feedback submitted in [submitted_from, submitted_before), each with its
+        session's coach and coachee, oldest first."""
+        query = (
+            select(
+                FeedbackRow.session_id,
+                FeedbackRow.person_id,
+                SessionRow.coach_id,
+                SessionRow.coachee_id,
+                FeedbackRow.submitted_at,
+                FeedbackRow.usefulness,
+                FeedbackRow.progress,
+                FeedbackRow.consent_to_share_themes,
+                FeedbackRow.themes,
+            )
+            .join(SessionRow, SessionRow.id == FeedbackRow.session_id)
+            .where(
+                FeedbackRow.submitted_at >= submitted_from,
+                FeedbackRow.submitted_at < submitted_before,
+            )
+            .order_by(FeedbackRow.submitted_at, FeedbackRow.id)
+        )
+        with self._read() as s:
+            return [
+                FeedbackFact(
+                    session_id=session,
+                    person_id=person,
+                    coach_id=coach,
+                    coachee_id=coachee,
+                    submitted_at=submitted,
+                    usefulness=usefulness,
+                    progress=progress,
+                    consent_to_share_themes=consent,
+                    themes=tuple(themes or ()),
+                )
+                for (
+                    session,
+                    person,
+                    coach,
+                    coachee,
+                    submitted,
+                    usefulness,
+                    progress,
+                    consent,
+                    themes,
+                ) in s.execute(query)
+            ]
+
+    def request_facts(
+        self,
+        *,
+        created_from: datetime | None = None,
+        created_before: datetime | None = None,
+        states: Sequence[RequestState] | None = None,
+    ) -> list[RequestFact]:
+        """Requests created in the range (either bound optional) in any of `states`
+        (default all), oldest first."""
+        query = select(
+            RequestRow.id,
+            RequestRow.coachee_id,
+            RequestRow.programme_id,
+            RequestRow.state,
+            RequestRow.created_at,
+            RequestRow.asked_at,
+            RequestRow.chosen_coach_id,
+            RequestRow.topic,
+        )
+        if created_from is not None:
+            query = query.where(RequestRow.created_at >= created_from)
+        if created_before is not None:
+            query = query.where(RequestRow.created_at < created_before)
+        if states is not None:
+            query = query.where(RequestRow.state.in_([state.value for state in states]))
+        with self._read() as s:
+            return [
+                RequestFact(
+                    rid, coachee, programme, RequestState(state), created, asked, coach, topic
+                )
+                for rid, coachee, programme, state, created, asked, coach, topic in s.execute(
+                    query.order_by(RequestRow.created_at, RequestRow.id)
+                )
+            ]
+
+    def engagement_facts(
+        self, *, started_from: datetime, started_before: datetime
+    ) -> list[EngagementFact]:
+        """Engagements started in [started_from, started_before), oldest first."""
+        query = (
+            select(
+                EngagementRow.id,
+                EngagementRow.request_id,
+                EngagementRow.coach_id,
+                EngagementRow.coachee_id,
+                EngagementRow.state,
+                EngagementRow.started_at,
+            )
+            .where(
+                EngagementRow.started_at >= started_from,
+                EngagementRow.started_at < started_before,
+            )
+            .order_by(EngagementRow.started_at, EngagementRow.id)
+        )
+        with self._read() as s:
+            return [
+                EngagementFact(eid, request, coach, coachee, EngagementState(state), started)
+                for eid, request, coach, coachee, state, started in s.execute(query)
+            ]
+
+    def coach_capacities(self) -> list[CoachCapacity]:
+        """Every coach profile's limits with the coach's name and organisation, by id."""
+        query = (
+            select(
+                CoachRow.person_id,
+                PersonRow.name,
+                PersonRow.organisation_id,
+                CoachRow.max_coachees,
+                CoachRow.max_hours_per_month,
+                CoachRow.paused,
+            )
+            .join(PersonRow, PersonRow.id == CoachRow.person_id)
+            .order_by(CoachRow.person_id)
+        )
+        with self._read() as s:
+            return [CoachCapacity(*row) for row in s.execute(query)]
+
+    def organisation_of_people(self) -> dict[int, int]:
+        """person id -> organisation id, for everyone (erased people too: their hours
+        still count for their organisation)."""
+        with self._read() as s:
+            rows = s.execute(select(PersonRow.id, PersonRow.organisation_id))
+            return {person: organisation for person, organisation in rows}

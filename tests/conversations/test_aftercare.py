@@ -1,0 +1,172 @@
+"""Transcript tests of what the bot sends on its own around a session: reminders, the
+attendance check, feedback, follow-ups, the no-show rule and the final evaluation."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain import EngagementState, SessionState
+from bot.domain.outbox import OutboxState
+from bot.pool.sample import DEMO_COACHEE_EMAIL
+from tests.conversations.test_booking import chosen_coach_email, shortlisted
+from tests.conversations.transcript import Transcript, squeeze
+
+SAM = DEMO_COACHEE_EMAIL
+LONDON = ZoneInfo("Europe/London")
+
+
+def booked(t: Transcript) -> str:
+    """Sam's first session booked with the coach Sam chose; returns the coach's email."""
+    shortlisted(t)
+    t.press(SAM, ", ")
+    coach = chosen_coach_email(t)
+    t.inbox(coach)
+    t.press(coach, "Accept Thursday 26 November")
+    t.inbox(SAM)
+    return coach
+
+
+def until(t: Transcript, instant: datetime) -> None:
+    t.clock.set(instant)
+
+
+def test_reminders_24_hours_and_1_hour_before_to_both(t: Transcript) -> None:
+    coach = booked(t)
+    (session,) = t.store.list_sessions()
+    until(t, session.window.start - timedelta(hours=24, minutes=1))
+    assert t.inbox(SAM) == ""
+    until(t, session.window.start - timedelta(hours=24))
+    day_before = squeeze(t.inbox(SAM))
+    assert "Reminder: your coaching session is tomorrow" in day_before
+    assert "Thursday 26 November" in day_before
+    assert "Reschedule" in day_before and "Cancel" in day_before
+    assert "Reminder: your coaching session is tomorrow" in t.inbox(coach)
+    until(t, session.window.start - timedelta(hours=1))
+    assert "is in an hour" in t.inbox(SAM)
+    assert "is in an hour" in t.inbox(coach)
+
+
+def test_a_moved_session_moves_its_reminders(t: Transcript) -> None:
+    booked(t)
+    (session,) = t.store.list_sessions()
+    t.say(SAM, "sessions")
+    t.press(SAM, "Reschedule")
+    t.say(SAM, "Thursday 3 December afternoon")
+    assert "Your session has moved" in t.press(SAM, "Thursday 3 December")
+    (moved,) = t.store.list_sessions()
+    assert moved.window.start.date().isoformat() == "2026-12-03"
+    until(t, session.window.start)  # the old time: nothing fires
+    assert "Reminder" not in t.inbox(SAM)
+    until(t, moved.window.start - timedelta(hours=24))
+    assert "Reminder: your coaching session is tomorrow" in t.inbox(SAM)
+
+
+def test_a_cancelled_session_sends_nothing_more(t: Transcript) -> None:
+    coach = booked(t)
+    (session,) = t.store.list_sessions()
+    t.say(SAM, "sessions")
+    t.press(SAM, "Cancel")
+    t.inbox(coach)
+    until(t, session.window.end + timedelta(days=5))
+    assert t.inbox(SAM) == ""
+    assert t.inbox(coach) == ""
+    pending = [m for m in t.store.list_outbox() if m.key.startswith(f"session:{session.id}:")]
+    assert all(m.state is OutboxState.CANCELLED for m in pending)
+
+
+def test_after_the_session_attendance_themes_and_feedback(t: Transcript) -> None:
+    coach = booked(t)
+    (session,) = t.store.list_sessions()
+    until(t, session.window.end + timedelta(minutes=15))
+    check = squeeze(t.inbox(coach))
+    assert "How did your session with Sam go" in check
+    assert "Which themes came up?" in t.press(coach, "It was held")
+    t.press(coach, "Leadership")
+    t.press(coach, "Done")
+    until(t, session.window.end + timedelta(minutes=30))
+    prompt = squeeze(t.inbox(SAM))
+    assert "How useful was your session with" in prompt
+    assert "How much progress" in t.press(SAM, "4")
+    assert "Anything you'd like to add?" in t.press(SAM, "6")
+    assert "May the pool count the themes" in t.say(SAM, "It helped me plan the first week")
+    assert "Thank you" in t.press(SAM, "Yes")
+    given = [f for f in t.store.list_feedback() if f.person_id == t.person(SAM).id]
+    assert len(given) == 1
+    assert (given[0].usefulness, given[0].progress, given[0].consent_to_share_themes) == (
+        4,
+        6,
+        True,
+    )
+    assert t.store.get_session(session.id).state is SessionState.HELD  # type: ignore[union-attr]
+    until(t, session.window.end + timedelta(days=3))
+    assert t.inbox(SAM) == ""  # answered: no follow-up
+    assert t.inbox(coach) == ""
+
+
+def test_unanswered_prompts_get_one_gentle_follow_up(t: Transcript) -> None:
+    coach = booked(t)
+    (session,) = t.store.list_sessions()
+    until(t, session.window.end + timedelta(hours=1))
+    t.inbox(SAM)
+    t.inbox(coach)
+    until(t, session.window.end + timedelta(days=2, hours=1))
+    assert "Just a gentle nudge" in t.inbox(SAM)
+    assert "A gentle reminder: How did your session" in squeeze(t.inbox(coach))
+    until(t, session.window.end + timedelta(days=20))
+    assert t.inbox(SAM) == ""
+    assert t.inbox(coach) == ""
+
+
+def test_feedback_twice_is_refused_politely(t: Transcript) -> None:
+    booked(t)
+    (session,) = t.store.list_sessions()
+    until(t, session.window.end + timedelta(minutes=30))
+    t.inbox(SAM)
+    score, token = t.find(t.person(SAM).id, "5")
+    t.press(SAM, "5")
+    t.press(SAM, "8")
+    t.say(SAM, "skip")
+    t.press(SAM, "No")
+    assert "already given feedback" in t.press_raw(SAM, score.value, token)
+
+
+def test_two_no_shows_end_the_engagement_and_both_are_told(t: Transcript) -> None:
+    coach = booked(t)
+    t.say(SAM, "sessions")
+    t.press(SAM, "Book a session with")
+    t.say(SAM, "Thursday 3 December afternoon")
+    t.press(SAM, "Thursday 3 December")
+    t.inbox(coach)
+    until(t, datetime(2026, 12, 4, 9, 0, tzinfo=LONDON))
+    t.inbox(coach)
+    t.inbox(SAM)
+    t.say(coach, "sessions")
+    assert "recorded as a no-show" in t.press(coach, "Thursday 26 November: no-show")
+    t.say(coach, "sessions")
+    ended = squeeze(t.press(coach, "Thursday 3 December: no-show"))
+    assert "2 sessions missed without notice" in ended
+    (engagement,) = t.store.list_engagements()
+    assert engagement.state is EngagementState.CLOSED
+    assert "Your coaching engagement has closed (2 sessions missed without notice)" in squeeze(
+        t.inbox(SAM)
+    )
+
+
+def test_the_final_evaluation_when_coaching_ends(t: Transcript) -> None:
+    coach = booked(t)
+    (session,) = t.store.list_sessions()
+    until(t, session.window.end + timedelta(minutes=20))
+    t.inbox(coach)
+    t.press(coach, "It was held")
+    t.press(coach, "Done")
+    t.say(SAM, "sessions")
+    assert "the coaching has ended" in t.press(SAM, "End coaching with")
+    assert "has closed" in t.inbox(coach)
+    until(t, t.clock.now() + timedelta(minutes=10))
+    inbox = squeeze(t.inbox(SAM))
+    assert "how far did you get?" in inbox
+    assert "recommend the coaching pool" in t.press(SAM, "8")
+    assert "Thank you" in t.press(SAM, "9")
+    (evaluation,) = t.store.list_evaluations()
+    assert (evaluation.goal_attainment, evaluation.would_recommend) == (8, 9)
