@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain import CoachingRequest, EngagementState, Person, SessionState
@@ -42,27 +42,51 @@ def organisation_balances(store: Store) -> dict[int, float]:
     return dict(balance)
 
 
+def busy_by_person(store: Store, within: TimeWindow) -> dict[int, list[TimeWindow]]:
+    """Everyone's confirmed and held sessions in the window, in one query."""
+    busy: dict[int, list[TimeWindow]] = defaultdict(list)
+    sessions = store.list_sessions(
+        states=[SessionState.CONFIRMED, SessionState.HELD],
+        starting_from=within.start - timedelta(days=1),
+        starting_before=within.end,
+    )
+    for session in sessions:
+        if session.window.overlaps(within):
+            busy[session.coach_id].append(session.window)
+            busy[session.coachee_id].append(session.window)
+    return busy
+
+
+def month_of(now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The calendar month containing `now` in the pool's zone, as UTC instants."""
+    local = now.astimezone(zone)
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    end = (start + timedelta(days=32)).replace(day=1)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
 def coach_candidates(services: Services) -> list[CoachCandidate]:
     store, settings = services.store, services.settings
-    now = services.clock.now()
     window = horizon(services)
-    month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    month_end = (month_start + timedelta(days=32)).replace(day=1)
-    loads = store.coach_loads(month_start, month_end)
+    loads = store.coach_loads(*month_of(services.clock.now(), settings.pool_timezone))
     balances = organisation_balances(store)
     organisations = {o.id: o for o in store.list_organisations()}
+    people = {p.id: p for p in store.list_people()}  # erased people are never listed
+    busy = busy_by_person(store, window)
     past: dict[int, set[int]] = defaultdict(set)
     for engagement in store.list_engagements():
         if engagement.state is not EngagementState.AWAITING_SPONSOR:
             past[engagement.coach_id].add(engagement.coachee_id)
     candidates = []
     for profile in store.list_coaches():
-        person = store.get_person(profile.person_id)
-        if person is None or person.erased:
+        person = people.get(profile.person_id)
+        if person is None:
             continue
-        busy = store.busy_windows(person.id, window)
         free = free_windows(
-            profile, coach_tz=zone_of(person, settings.pool_timezone), within=window, busy=busy
+            profile,
+            coach_tz=zone_of(person, settings.pool_timezone),
+            within=window,
+            busy=busy.get(person.id, []),
         )
         active, hours = loads.get(person.id, (0, 0.0))
         candidates.append(
