@@ -78,6 +78,16 @@ class CoachingBot:
         state = self.engine.active(person, incoming)
         if state is not None:
             return self.engine.continue_(state, person=person, incoming=incoming)
+        if incoming.value:
+            # An answer button from a conversation that has since ended or been cancelled.
+            return Outcome(
+                (
+                    Text(
+                        "That button belongs to a conversation that has finished, so I've "
+                        "ignored it. Say 'help' to see what you can do."
+                    ),
+                )
+            )
         return route_text(self, person, incoming)
 
     def start(self, name: str, person: Person, incoming: Incoming, **data: object) -> Outcome:

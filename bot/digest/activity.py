@@ -4,13 +4,14 @@ hours given and received, and the weekly series for the chart."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable
 
 from bot.digest.facts import SessionFact
 from bot.digest.model import Activity, OrganisationHours, WeekHours, YearToDate
 from bot.digest.privacy import Figure, guarded
 from bot.digest.scoping import Scoping
-from bot.digest.sources import DigestData
+from bot.digest.sources import DigestData, utc
 from bot.domain import SessionState
 
 
@@ -23,8 +24,8 @@ def _count(scoping: Scoping, sessions: list[SessionFact]) -> Figure:
 
 
 def activity(data: DigestData, scoping: Scoping) -> Activity:
-    week = data.week
-    held = [s for s in data.held if week.start <= s.start < week.end and scoping.session(s)]
+    start, end = data.week_utc
+    held = [s for s in data.held if start <= s.start < end and scoping.session(s)]
     other = [s for s in data.week_sessions if scoping.session(s)]
     cancelled = [s for s in other if s.state is SessionState.CANCELLED]
     no_shows = [s for s in other if s.state is SessionState.NO_SHOW]
@@ -45,7 +46,8 @@ def activity(data: DigestData, scoping: Scoping) -> Activity:
 
 def year_to_date(data: DigestData, scoping: Scoping, *, annual_target: float) -> YearToDate:
     """Held hours from the year start to the end of the week, and the target pro rata."""
-    year = [s for s in data.held if s.start >= data.year_start]
+    year_start = utc(data.year_start)
+    year = [s for s in data.held if s.start >= year_start]
     mine = [s for s in year if scoping.session(s)]
     # In calendar days: a clock change must not nudge the pro-rata target.
     first, last = (d.astimezone(data.week.tz).date() for d in (data.year_start, data.year_end))
@@ -61,45 +63,47 @@ def year_to_date(data: DigestData, scoping: Scoping, *, annual_target: float) ->
 
 def organisation_hours(data: DigestData, scoping: Scoping) -> tuple[OrganisationHours, ...]:
     """Hours given (by the organisation's coaches) and received (by its staff), in the week
-    and the year to date, by organisation name."""
+    and the year to date, by organisation name. One pass over the year's sessions."""
     org_of = data.organisation_of
-    year = [s for s in data.held if s.start >= data.year_start]
-    week = [s for s in year if s.start < data.week.end and s.start >= data.week.start]
-    rows = []
-    for organisation in sorted(data.organisations, key=lambda o: o.name.casefold()):
-        if scoping.organisation_id not in {None, organisation.id}:
+    year_start, (week_start, week_end) = utc(data.year_start), data.week_utc
+    given: defaultdict[tuple[int | None, bool], float] = defaultdict(float)
+    received: defaultdict[tuple[int | None, bool], float] = defaultdict(float)
+    receivers: defaultdict[tuple[int | None, bool], set[int]] = defaultdict(set)
+    for session in data.held:
+        if session.start < year_start:
             continue
-        rows.append(
-            OrganisationHours(
-                name=organisation.name,
-                given_week=_given(week, organisation.id, org_of),
-                received_week=_received(week, organisation.id, org_of, scoping.min_group),
-                given_year=_given(year, organisation.id, org_of),
-                received_year=_received(year, organisation.id, org_of, scoping.min_group),
-            )
+        this_week = week_start <= session.start < week_end
+        coach_org, coachee_org = org_of.get(session.coach_id), org_of.get(session.coachee_id)
+        for in_week in (False, True) if this_week else (False,):
+            given[coach_org, in_week] += session.hours
+            received[coachee_org, in_week] += session.hours
+            receivers[coachee_org, in_week].add(session.coachee_id)
+
+    def got(org: int, in_week: bool) -> Figure:
+        people = len(receivers[org, in_week])
+        return guarded(received[org, in_week], people=people, min_group=scoping.min_group)
+
+    return tuple(
+        OrganisationHours(
+            name=organisation.name,
+            given_week=given[organisation.id, True],
+            received_week=got(organisation.id, True),
+            given_year=given[organisation.id, False],
+            received_year=got(organisation.id, False),
         )
-    return tuple(rows)
-
-
-def _given(sessions: list[SessionFact], org: int, org_of: Mapping[int, int]) -> float:
-    return _hours(s for s in sessions if org_of.get(s.coach_id) == org)
-
-
-def _received(
-    sessions: list[SessionFact], org: int, org_of: Mapping[int, int], min_group: int
-) -> Figure:
-    """Withheld when fewer than `min_group` of the organisation's staff received them."""
-    mine = [s for s in sessions if org_of.get(s.coachee_id) == org]
-    return guarded(_hours(mine), people=len({s.coachee_id for s in mine}), min_group=min_group)
+        for organisation in sorted(data.organisations, key=lambda o: o.name.casefold())
+        if scoping.organisation_id in {None, organisation.id}
+    )
 
 
 def weekly_hours(data: DigestData, scoping: Scoping, *, weeks: int) -> tuple[WeekHours, ...]:
     """The pool's held hours per week; for an organisation, the hours its coaches gave
     (exact, unlike what its staff received, so no bar ever needs withholding)."""
     series = [data.week.shifted(offset) for offset in range(1 - weeks, 1)]
-    starts = [week.start for week in series]
+    starts = [utc(week.start) for week in series]
+    end = utc(data.week.end)
     totals = [0.0] * len(series)
     for session in data.held:
-        if starts[0] <= session.start < data.week.end and scoping.member(session.coach_id):
+        if starts[0] <= session.start < end and scoping.member(session.coach_id):
             totals[bisect_right(starts, session.start) - 1] += session.hours
     return tuple(WeekHours(week.label, total) for week, total in zip(series, totals, strict=True))

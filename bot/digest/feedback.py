@@ -14,6 +14,7 @@ from bot.digest.facts import FeedbackFact
 from bot.digest.model import Count, Counts, Ratings
 from bot.digest.privacy import Figure, guarded
 from bot.digest.scoping import Scoping
+from bot.digest.sources import utc
 from bot.domain.feedback import THEMES
 
 
@@ -28,6 +29,7 @@ def _mean(rows: list[tuple[int, int]], min_group: int) -> Figure:
 def ratings(
     feedback: list[FeedbackFact], scoping: Scoping, *, start: datetime, end: datetime
 ) -> Ratings:
+    start, end = utc(start), utc(end)
     rows = [f for f in feedback if start <= f.submitted_at < end and scoping.session(f)]
     return Ratings(
         usefulness=_mean(
@@ -48,6 +50,7 @@ def themes(
     sessions: defaultdict[str, set[int]] = defaultdict(set)
     coachees: defaultdict[str, set[int]] = defaultdict(set)
     known = set(THEMES)
+    start, end = utc(start), utc(end)
     for f in feedback:
         if not (f.consent_to_share_themes and start <= f.submitted_at < end):
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from bot.digest.facts import (
     CoachCapacity,
@@ -42,6 +42,16 @@ class DigestData:
     organisation_of: dict[int, int]
     organisations: list[Organisation]
     programmes: list[Programme]
+
+    @property
+    def week_utc(self) -> tuple[datetime, datetime]:
+        return utc(self.week.start), utc(self.week.end)
+
+
+def utc(instant: datetime) -> datetime:
+    """Facts from the store are in UTC: comparing them with bounds in the same zone object
+    skips a zone conversion per comparison, which adds up over a year of sessions."""
+    return instant.astimezone(UTC)
 
 
 def year_bounds(week: Week, rules: DigestRules) -> tuple[datetime, datetime]:

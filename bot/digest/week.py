@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 _WEEK = re.compile(r"(\d{4})-W(\d{2})")
 _FORMAT_HINT = "write the week as YYYY-Www, e.g. 2026-W47"
+# A digest looks back a year and more; dates near year 1 or 9999 would overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 9998
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,8 @@ def parse_week(text: str, tz: ZoneInfo) -> Week:
     if match is None:
         raise ValueError(f"{text!r} is not an ISO week: {_FORMAT_HINT}")
     year, number = int(match.group(1)), int(match.group(2))
-    if year < 1:
-        raise ValueError(f"{text!r} is not an ISO week: {_FORMAT_HINT}")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"the year must be from {FIRST_YEAR} to {LAST_YEAR}, not {year}")
     return Week(year, number, tz)
 
 

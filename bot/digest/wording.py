@@ -3,6 +3,7 @@ rendering and the command line's plain text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -73,12 +74,12 @@ def summary(digest: Digest) -> tuple[tuple[str, str], ...]:
         f"{year.pool_hours:,.1f} of {year.annual_target:,.0f} h this year ({share:.1%}); "
         f"pro rata to date {year.target_to_date:,.1f} h, a week {digest.weekly_target:,.1f} h"
     )
-    facts.append(("Pool against target" if not digest.scope.is_pool else "Against target", target))
+    facts.append(("Against target" if digest.scope.is_pool else "The pool against target", target))
     facts += [
         ("Cancellations", _cancellations(a, digest)),
         ("No-shows", _no_shows(a, digest)),
-        ("Usefulness (1-5)", _ratings(digest, "usefulness")),
-        ("Progress (0-10)", _ratings(digest, "progress")),
+        ("Usefulness (1-5)", _ratings(digest, lambda r: r.usefulness)),
+        ("Progress (0-10)", _ratings(digest, lambda r: r.progress)),
         ("Coaches at capacity", str(len(digest.capacity))),
     ]
     return tuple(facts)
@@ -113,14 +114,14 @@ def _no_shows(a: Activity, digest: Digest) -> str:
     )
 
 
-def _ratings(digest: Digest, name: str) -> str:
+def _ratings(digest: Digest, score: Callable[[Ratings], Figure]) -> str:
     def one(ratings: Ratings) -> str:
-        figure: Figure = getattr(ratings, name)
+        figure = score(ratings)
         if figure.people == 0:
             return "no responses"
         if figure.withheld:
             return _withheld(digest, "responses")
-        return f"{figure.text(digits=1)} (from {plural(figure.people or 0, 'person', 'people')})"
+        return f"{figure.text(digits=1)} (from {figure.people or 0:,} people)"
 
     return f"this week {one(digest.ratings_week)}; this year {one(digest.ratings_year)}"
 
@@ -138,7 +139,7 @@ def sections(digest: Digest, *, limit: int) -> tuple[Section, ...]:
     ]
     capacity = [
         f"{c.name} ({c.organisation}): {c.coachees} of {c.max_coachees} coachees, "
-        f"{c.hours_this_month:g} of {c.max_hours_per_month:g} hours this month"
+        f"{round(c.hours_this_month, 1):g} of {c.max_hours_per_month:g} hours this month"
         for c in digest.capacity
     ]
     organisations = [

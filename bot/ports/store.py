@@ -247,8 +247,9 @@ class Store(Protocol):
     def feedback_facts(
         self, *, submitted_from: datetime, submitted_before: datetime
     ) -> list[FeedbackFact]:
-        """Feedback submitted in [submitted_from, submitted_before), each with its
-        session's coach and coachee, oldest first."""
+        """Feedback submitted in [submitted_from, submitted_before) that carries a score or
+        shared themes, each with its session's coach and coachee, oldest first. Themes come
+        only where consent to share them was given; comments never."""
         ...
 
     def request_facts(

@@ -1,12 +1,17 @@
 """Read-only aggregate queries for the weekly digest: one SELECT of the needed columns
-each, returned as the core's compact facts (`bot.digest.facts`)."""
+each, returned as the core's compact facts (`bot.digest.facts`).
+
+A year of a large pool is tens of thousands of rows, so these run as Core statements on
+the session's connection (no ORM row loading) and build the facts positionally.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Executable, case, or_, select
 
 from bot.digest.facts import (
     CoachCapacity,
@@ -19,8 +24,16 @@ from bot.domain import EngagementState, RequestState, SessionState
 from storage.models import CoachRow, EngagementRow, FeedbackRow, PersonRow, RequestRow, SessionRow
 from storage.unit import UnitOfWork
 
+_SESSION_STATES = {state.value: state for state in SessionState}
+_REQUEST_STATES = {state.value: state for state in RequestState}
+_ENGAGEMENT_STATES = {state.value: state for state in EngagementState}
+
 
 class DigestRepo(UnitOfWork):
+    def _rows(self, query: Executable) -> list[Any]:
+        with self._read() as s:
+            return list(s.connection().execute(query).all())
+
     def session_facts(
         self,
         *,
@@ -43,22 +56,21 @@ class DigestRepo(UnitOfWork):
         ).where(SessionRow.starts_at >= starting_from, SessionRow.starts_at < starting_before)
         if states is not None:
             query = query.where(SessionRow.state.in_([state.value for state in states]))
-        states_by_value = {state.value: state for state in SessionState}
-        with self._read() as s:
-            return [
-                SessionFact(
-                    sid, coach, coachee, start, end, states_by_value[state], late, by, no_show
-                )
-                for sid, coach, coachee, start, end, state, late, by, no_show in s.execute(
-                    query.order_by(SessionRow.starts_at, SessionRow.id)
-                )
-            ]
+        rows = self._rows(query.order_by(SessionRow.starts_at, SessionRow.id))
+        return [
+            SessionFact(sid, coach, coachee, start, end, _SESSION_STATES[state], late, by, absent)
+            for sid, coach, coachee, start, end, state, late, by, absent in rows
+        ]
 
     def feedback_facts(
         self, *, submitted_from: datetime, submitted_before: datetime
     ) -> list[FeedbackFact]:
-        """Feedback submitted in [submitted_from, submitted_before), each with its
-        session's coach and coachee, oldest first."""
+        """Feedback submitted in [submitted_from, submitted_before) that carries a score or
+        shared themes, each with its session's coach and coachee, oldest first. Themes come
+        only where consent to share them was given; comments never."""
+        consented_themes = case(
+            (FeedbackRow.consent_to_share_themes.is_(True), FeedbackRow.themes), else_=None
+        )
         query = (
             select(
                 FeedbackRow.session_id,
@@ -69,40 +81,28 @@ class DigestRepo(UnitOfWork):
                 FeedbackRow.usefulness,
                 FeedbackRow.progress,
                 FeedbackRow.consent_to_share_themes,
-                FeedbackRow.themes,
+                consented_themes,
             )
             .join(SessionRow, SessionRow.id == FeedbackRow.session_id)
             .where(
                 FeedbackRow.submitted_at >= submitted_from,
                 FeedbackRow.submitted_at < submitted_before,
+                # Rows with nothing the digest may use (no score, themes not shared) stay.
+                or_(
+                    FeedbackRow.usefulness.is_not(None),
+                    FeedbackRow.progress.is_not(None),
+                    FeedbackRow.consent_to_share_themes.is_(True),
+                ),
             )
             .order_by(FeedbackRow.submitted_at, FeedbackRow.id)
         )
-        with self._read() as s:
-            return [
-                FeedbackFact(
-                    session_id=session,
-                    person_id=person,
-                    coach_id=coach,
-                    coachee_id=coachee,
-                    submitted_at=submitted,
-                    usefulness=usefulness,
-                    progress=progress,
-                    consent_to_share_themes=consent,
-                    themes=tuple(themes or ()),
-                )
-                for (
-                    session,
-                    person,
-                    coach,
-                    coachee,
-                    submitted,
-                    usefulness,
-                    progress,
-                    consent,
-                    themes,
-                ) in s.execute(query)
-            ]
+        rows = self._rows(query)
+        return [
+            FeedbackFact(
+                session, person, coach, coachee, at, useful, progress, consent, tuple(themes or ())
+            )
+            for session, person, coach, coachee, at, useful, progress, consent, themes in rows
+        ]
 
     def request_facts(
         self,
@@ -129,15 +129,13 @@ class DigestRepo(UnitOfWork):
             query = query.where(RequestRow.created_at < created_before)
         if states is not None:
             query = query.where(RequestRow.state.in_([state.value for state in states]))
-        with self._read() as s:
-            return [
-                RequestFact(
-                    rid, coachee, programme, RequestState(state), created, asked, coach, topic
-                )
-                for rid, coachee, programme, state, created, asked, coach, topic in s.execute(
-                    query.order_by(RequestRow.created_at, RequestRow.id)
-                )
-            ]
+        rows = self._rows(query.order_by(RequestRow.created_at, RequestRow.id))
+        return [
+            RequestFact(
+                rid, coachee, programme, _REQUEST_STATES[state], created, asked, coach, topic
+            )
+            for rid, coachee, programme, state, created, asked, coach, topic in rows
+        ]
 
     def engagement_facts(
         self, *, started_from: datetime, started_before: datetime
@@ -158,11 +156,10 @@ class DigestRepo(UnitOfWork):
             )
             .order_by(EngagementRow.started_at, EngagementRow.id)
         )
-        with self._read() as s:
-            return [
-                EngagementFact(eid, request, coach, coachee, EngagementState(state), started)
-                for eid, request, coach, coachee, state, started in s.execute(query)
-            ]
+        return [
+            EngagementFact(eid, request, coach, coachee, _ENGAGEMENT_STATES[state], started)
+            for eid, request, coach, coachee, state, started in self._rows(query)
+        ]
 
     def coach_capacities(self) -> list[CoachCapacity]:
         """Every coach profile's limits with the coach's name and organisation, by id."""
@@ -178,12 +175,10 @@ class DigestRepo(UnitOfWork):
             .join(PersonRow, PersonRow.id == CoachRow.person_id)
             .order_by(CoachRow.person_id)
         )
-        with self._read() as s:
-            return [CoachCapacity(*row) for row in s.execute(query)]
+        return [CoachCapacity(*row) for row in self._rows(query)]
 
     def organisation_of_people(self) -> dict[int, int]:
         """person id -> organisation id, for everyone (erased people too: their hours
         still count for their organisation)."""
-        with self._read() as s:
-            rows = s.execute(select(PersonRow.id, PersonRow.organisation_id))
-            return {person: organisation for person, organisation in rows}
+        rows = self._rows(select(PersonRow.id, PersonRow.organisation_id))
+        return dict(rows)

@@ -73,3 +73,17 @@ def test_an_answer_to_a_question_never_asked_changes_nothing(t: Transcript) -> N
     assert "that button is from an older version" in t.press_raw(SAM, "act:frobnicate:1", "")
     assert "couldn't read that button" in t.press_raw(SAM, "act:choose:x:y", "")
     assert t.store.list_requests() == []
+
+
+def test_a_button_from_a_finished_conversation_starts_nothing(t: Transcript) -> None:
+    t.say(SAM, "coaching on leading my team through a restructure, Tuesday afternoons, online")
+    t.say(SAM, "Keep my team motivated")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    t.press(SAM, "Regional Coaching Pool")
+    confirm, token = t.find(t.person(SAM).id, "Yes, find me a coach")
+    t.say(SAM, "cancel")
+    reply = t.press_raw(SAM, confirm.value, token)
+    assert "belongs to a conversation that has finished" in reply
+    assert t.store.list_requests() == []
+    assert t.store.load_conversation(t.person(SAM).id, t.channel) is None
