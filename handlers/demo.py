@@ -15,13 +15,15 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.clock import SimulatedClock
-from bot.domain import Session
-from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
+from bot.digest.schedule import queue_previous_week
+from bot.domain import Identity, Person, Session
+from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL, load_sample_pool
+from bot.replies import Reply
 from handlers.bootstrap import Application, bootstrap
 from handlers.console.chat import ConsoleChat
 from handlers.console.sender import ConsoleSender
 from handlers.console.wiring import console_delivery
-from handlers.delivery import Deliverer
+from handlers.delivery import ChannelNotifier, ChannelSender, Deliverer
 
 # A Tuesday morning in late November: the coachee's afternoons are still ahead.
 DEMO_START = datetime(2026, 11, 24, 9, 30, tzinfo=ZoneInfo("Europe/London"))
@@ -43,7 +45,28 @@ class Wait:
     note: str
 
 
-SCRIPT: tuple[Say | Wait, ...] = (
+@dataclass(frozen=True)
+class Digest:
+    """Move on to Monday 09:00, when the scheduler queues last week's digests."""
+
+    note: str
+
+
+class OnlyFor:
+    """Shows one person's messages and counts the rest: every coordinator's digest is
+    the same, so the demo prints one."""
+
+    def __init__(self, inner: ChannelSender, person_id: int) -> None:
+        self.inner, self.person_id, self.others = inner, person_id, 0
+
+    def send(self, *, person: Person, identity: Identity | None, replies: list[Reply]) -> None:
+        if person.id == self.person_id:
+            self.inner.send(person=person, identity=identity, replies=replies)
+        else:
+            self.others += 1
+
+
+SCRIPT: tuple[Say | Wait | Digest, ...] = (
     Say(SAM, "could I get coaching on leading my team through a restructure, "
         "Tuesday or Thursday afternoons, online please",
         "A coachee asks for coaching in one sentence."),
@@ -67,6 +90,7 @@ SCRIPT: tuple[Say | Wait, ...] = (
     Say(SAM, "7"),
     Say(SAM, "It helped me plan how to talk to the team"),
     Say(SAM, "Yes"),
+    Digest("Monday 09:00: each coordinator and organisation lead gets last week's digest."),
 )  # fmt: skip
 
 
@@ -106,6 +130,25 @@ class Stage:
         return sessions[0]
 
 
+def _digest(stage: Stage, scene: Digest) -> None:
+    zone = stage.app.services.settings.pool_timezone
+    local = stage.clock.now().astimezone(zone)
+    monday = (local + timedelta(days=7 - local.weekday())).replace(hour=9, minute=0, second=0)
+    stage.clock.set(monday)
+    stage.out.write(f"\n── {scene.note}\n   (simulated time: {monday:%A %d %B, %H:%M %Z})\n")
+    queue_previous_week(stage.app.services)
+    coordinator = stage.app.store.find_person_by_email(DEMO_COORDINATOR_EMAIL)
+    if coordinator is None:
+        raise RuntimeError(f"the sample pool has no {DEMO_COORDINATOR_EMAIL}")
+    only = OnlyFor(stage.sender, coordinator.id)
+    Deliverer(
+        stage.app.services, ChannelNotifier(stage.app.services, {}, fallback=only)
+    ).deliver_now()
+    stage.out.write(
+        f"   ({only.others} more digests went to the other coordinators and organisation leads.)\n"
+    )
+
+
 def run_demo(out: TextIO, *, workdir: Path) -> int:
     database = workdir / "coachpool-demo.db"
     for suffix in ("", "-wal", "-shm"):
@@ -118,6 +161,9 @@ def run_demo(out: TextIO, *, workdir: Path) -> int:
     deliverer, sender = console_delivery(app.services, out)
     stage = Stage(app, clock, deliverer, sender, out, workdir / "coachpool-demo-invites", {})
     for scene in SCRIPT:
+        if isinstance(scene, Digest):
+            _digest(stage, scene)
+            continue
         if isinstance(scene, Wait):
             clock.set(scene.until(stage.session()))
             local = clock.now().astimezone(DEMO_START.tzinfo)

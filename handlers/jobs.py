@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.digest.schedule import queue_previous_week
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.notifier import Notifier
 from bot.services import Services
@@ -37,6 +39,17 @@ def dispatch_tick(services: Services, notifier: Notifier) -> None:
         )
 
 
+def weekly_digest_tick(services: Services) -> None:
+    """Monday 09:00: queue last week's digests. Idempotent by key, so every replica may
+    run it and each coordinator still gets one."""
+    try:
+        queued = queue_previous_week(services)
+    except Exception:
+        log.exception("weekly digest tick failed")
+        return
+    log.info("weekly digests queued", extra={"queued": queued})
+
+
 class Scheduler:
     """A background-thread scheduler: its jobs call the synchronous core, so they must
     not run on the server's event loop."""
@@ -53,6 +66,25 @@ class Scheduler:
             coalesce=True,
             replace_existing=True,
         )
+        self._scheduler.add_job(
+            weekly_digest_tick,
+            "cron",
+            day_of_week="mon",
+            hour=9,
+            minute=0,
+            id="weekly_digest",
+            args=(services,),
+            max_instances=1,
+            coalesce=True,
+            replace_existing=True,
+            misfire_grace_time=6 * 3600,
+        )
+
+    def job(self, job_id: str) -> Job:
+        found: Job | None = self._scheduler.get_job(job_id)
+        if found is None:
+            raise KeyError(job_id)
+        return found
 
     def start(self) -> None:
         self._scheduler.start()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.aftercare import keys, renderers
+from bot.digest.schedule import DIGEST, render_digest
 from bot.domain.outbox import OutboxMessage
 from bot.outbox.deadlines import coach_nudge, coach_response_deadline
 from bot.outbox.notices import NOTICE
@@ -35,6 +36,7 @@ RENDERERS: dict[str, Renderer] = {
     keys.FEEDBACK: renderers.render_feedback_prompt,
     keys.FEEDBACK_FOLLOWUP: renderers.render_feedback_prompt,
     keys.FINAL_EVALUATION: renderers.render_final_evaluation,
+    DIGEST: render_digest,
 }
 
 

@@ -13,6 +13,7 @@ from handlers.bootstrap import ConfigurationError
 from handlers.cli import (
     chat_cmd,
     demo_cmd,
+    digest_cmd,
     dispatch_cmd,
     inspect_cmds,
     match_cmd,
@@ -30,6 +31,7 @@ SUBCOMMANDS = (
     inspect_cmds,
     parse_when_cmd,
     match_cmd,
+    digest_cmd,
     dispatch_cmd,
 )
 

@@ -1,0 +1,135 @@
+"""`coachpool digest`: print a week's digest, as text or JSON, or send everyone theirs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from digest_testkit import build_pool
+
+import bot.outbox.kinds
+from bot.digest.schedule import DIGEST, render_digest
+from handlers.cli import digest_cmd
+from handlers.cli import main as cli
+from storage.store import SqlStore
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A SQLite file holding the hand-built pool; `digest` on the command line."""
+    if digest_cmd not in cli.SUBCOMMANDS:  # until the lead adds it to main.SUBCOMMANDS
+        monkeypatch.setattr(cli, "SUBCOMMANDS", (*cli.SUBCOMMANDS, digest_cmd))
+    monkeypatch.delenv("COACHPOOL_TIMEZONE", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    path = tmp_path / "pool.db"
+    store = SqlStore.open(str(path), migrate=True)
+    build_pool(store)
+    store.close()
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_prints_the_weeks_digest(database: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--database", database, "digest", "--week", "2026-W47")
+    assert (status, err) == (0, "")
+    assert out.startswith("Weekly digest for the coaching pool: 2026-W47\n")
+    assert "From Monday 16 November 2026 to Sunday 22 November 2026." in out
+    assert "  Sessions held          7 (7.5 h)\n" in out
+    assert "Colin Coach (Alpha Council): 6 of 2 coachees" in out
+    assert "SECRET" not in out
+
+
+def test_one_organisations_digest(database: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "--database", database, "digest", "--week", "2026-W47", "--organisation", "beta"
+    )
+    assert status == 0
+    assert out.startswith("Weekly digest for Beta Council: 2026-W47\n")
+    assert "Alpha Council" not in out and "Gamma Council" not in out
+
+
+def test_json_for_machines(database: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--database", database, "digest", "--week", "2026-w47", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["week"] == "2026-W47"
+    assert data["start"] == "2026-11-16T00:00:00+00:00"
+    assert data["sessions"]["hours"] == 7.5
+    assert data["feedback"]["week"]["usefulness"] == pytest.approx(4.2)
+    assert data["organisations"][2] == {
+        "name": "Gamma Council",
+        "given_week": 0.0,
+        "received_week": None,
+        "given_year": 0.0,
+        "received_year": None,
+    }
+
+
+def test_writes_the_chart(
+    database: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    chart = tmp_path / "chart.png"
+    status, _, _ = run(
+        capsys, "--database", database, "digest", "--week", "2026-W47", "--chart", str(chart)
+    )
+    assert status == 0 and chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_defaults_to_last_week(database: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--database", database, "digest")
+    assert status == 0 and out.startswith("Weekly digest for the coaching pool: ")
+
+
+@pytest.mark.parametrize(
+    ("week", "message"),
+    [
+        ("2026W47", "coachpool: --week: '2026W47' is not an ISO week: write the week as "
+         "YYYY-Www, e.g. 2026-W47\n"),
+        ("2026-W54", "coachpool: --week: 2026 has weeks 1 to 53; there is no week 54\n"),
+        ("26-W1", "coachpool: --week: '26-W1' is not an ISO week: write the week as YYYY-Www, "
+         "e.g. 2026-W47\n"),
+    ],
+)  # fmt: skip
+def test_a_bad_week_is_one_line_and_status_2(
+    database: str, capsys: pytest.CaptureFixture[str], week: str, message: str
+) -> None:
+    assert run(capsys, "--database", database, "digest", "--week", week) == (2, "", message)
+
+
+def test_an_unknown_organisation_is_one_line_and_status_2(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "--database", database, "digest", "--organisation", "nope")
+    assert (status, out) == (2, "")
+    assert err == "coachpool: there is no organisation 'nope' (slugs: alpha, beta, gamma)\n"
+
+
+def test_send_queues_and_delivers_once(
+    database: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(bot.outbox.kinds.RENDERERS, DIGEST, render_digest)  # the lead's to wire
+    status, out, err = run(capsys, "--database", database, "digest", "--week", "2026-W47", "--send")
+    assert status == 0
+    assert "✉ to Cora Ordinator <cora@alpha.example>:" in out
+    assert "Weekly digest for the coaching pool: 2026-W47" in out
+    assert "✉ to Lena Lead <lena@beta.example>:" in out
+    assert "Weekly digest for Beta Council: 2026-W47" in out
+    assert (
+        err == "digest 2026-W47: queued 2 new; sent 2, to retry 0, failed 0 (of 2 messages due)\n"
+    )
+    status, out, err = run(capsys, "--database", database, "digest", "--week", "2026-W47", "--send")
+    assert (status, out) == (0, "")
+    assert err.startswith("digest 2026-W47: queued 0 new; sent 0,")
+
+
+def test_send_takes_no_scope_or_output_options(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, "--database", database, "digest", "--send", "--json")
+    assert status == 2 and err.count("\n") == 1 and "--send" in err

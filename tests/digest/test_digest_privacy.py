@@ -1,0 +1,126 @@
+"""Confidentiality: no coachee names, no free text, no figure from fewer than 5 people."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from digest_testkit import COMMENT, WEEK, DigestPool, at
+
+from bot.digest.export import digest_json
+from bot.digest.facts import FeedbackFact
+from bot.digest.feedback import ratings, themes
+from bot.digest.figures import build_digest
+from bot.digest.privacy import Figure, guarded
+from bot.digest.render import digest_replies, digest_text
+from bot.digest.scoping import Scoping
+from bot.domain import SessionState
+from bot.domain.feedback import Feedback
+from bot.replies import Card, Image, Reply, Text
+
+
+def reply_text(replies: tuple[Reply, ...]) -> str:
+    """Every string a person could read in the replies."""
+    parts: list[str] = []
+    for reply in replies:
+        if isinstance(reply, Card):
+            parts += [reply.title, reply.text]
+            parts += [f"{fact.label} {fact.value}" for fact in reply.facts]
+        elif isinstance(reply, Text):
+            parts.append(reply.text)
+        elif isinstance(reply, Image):
+            parts += [reply.alt_text, reply.filename]
+        else:
+            raise AssertionError(f"unexpected reply in a digest: {reply!r}")
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("scope", [None, "alpha", "beta", "gamma"])
+def test_no_coachee_name_or_free_text_anywhere(pool: DigestPool, scope: str | None) -> None:
+    organisation_id = pool.orgs[scope].id if scope else None
+    digest = build_digest(pool.services(), week=WEEK, organisation_id=organisation_id)
+    outputs = {
+        "replies": reply_text(digest_replies(digest)),
+        "text": digest_text(digest),
+        "json": json.dumps(digest_json(digest), ensure_ascii=False),
+        "digest": repr(digest),
+    }
+    secrets = [*pool.coachee_names(), COMMENT, "SECRET", "burnout", "restructure", "goal"]
+    for where, output in outputs.items():
+        for secret in secrets:
+            assert secret not in output, f"{secret!r} appears in the digest's {where}"
+    # Coaches are named where the digest is about their capacity or an overdue answer.
+    if scope is None:
+        assert "Colin Coach" in outputs["replies"]
+
+
+def test_every_reply_is_a_card_text_or_image(pool: DigestPool) -> None:
+    replies = digest_replies(build_digest(pool.services(), week=WEEK))
+    assert isinstance(replies[0], Card) and isinstance(replies[-1], Image)
+    assert all(isinstance(r, Text) for r in replies[1:-1])
+
+
+def test_four_people_are_too_few_for_an_average(pool: DigestPool) -> None:
+    b5 = pool.people["B5"]
+    session = next(
+        s
+        for s in pool.store.list_sessions(person_id=b5.id)
+        if s.window.start >= WEEK.start and s.state is SessionState.HELD
+    )
+    pool.store.save_feedback(Feedback(session.id, b5.id, at(17, 20)))  # B5 takes back scores
+    digest = build_digest(pool.services(), week=WEEK)
+    assert digest.ratings_week.usefulness == Figure(None)
+    assert digest.ratings_week.progress == Figure(None)
+    card = digest_replies(digest)[0]
+    assert isinstance(card, Card)
+    facts = {f.label: f.value for f in card.facts}
+    assert facts["Usefulness (1-5)"].startswith("this week withheld (fewer than 5 responses)")
+    exported = digest_json(digest)["feedback"]["week"]
+    assert exported == {"usefulness": None, "progress": None}
+    # The four remaining scores average 4.5: that number must appear nowhere.
+    assert "4.5" not in reply_text(digest_replies(digest))
+
+
+def test_many_responses_from_one_person_are_still_one_person() -> None:
+    scoping = Scoping(None, {}, min_group=5)
+    rows = [FeedbackFact(n, 7, 1, 7, at(17) + timedelta(minutes=n), usefulness=5) for n in range(9)]
+    assert ratings(rows, scoping, start=WEEK.start, end=WEEK.end).usefulness == Figure(None)
+
+
+def test_themes_from_four_coachees_are_not_shown() -> None:
+    scoping = Scoping(None, {}, min_group=5)
+    rows = [
+        FeedbackFact(
+            n, 1, 1, 100 + n % 4, at(17), consent_to_share_themes=True, themes=("leadership",)
+        )
+        for n in range(8)  # eight sessions, but only four coachees
+    ]
+    counts = themes(rows, scoping, start=WEEK.start, end=WEEK.end)
+    assert counts.shown == () and counts.others_withheld
+
+
+def test_guarded_figures_withhold_the_value_itself() -> None:
+    assert guarded(3.0, people=4, min_group=5) == Figure(None)
+    assert guarded(3.0, people=5, min_group=5) == Figure(3.0, 5)
+    assert guarded(0.0, people=0, min_group=5) == Figure(0.0, 0)  # nothing from nobody
+    assert Figure(None).text() == "withheld"
+
+
+def test_an_organisations_small_numbers_are_withheld(pool: DigestPool) -> None:
+    gamma = build_digest(pool.services(), week=WEEK, organisation_id=pool.orgs["gamma"].id)
+    a = gamma.activity
+    # Bea coached C1 (one person); Carla cancelled on C1; C2 didn't come.
+    assert a.sessions_held == a.hours_held == a.cancellations == a.no_shows == Figure(None)
+    assert gamma.year.hours == Figure(None)
+    text = digest_text(gamma)
+    assert re.search(r"\n  Sessions held +withheld \(fewer than 5 people\)\n", text)
+    assert "1.5" not in text  # C1's hour and a half
+
+
+def test_erased_coachees_still_count_in_hours(pool: DigestPool) -> None:
+    pool.store.erase_person(pool.people["B1"].id, at=at(20))
+    digest = build_digest(pool.services(), week=WEEK)
+    assert digest.activity.hours_held == Figure(7.5)
+    assert "Bert" not in digest_text(digest)
