@@ -15,6 +15,7 @@ from handlers.cli import (
     demo_cmd,
     digest_cmd,
     dispatch_cmd,
+    export_cmd,
     inspect_cmds,
     match_cmd,
     parse_when_cmd,
@@ -32,6 +33,7 @@ SUBCOMMANDS = (
     parse_when_cmd,
     match_cmd,
     digest_cmd,
+    export_cmd,
     dispatch_cmd,
 )
 

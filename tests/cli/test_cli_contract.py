@@ -185,3 +185,16 @@ def test_demo_plays_the_cycle_and_exits_zero(tmp_path: Path) -> None:
     assert "Here are 3 coaches who could work with you" in done.stdout
     assert "Your session is booked" in done.stdout
     assert list(tmp_path.glob("coachpool-demo-invites/*.ics"))
+    assert "Weekly digest for the coaching pool: 2026-W48" in done.stdout
+
+    # The demo's pool, exported: organisations, times and states; no names.
+    database = str(tmp_path / "coachpool-demo.db")
+    exported = _cli(database, "export", "--since", "2026-11-01", "--until", "2026-12-31")
+    header, row = exported.strip().splitlines()
+    assert header.startswith("session,start,end,hours,state")
+    assert ",1.00,held,no,,,Shropshire Council,Dudley Metropolitan Borough Council" in row
+    assert "Sam" not in exported
+    requests = _cli(database, "export", "requests", "--since", "2026-11-01")
+    assert requests.splitlines()[1].endswith(
+        ",regional-pool,matched,Dudley Metropolitan Borough Council"
+    )

@@ -1,0 +1,1 @@
+"""Figures for coordinators to take away: anonymous by construction."""
