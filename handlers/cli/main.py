@@ -21,6 +21,7 @@ from handlers.cli import (
     parse_when_cmd,
     pool_cmds,
     serve_cmd,
+    teams_package_cmd,
 )
 from handlers.cli.common import UsageError
 
@@ -35,6 +36,7 @@ SUBCOMMANDS = (
     digest_cmd,
     export_cmd,
     dispatch_cmd,
+    teams_package_cmd,
 )
 
 

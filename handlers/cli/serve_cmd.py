@@ -16,9 +16,10 @@ from handlers.jobs import Scheduler
 from handlers.logs import configure_logging
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
+from handlers.teams.mount import mount as teams_mount
 
 # Each chat platform's mount function; a platform whose settings are absent mounts nothing.
-MOUNTERS: tuple[Mounter, ...] = ()
+MOUNTERS: tuple[Mounter, ...] = (teams_mount,)
 
 
 def register(commands: Any) -> None:

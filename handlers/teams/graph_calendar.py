@@ -1,0 +1,113 @@
+"""Optional: a booked session as an Outlook event with a Teams meeting (Microsoft Graph).
+
+For pools on Microsoft 365 whose coordinator turns it on (MICROSOFT_GRAPH_CALENDAR=1 and
+the bot's app registration granted Calendars.ReadWrite as an application permission).
+The .ics invite stays the calendar path for everyone; Graph is never required, and its
+failure is logged and never blocks a booking. Synchronous: call it off the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from bot.domain import Channel, Person, Session
+from bot.ports.store import Store
+from handlers.teams.cloud import cloud_for
+from handlers.teams.settings import TeamsSettings
+from handlers.teams.tls import verify_for
+from handlers.teams.tokens import MsalTokens
+
+log = logging.getLogger("coachpool.teams.graph")
+GRAPH_TIMEOUT = 15.0
+NOTE = "Coaching session arranged through the coaching pool. Coaching is confidential."
+
+
+class GraphCalendar:
+    def __init__(
+        self, *, settings: TeamsSettings, store: Store, graph_url: str | None = None
+    ) -> None:
+        cloud = cloud_for(settings)
+        self._settings = settings
+        self._store = store
+        self._tokens = MsalTokens(settings, login_url=cloud.login_endpoint)
+        self._scope = cloud.graph_scope
+        default_url = cloud.graph_scope.removesuffix("/.default") + "/v1.0"
+        self._graph_url = (graph_url or default_url).rstrip("/")
+
+    def create_event(self, session: Session, *, coach: Person, coachee: Person) -> str | None:
+        """The Teams meeting link of the event made in the coach's calendar (the coachee is
+        invited), or None: in person, or Graph unavailable (logged)."""
+        try:
+            return self._create(session, coach=coach, coachee=coachee)
+        except Exception as error:
+            log.warning(
+                "graph calendar event not created; the .ics invite stands",
+                extra={"session_id": session.id, "reason": f"{type(error).__name__}: {error}"},
+            )
+            return None
+
+    def _create(self, session: Session, *, coach: Person, coachee: Person) -> str | None:
+        online = session.location.strip().lower() in {"", "online"}
+        token = self._tokens.acquire(self._scope, self._tenant_of(coach))
+        with httpx.Client(
+            verify=verify_for(self._settings.ca_bundle), timeout=GRAPH_TIMEOUT
+        ) as client:
+            response = client.post(
+                f"{self._graph_url}/users/{quote(coach.email)}/events",
+                json=_event(session, coach=coach, coachee=coachee, online=online),
+                headers={"Authorization": f"Bearer {token}"},
+            )
+            response.raise_for_status()
+        meeting = response.json().get("onlineMeeting") or {}
+        link = meeting.get("joinUrl") if isinstance(meeting, dict) else None
+        return str(link) if online and link else None
+
+    def _tenant_of(self, coach: Person) -> str:
+        """The coach's mailbox lives in their Teams tenant."""
+        for identity in self._store.identities_of(coach.id):
+            if identity.channel is Channel.TEAMS and identity.workspace:
+                return identity.workspace
+        organisation = self._store.get_organisation(coach.organisation_id)
+        if organisation and organisation.teams_tenant_ids:
+            return organisation.teams_tenant_ids[0]
+        return self._settings.tenant_id
+
+
+def calendar_from_environ(environ: Mapping[str, str], *, store: Store) -> GraphCalendar | None:
+    """None unless MICROSOFT_GRAPH_CALENDAR=1 and the Teams bot is configured."""
+    if environ.get("MICROSOFT_GRAPH_CALENDAR", "").strip() != "1":
+        return None
+    settings = TeamsSettings.from_environ(environ)
+    if settings is None:
+        log.warning("MICROSOFT_GRAPH_CALENDAR is set but MICROSOFT_APP_ID is not; ignored")
+        return None
+    return GraphCalendar(settings=settings, store=store, graph_url=environ.get("GRAPH_URL"))
+
+
+def _event(session: Session, *, coach: Person, coachee: Person, online: bool) -> dict[str, Any]:
+    event: dict[str, Any] = {
+        "subject": f"Coaching: {coach.name} and {coachee.name}",
+        "body": {"contentType": "text", "content": NOTE},
+        "start": _when(session.window.start),
+        "end": _when(session.window.end),
+        "location": {"displayName": session.location or "Microsoft Teams"},
+        "attendees": [
+            {"emailAddress": {"address": coachee.email, "name": coachee.name}, "type": "required"}
+        ],
+        "allowNewTimeProposals": False,
+        # Graph makes one event per transaction id, so a retried call cannot duplicate it.
+        "transactionId": f"coachpool-session-{session.id}",
+    }
+    if online:
+        event |= {"isOnlineMeeting": True, "onlineMeetingProvider": "teamsForBusiness"}
+    return event
+
+
+def _when(instant: datetime) -> dict[str, str]:
+    return {"dateTime": instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"}

@@ -1,0 +1,84 @@
+"""Fixtures for the Teams channel tests: the fake Microsoft services (once per module)
+and the real ASGI app served by uvicorn on 127.0.0.1 (per test), with a sample pool in the
+store and a simulated clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from teams_fakes import FakeConnector, FakeLogin, FakeOpenId, self_signed
+from teams_rig import (
+    APP_ID,
+    CATHERINE,
+    DUDLEY_TENANT,
+    FAST,
+    SAM,
+    SECRET,
+    SHROPSHIRE_TENANT,
+    START,
+    Fakes,
+    Recorder,
+    TeamsRig,
+    serving,
+    set_tenants,
+)
+
+from bot.clock import SimulatedClock
+from bot.pool.sample import load_sample_pool
+from handlers.bootstrap import bootstrap
+from handlers.channels import ChannelContext
+from handlers.server.app import create_app
+from handlers.teams.runtime import start_teams
+from handlers.teams.settings import TeamsSettings
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The SDK builds a deprecated client of its own for every activity; not ours to fix.
+    config.addinivalue_line(
+        "filterwarnings", "ignore:The bot client is deprecated:DeprecationWarning"
+    )
+
+
+@pytest.fixture(scope="module")
+def fakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fakes]:
+    tls, bundle = self_signed(tmp_path_factory.mktemp("tls"))
+    running = Fakes(
+        FakeOpenId(), FakeLogin(tls, client_id=APP_ID, secret=SECRET), FakeConnector(), bundle
+    )
+    yield running
+    for server in (running.openid, running.login, running.connector):
+        server.close()
+
+
+@pytest.fixture
+def teams(fakes: Fakes, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TeamsRig]:
+    # msal's HTTP library (requests) reads its CA bundle from the process environment.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(fakes.ca_bundle))
+    # Loopback only, whatever proxy the machine is configured with.
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    fakes.connector.seen.clear()
+    fakes.connector.failures.clear()
+    fakes.connector.members.update({m.user_id: m for m in (SAM, CATHERINE)})
+    fakes.login.seen.clear()
+    clock = SimulatedClock(START)
+    application = bootstrap(database_url=database_url, clock=clock)
+    load_sample_pool(application.store, now=clock.now())
+    set_tenants(application, {"dudley": DUDLEY_TENANT, "shropshire": SHROPSHIRE_TENANT})
+    kicks: list[int] = []
+
+    async def dispatch_soon() -> None:
+        kicks.append(1)
+
+    context = ChannelContext(
+        application=application, environ=fakes.environ(), dispatch_soon=dispatch_soon
+    )
+    settings = TeamsSettings.from_environ(context.environ)
+    assert settings is not None
+    mount = start_teams(context, settings, policy=FAST)
+    try:
+        with serving(create_app(application, mounts=[mount])) as url:
+            yield TeamsRig(application, clock, fakes, mount, url, Recorder(), kicks)
+    finally:
+        application.store.close()

@@ -1,0 +1,139 @@
+"""The optional Outlook event with a Teams meeting, against a fake Microsoft Graph."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from teams_fakes import Answer, FakeLogin, FakeServer, Seen, self_signed
+from teams_rig import APP_ID, SECRET, SHROPSHIRE_TENANT, START, set_tenants_in
+
+from bot.domain import Person, Session, SessionState
+from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
+from bot.timewindow import TimeWindow
+from handlers.teams.graph_calendar import GraphCalendar, calendar_from_environ
+from storage.store import SqlStore
+
+JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_fake"
+
+
+class FakeGraph(FakeServer):
+    def __init__(self) -> None:
+        self.refuse = False
+        super().__init__()
+
+    def answer(self, seen: Seen) -> Answer:
+        if self.refuse:
+            return Answer(403, {"error": {"code": "ErrorAccessDenied", "message": "no"}})
+        if seen.method == "POST" and seen.path.endswith("/events"):
+            meeting = {"joinUrl": JOIN_URL} if seen.body.get("isOnlineMeeting") else None
+            return Answer(201, {"id": "event-1", "onlineMeeting": meeting})
+        return super().answer(seen)
+
+
+@pytest.fixture
+def graph(
+    store: SqlStore, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[GraphCalendar, FakeGraph, FakeLogin]]:
+    tls, bundle = self_signed(tmp_path_factory.mktemp("graph-tls"))
+    login, fake = FakeLogin(tls, client_id=APP_ID, secret=SECRET), FakeGraph()
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    load_sample_pool(store, now=START)
+    set_tenants_in(store, {"shropshire": SHROPSHIRE_TENANT})
+    environ = {
+        "MICROSOFT_GRAPH_CALENDAR": "1",
+        "MICROSOFT_APP_ID": APP_ID,
+        "MICROSOFT_APP_PASSWORD": SECRET,
+        "MICROSOFT_APP_TENANT_ID": "tenant-pool-host",
+        "MICROSOFT_LOGIN_URL": login.url,
+        "GRAPH_URL": f"{fake.url}/v1.0",
+    }
+    calendar = calendar_from_environ(environ, store=store)
+    assert calendar is not None
+    yield calendar, fake, login
+    login.close()
+    fake.close()
+
+
+def _people(store: SqlStore) -> tuple[Person, Person]:
+    coach = store.find_person_by_email("catherine.ellis@shropshire.gov.uk")
+    coachee = store.find_person_by_email(DEMO_COACHEE_EMAIL)
+    assert coach is not None and coachee is not None
+    return coach, coachee
+
+
+def _session(coach: Person, coachee: Person, *, location: str = "Online") -> Session:
+    start = datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
+    return Session(
+        id=7,
+        engagement_id=1,
+        coach_id=coach.id,
+        coachee_id=coachee.id,
+        window=TimeWindow(start, start + timedelta(hours=1)),
+        state=SessionState.CONFIRMED,
+        location=location,
+    )
+
+
+def test_an_online_session_becomes_an_event_with_a_teams_meeting(
+    store: SqlStore, graph: tuple[GraphCalendar, FakeGraph, FakeLogin]
+) -> None:
+    calendar, fake, login = graph
+    coach, coachee = _people(store)
+    assert calendar.create_event(_session(coach, coachee), coach=coach, coachee=coachee) == JOIN_URL
+    [call] = fake.requests("POST")
+    assert call.path == "/v1.0/users/catherine.ellis@shropshire.gov.uk/events"
+    assert call.headers["Authorization"] == f"Bearer {login.issued[-1]}"
+    event = call.body
+    assert event["isOnlineMeeting"] is True
+    assert event["onlineMeetingProvider"] == "teamsForBusiness"
+    assert event["start"] == {"dateTime": "2026-11-26T14:00:00", "timeZone": "UTC"}
+    assert event["end"] == {"dateTime": "2026-11-26T15:00:00", "timeZone": "UTC"}
+    assert event["attendees"][0]["emailAddress"]["address"] == DEMO_COACHEE_EMAIL
+    assert event["transactionId"] == "coachpool-session-7"
+    # The token came from the coach's own tenant.
+    assert login.requests("POST")[-1].path.startswith(f"/{SHROPSHIRE_TENANT}/")
+
+
+def test_an_in_person_session_gets_no_meeting(
+    store: SqlStore, graph: tuple[GraphCalendar, FakeGraph, FakeLogin]
+) -> None:
+    calendar, fake, _ = graph
+    coach, coachee = _people(store)
+    session = _session(coach, coachee, location="Shrewsbury Shirehall")
+    assert calendar.create_event(session, coach=coach, coachee=coachee) is None
+    [call] = fake.requests("POST")
+    assert "isOnlineMeeting" not in call.body
+    assert call.body["location"] == {"displayName": "Shrewsbury Shirehall"}
+
+
+def test_a_graph_failure_is_logged_and_never_raised(
+    store: SqlStore,
+    graph: tuple[GraphCalendar, FakeGraph, FakeLogin],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    calendar, fake, _ = graph
+    fake.refuse = True
+    coach, coachee = _people(store)
+    with caplog.at_level(logging.WARNING, logger="coachpool.teams.graph"):
+        assert calendar.create_event(_session(coach, coachee), coach=coach, coachee=coachee) is None
+    assert "403" in caplog.records[-1].reason  # type: ignore[attr-defined]
+
+
+def test_a_login_failure_is_logged_and_never_raised(
+    store: SqlStore, graph: tuple[GraphCalendar, FakeGraph, FakeLogin]
+) -> None:
+    calendar, fake, login = graph
+    login.secret = "rotated"
+    coach, coachee = _people(store)
+    assert calendar.create_event(_session(coach, coachee), coach=coach, coachee=coachee) is None
+    assert fake.requests("POST") == []
+
+
+def test_off_unless_configured(store: SqlStore) -> None:
+    assert calendar_from_environ({}, store=store) is None
+    assert calendar_from_environ({"MICROSOFT_GRAPH_CALENDAR": "1"}, store=store) is None

@@ -1,0 +1,58 @@
+"""Several tenants: an account is linked to a pool member by verified email, and only
+from a tenant their organisation lists; other tenants are refused politely."""
+
+from __future__ import annotations
+
+from teams_fakes import Member
+from teams_rig import DUDLEY_TENANT, SAM, SHROPSHIRE_TENANT, TeamsRig, activity, message
+
+from bot.domain import Channel
+from handlers.teams.people import MISMATCH, NOT_MEMBER, NOT_PERSONAL
+
+
+def _reply(teams: TeamsRig) -> str:
+    return str(teams.connector.posted()[-1]["text"])
+
+
+def test_a_tenant_outside_the_pool_is_refused(teams: TeamsRig) -> None:
+    outsider = message(teams, SAM, "hello", tenant="tenant-of-a-private-firm")
+    assert teams.post(outsider).status_code == 200
+    assert _reply(teams) == NOT_MEMBER
+    assert teams.connector.requests("GET") == []  # not even looked up
+    assert teams.teams_identity(SAM.email) is None
+
+
+def test_someone_unknown_is_told_how_to_join(teams: TeamsRig) -> None:
+    stranger = Member("29:new", "aad-new", "new.starter@dudley.gov.uk", "New Starter")
+    teams.connector.members[stranger.user_id] = stranger
+    assert teams.post(message(teams, stranger, "hello", tenant=DUDLEY_TENANT)).status_code == 200
+    assert "I don't know you yet" in _reply(teams)
+    assert "new.starter@dudley.gov.uk" in _reply(teams)
+
+
+def test_an_email_from_another_members_tenant_is_not_enough(teams: TeamsRig) -> None:
+    # Sam's address, but the account lives in Shropshire's tenant, not Dudley's.
+    assert teams.post(message(teams, SAM, "hello", tenant=SHROPSHIRE_TENANT)).status_code == 200
+    assert _reply(teams) == MISMATCH
+    assert teams.teams_identity(SAM.email) is None
+
+
+def test_a_linked_account_is_recognised_without_another_lookup(teams: TeamsRig) -> None:
+    assert teams.post(message(teams, SAM, "hello", tenant=DUDLEY_TENANT)).status_code == 200
+    sam = teams.person(SAM.email)
+    [identity] = [
+        i for i in teams.application.store.identities_of(sam.id) if i.channel is Channel.TEAMS
+    ]
+    assert identity.workspace == DUDLEY_TENANT
+    # A second message is recognised from the stored identity: no second lookup.
+    assert teams.post(message(teams, SAM, "sessions", tenant=DUDLEY_TENANT)).status_code == 200
+    assert len(teams.connector.requests("GET", "/members/")) == 1
+    assert "no sessions booked" in _reply(teams)
+
+
+def test_group_chats_are_pointed_to_the_personal_chat(teams: TeamsRig) -> None:
+    group = activity(teams, SAM, tenant=DUDLEY_TENANT, text="hello")
+    group["conversation"]["conversationType"] = "groupChat"
+    assert teams.post(group).status_code == 200
+    assert _reply(teams) == NOT_PERSONAL
+    assert teams.teams_identity(SAM.email) is None
