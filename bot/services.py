@@ -7,6 +7,7 @@ from datetime import time
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
+from bot.ports.calendar import Calendar
 from bot.ports.store import Store
 
 
@@ -28,3 +29,5 @@ class Services:
     store: Store
     clock: Clock
     settings: Settings = field(default_factory=Settings)
+    # Where set, booked sessions also go into the organisation's calendar.
+    calendar: Calendar | None = None

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.app import CoachingBot
 from bot.clock import Clock
+from bot.ports.calendar import Calendar
 from bot.services import Services, Settings
 from handlers.wall_clock import WallClock
 from storage.engine import default_database_url
@@ -46,6 +47,18 @@ def bootstrap(
     url = database_url or default_database_url()
     store = SqlStore.open(url, migrate=migrate)
     services = Services(
-        store=store, clock=clock or WallClock(), settings=settings_from_environment()
+        store=store,
+        clock=clock or WallClock(),
+        settings=settings_from_environment(),
+        calendar=_calendar(store),
     )
     return Application(store=store, services=services, bot=CoachingBot(services), database_url=url)
+
+
+def _calendar(store: SqlStore) -> Calendar | None:
+    """Outlook through Microsoft Graph, only where a coordinator turned it on."""
+    if not os.environ.get("MICROSOFT_GRAPH_CALENDAR", "").strip():
+        return None
+    from handlers.teams.graph_calendar import calendar_from_environ  # needs msal: load on use
+
+    return calendar_from_environ(os.environ, store=store)

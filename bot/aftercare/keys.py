@@ -9,6 +9,7 @@ ATTENDANCE_FOLLOWUP = "attendance_followup"
 FEEDBACK = "feedback_prompt"
 FEEDBACK_FOLLOWUP = "feedback_followup"
 FINAL_EVALUATION = "final_evaluation"
+CALENDAR_EVENT = "calendar_event"
 
 
 def session_prefix(session_id: int) -> str:

@@ -4,6 +4,7 @@ lapses quietly."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from bot.actions import action_value
@@ -122,3 +123,24 @@ def render_final_evaluation(services: Services, message: OutboxMessage) -> Deliv
         ),
     )
     return [(person.id, (prompt,))]
+
+
+def render_calendar_event(services: Services, message: OutboxMessage) -> Deliveries:
+    """Outside the booking's transaction (the calendar is a network call): the session goes
+    into the coach's calendar and, if that made an online meeting, both get its link."""
+    found = _session_and_person(services, message)
+    if services.calendar is None or found is None or found[0].state is not SessionState.CONFIRMED:
+        return []
+    session, coach = found
+    coachee = _other(services, session, coach)
+    if coachee is None or session.meeting_link:
+        return []
+    link = services.calendar.create_event(session, coach=coach, coachee=coachee)
+    if not link:
+        return []
+    services.store.update_session(dataclasses.replace(session, meeting_link=link))
+    deliveries: Deliveries = []
+    for person in (coach, coachee):
+        when = describe_window(session.window, zone_of(person, services.settings.pool_timezone))
+        deliveries.append((person.id, (Text(f"Your online meeting link for {when}: {link}"),)))
+    return deliveries

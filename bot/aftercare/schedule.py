@@ -13,6 +13,7 @@ from typing import Any
 from bot.aftercare.keys import (
     ATTENDANCE,
     ATTENDANCE_FOLLOWUP,
+    CALENDAR_EVENT,
     FEEDBACK,
     FEEDBACK_FOLLOWUP,
     REMINDER,
@@ -50,6 +51,8 @@ def schedule_session_messages(services: Services, session: Session) -> int:
                 _message(session, REMINDER, person_id, due, suffix=f":{before}h", hours=before)
             )
     end = session.window.end
+    if services.calendar is not None:
+        messages.append(_message(session, CALENDAR_EVENT, session.coach_id, now))
     messages += [
         _message(session, ATTENDANCE, session.coach_id, end + ATTENDANCE_AFTER),
         _message(
@@ -60,7 +63,7 @@ def schedule_session_messages(services: Services, session: Session) -> int:
             session, FEEDBACK_FOLLOWUP, session.coachee_id, end + FEEDBACK_AFTER + FOLLOW_UP_AFTER
         ),
     ]
-    due_later = [m for m in messages if m.due_at > now]
+    due_later = [m for m in messages if m.due_at > now or m.kind == CALENDAR_EVENT]
     for message in due_later:
         store.schedule(message)
     return len(due_later)

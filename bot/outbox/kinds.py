@@ -37,6 +37,7 @@ RENDERERS: dict[str, Renderer] = {
     keys.FEEDBACK_FOLLOWUP: renderers.render_feedback_prompt,
     keys.FINAL_EVALUATION: renderers.render_final_evaluation,
     DIGEST: render_digest,
+    keys.CALENDAR_EVENT: renderers.render_calendar_event,
 }
 
 

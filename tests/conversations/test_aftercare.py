@@ -3,14 +3,20 @@ attendance check, feedback, follow-ups, the no-show rule and the final evaluatio
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain import EngagementState, SessionState
+from bot.app import CoachingBot
+from bot.clock import SimulatedClock
+from bot.domain import EngagementState, Person, Session, SessionState
 from bot.domain.outbox import OutboxState
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
+from bot.services import Services
+from handlers.console.render import render
+from storage.store import SqlStore
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
-from tests.conversations.transcript import Transcript, squeeze
+from tests.conversations.transcript import START, RecordingNotifier, Transcript, squeeze
 
 SAM = DEMO_COACHEE_EMAIL
 LONDON = ZoneInfo("Europe/London")
@@ -170,3 +176,44 @@ def test_the_final_evaluation_when_coaching_ends(t: Transcript) -> None:
     assert "Thank you" in t.press(SAM, "9")
     (evaluation,) = t.store.list_evaluations()
     assert (evaluation.goal_attainment, evaluation.would_recommend) == (8, 9)
+
+
+@dataclass
+class RecordingCalendar:
+    link: str | None = "https://teams.example/meet/123"
+    events: list[int] = field(default_factory=list)
+
+    def create_event(self, session: Session, *, coach: Person, coachee: Person) -> str | None:
+        self.events.append(session.id)
+        return self.link
+
+
+def test_an_organisational_calendar_gets_the_session_and_both_get_the_link(
+    store: SqlStore,
+) -> None:
+    calendar = RecordingCalendar()
+    clock = SimulatedClock(START)
+    load_sample_pool(store, now=clock.now())
+    services = Services(store=store, clock=clock, calendar=calendar)
+    t = Transcript(CoachingBot(services), clock, RecordingNotifier())
+    coach = booked(t)
+    (session,) = t.store.list_sessions()
+    assert calendar.events == [session.id]
+    assert "Your online meeting link" in t.inbox(coach)
+    assert t.store.get_session(session.id).meeting_link == calendar.link  # type: ignore[union-attr]
+    t.say(SAM, "sessions")
+    assert f"Join {calendar.link}" in squeeze(render(t.last[t.person(SAM).id]).text)
+    t.inbox(SAM)
+    assert calendar.events == [session.id]  # once, not again on the next dispatch
+
+
+def test_a_failing_calendar_never_blocks_a_booking(store: SqlStore) -> None:
+    calendar = RecordingCalendar(link=None)
+    clock = SimulatedClock(START)
+    load_sample_pool(store, now=clock.now())
+    t = Transcript(CoachingBot(Services(store=store, clock=clock, calendar=calendar)), clock,
+                   RecordingNotifier())  # fmt: skip
+    booked(t)
+    (session,) = t.store.list_sessions()
+    assert session.state is SessionState.CONFIRMED
+    assert session.meeting_link == ""
