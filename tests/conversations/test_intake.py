@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bot.app import CoachingBot
 from bot.domain import RequestState
 from bot.pool.sample import DEMO_COACHEE_EMAIL
-from tests.conversations.transcript import Transcript, squeeze
+from bot.services import Services
+from storage.store import SqlStore
+from tests.conversations.transcript import RecordingNotifier, Transcript, squeeze
 
 SAM = DEMO_COACHEE_EMAIL
 ONE_LINER = (
@@ -148,3 +151,20 @@ def test_a_request_no_coach_can_take_waits_and_coordinators_hear_of_it(t: Transc
     assert f"Request {request.id} (Regional Coaching Pool, from Dudley" in note
     assert "is waiting: no coach could take it" in note
     assert "Sam" not in note
+
+
+def test_a_conversation_survives_a_restart_and_continues_on_another_replica(
+    t: Transcript, database_url: str
+) -> None:
+    t.say(SAM, ONE_LINER)
+    t.say(SAM, "Keep my team motivated through the changes")
+    replica = SqlStore.open(database_url)  # a second process, or the same one restarted
+    try:
+        other = Transcript(CoachingBot(Services(store=replica, clock=t.clock)), t.clock,
+                           RecordingNotifier())  # fmt: skip
+        assert "Anything you'd like in a coach" in other.say(SAM, "skip")
+        assert "Which programme" in other.say(SAM, "skip")
+        assert "Is that right?" in other.press(SAM, "Regional Coaching Pool")
+    finally:
+        replica.close()
+    assert "who could work with you" in t.say(SAM, "yes")
