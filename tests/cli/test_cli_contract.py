@@ -198,3 +198,24 @@ def test_demo_plays_the_cycle_and_exits_zero(tmp_path: Path) -> None:
     assert requests.splitlines()[1].endswith(
         ",regional-pool,matched,Dudley Metropolitan Borough Council"
     )
+
+
+def test_linking_workspaces_and_tenants_to_organisations(
+    pool: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    code, out, _ = run(capsys, "--database", pool, "organisation", "link", "dudley",
+                       "--slack-team", "T0DUDLEY", "--teams-tenant", "tenant-dudley")  # fmt: skip
+    assert code == 0
+    assert "Slack workspaces T0DUDLEY; Teams tenants tenant-dudley" in out
+    code, _, err = run(capsys, "--database", pool, "organisation", "link", "walsall",
+                       "--slack-team", "T0DUDLEY")  # fmt: skip
+    assert (code, err.strip()) == (2, "coachpool: T0DUDLEY already belongs to dudley")
+    code, out, _ = run(capsys, "--database", pool, "organisations", "--json")
+    dudley = next(o for o in json.loads(out) if o["slug"] == "dudley")
+    assert (dudley["slack_teams"], dudley["teams_tenants"]) == (["T0DUDLEY"], ["tenant-dudley"])
+    code, _, _ = run(capsys, "--database", pool, "organisation", "unlink", "dudley",
+                     "--slack-team", "T0DUDLEY")  # fmt: skip
+    code, out, _ = run(capsys, "--database", pool, "organisations", "--json")
+    dudley = next(o for o in json.loads(out) if o["slug"] == "dudley")
+    assert dudley["slack_teams"] == []

@@ -1,0 +1,114 @@
+"""`coachpool organisations` and `coachpool organisation link|unlink`: which Slack workspaces
+and Teams tenants belong to which member organisation. Messages from a workspace or
+tenant that belongs to no member organisation are refused politely."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from typing import Any
+
+from bot.domain import Organisation
+from bot.domain.audit import AuditEntry
+from handlers.cli.common import UsageError, open_app, print_json, print_table
+
+
+def register(commands: Any) -> None:
+    listing = commands.add_parser("organisations", help="list member organisations and their links")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(run=run_list)
+    one = commands.add_parser("organisation", help="link a Slack workspace or Teams tenant")
+    actions = one.add_subparsers(dest="organisation_action", required=True, metavar="ACTION")
+    for name, run in (("link", run_link), ("unlink", run_unlink)):
+        action = actions.add_parser(name, help=f"{name} workspaces or tenants")
+        action.add_argument("slug", help="the organisation's slug (see `coachpool organisations`)")
+        action.add_argument("--slack-team", action="append", default=[], metavar="TEAM_ID")
+        action.add_argument("--teams-tenant", action="append", default=[], metavar="TENANT_ID")
+        action.set_defaults(run=run)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    organisations = open_app(args).store.list_organisations()
+    rows = [
+        {
+            "slug": o.slug,
+            "name": o.name,
+            "slack_teams": list(o.slack_team_ids),
+            "teams_tenants": list(o.teams_tenant_ids),
+        }
+        for o in organisations
+    ]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(
+            ["slug", "name", "slack teams", "teams tenants"],
+            [
+                [r["slug"], r["name"], ", ".join(r["slack_teams"]), ", ".join(r["teams_tenants"])]
+                for r in rows
+            ],
+        )
+    return 0
+
+
+def _change(args: argparse.Namespace, *, add: bool) -> int:
+    if not args.slack_team and not args.teams_tenant:
+        raise UsageError("name at least one --slack-team or --teams-tenant")
+    app = open_app(args)
+    store = app.store
+    with store.transaction():
+        organisation = store.find_organisation(args.slug)
+        if organisation is None:
+            known = ", ".join(o.slug for o in store.list_organisations())
+            raise UsageError(f"there is no organisation {args.slug!r}; known: {known}")
+        if add:
+            _refuse_if_taken(store.list_organisations(), organisation, args)
+        updated = dataclasses.replace(
+            organisation,
+            slack_team_ids=_apply(organisation.slack_team_ids, args.slack_team, add=add),
+            teams_tenant_ids=_apply(organisation.teams_tenant_ids, args.teams_tenant, add=add),
+        )
+        store.update_organisation(updated)
+        store.audit(
+            AuditEntry(
+                app.services.clock.now(),
+                None,
+                f"organisation.{'link' if add else 'unlink'}",
+                f"organisation:{organisation.id}",
+                f"slack={args.slack_team} teams={args.teams_tenant}",
+            )
+        )
+    print(
+        f"{updated.name}: Slack workspaces {', '.join(updated.slack_team_ids) or 'none'}; "
+        f"Teams tenants {', '.join(updated.teams_tenant_ids) or 'none'}."
+    )
+    return 0
+
+
+def _refuse_if_taken(
+    organisations: list[Organisation], target: Organisation, args: argparse.Namespace
+) -> None:
+    """A workspace or tenant belongs to one organisation, or people could not be told apart."""
+    for other in organisations:
+        if other.id == target.id:
+            continue
+        clash = set(args.slack_team) & set(other.slack_team_ids) or set(args.teams_tenant) & set(
+            other.teams_tenant_ids
+        )
+        if clash:
+            raise UsageError(f"{', '.join(sorted(clash))} already belongs to {other.slug}")
+
+
+def _apply(current: tuple[str, ...], changes: list[str], *, add: bool) -> tuple[str, ...]:
+    cleaned = [c.strip() for c in changes if c.strip()]
+    if add:
+        return tuple(dict.fromkeys([*current, *cleaned]))
+    return tuple(c for c in current if c not in cleaned)
+
+
+def run_link(args: argparse.Namespace) -> int:
+    return _change(args, add=True)
+
+
+def run_unlink(args: argparse.Namespace) -> int:
+    return _change(args, add=False)
