@@ -78,6 +78,8 @@ class CoachingBot:
         state = self.engine.active(person, incoming)
         if state is not None:
             return self.engine.continue_(state, person=person, incoming=incoming)
+        if incoming.form:
+            return self.start("intake", person, incoming)  # the intake form, all at once
         if incoming.value:
             # An answer button from a conversation that has since ended or been cancelled.
             return Outcome(

@@ -16,10 +16,11 @@ from handlers.jobs import Scheduler
 from handlers.logs import configure_logging
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
+from handlers.slack.mount import mount as slack_mount
 from handlers.teams.mount import mount as teams_mount
 
 # Each chat platform's mount function; a platform whose settings are absent mounts nothing.
-MOUNTERS: tuple[Mounter, ...] = (teams_mount,)
+MOUNTERS: tuple[Mounter, ...] = (slack_mount, teams_mount)
 
 
 def register(commands: Any) -> None:
@@ -40,10 +41,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.socket_mode and not MOUNTERS:
-        raise UsageError(
-            "--socket-mode needs the Slack channel, which this release does not include yet"
-        )
+    if args.socket_mode and not os.environ.get("SLACK_APP_TOKEN"):
+        raise UsageError("--socket-mode needs SLACK_APP_TOKEN (an app-level token, xapp-...)")
     configure_logging()
     app = open_app(args)
     environ = dict(os.environ)

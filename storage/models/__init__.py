@@ -11,6 +11,7 @@ from storage.models.people import IdentityRow, OrganisationRow, PersonRoleRow, P
 from storage.models.programmes import ProgrammeRow
 from storage.models.requests import RequestRow, ShortlistEntryRow
 from storage.models.sessions import EngagementRow, SessionRow
+from storage.models.slack import SlackWorkspaceRow
 
 __all__ = [
     "AuditRow",
@@ -31,5 +32,6 @@ __all__ = [
     "RequestRow",
     "SessionRow",
     "ShortlistEntryRow",
+    "SlackWorkspaceRow",
     "WeeklySlotRow",
 ]

@@ -423,8 +423,25 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "slack_workspaces",
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("enterprise_id", sa.String(length=32), nullable=False),
+        sa.Column("team_name", sa.String(length=200), nullable=False),
+        sa.Column("app_id", sa.String(length=32), nullable=False),
+        sa.Column("bot_token", sa.String(length=255), nullable=False),
+        sa.Column("bot_id", sa.String(length=32), nullable=False),
+        sa.Column("bot_user_id", sa.String(length=32), nullable=False),
+        sa.Column("bot_scopes", sa.String(length=1000), nullable=False),
+        sa.Column("installer_user_id", sa.String(length=32), nullable=False),
+        sa.Column("installed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("team_id", name=op.f("pk_slack_workspaces")),
+    )
+
+
 def downgrade() -> None:
     # Dropping a table drops its indexes; children before the tables they refer to.
+    op.drop_table("slack_workspaces")
     op.drop_table("final_evaluations")
     op.drop_table("feedback")
     op.drop_table("sessions")

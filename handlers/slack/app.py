@@ -1,0 +1,84 @@
+"""The Bolt app and its HTTP routes: events, commands, interactivity and options all at
+/slack/events; in OAuth mode also /slack/install and /slack/oauth_redirect.
+
+Bolt verifies every request's signature and timestamp (SLACK_SIGNING_SECRET) before any
+listener runs: an unsigned, stale or forged request gets 401 and touches nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from handlers.slack.authorize import StoredAuthorize
+from handlers.slack.identity import coordinators
+from handlers.slack.installations import Installations
+from handlers.slack.listeners import Registered, register
+from handlers.slack.oauth import oauth_flow
+from handlers.slack.settings import SlackSettings
+from handlers.slack.turns import Turns
+
+EVENTS_PATH = "/slack/events"
+
+
+@dataclass
+class SlackApp:
+    bolt: AsyncApp
+    registered: Registered
+    client: AsyncWebClient
+
+    def routes(self, *, http_events: bool) -> list[BaseRoute]:
+        handler = AsyncSlackRequestHandler(self.bolt)
+
+        async def endpoint(request: Request) -> Response:
+            return await handler.handle(request)
+
+        routes: list[BaseRoute] = []
+        if http_events:
+            routes.append(Route(EVENTS_PATH, endpoint, methods=["POST"]))
+        flow = self.bolt.oauth_flow
+        if flow is not None:
+            routes += [
+                Route(flow.install_path, endpoint, methods=["GET"]),
+                Route(flow.redirect_uri_path, endpoint, methods=["GET"]),
+            ]
+        return routes
+
+
+def build_app(
+    settings: SlackSettings, *, turns: Turns, installations: Installations | None
+) -> SlackApp:
+    base_url = settings.api_url or AsyncWebClient.BASE_URL
+    if installations is None:
+        client = AsyncWebClient(token=settings.bot_token, base_url=base_url)
+        bolt = AsyncApp(
+            client=client,
+            signing_secret=settings.signing_secret,
+            process_before_response=False,
+        )
+        return SlackApp(bolt, register(bolt, turns, revocation_handled=False), client)
+    client = AsyncWebClient(base_url=base_url)
+    store = turns.desk.application.store
+    flow = oauth_flow(
+        settings,
+        installations=installations,
+        member=turns.desk.people.member_workspace,
+        coordinators=lambda: coordinators(store),
+        client=client,
+    )
+    bolt = AsyncApp(
+        client=client,
+        signing_secret=settings.signing_secret,
+        process_before_response=False,
+        # Bolt takes an AsyncAuthorize instance here (typed as a plain callable).
+        authorize=StoredAuthorize(installations),  # type: ignore[arg-type]
+        oauth_flow=flow,
+    )
+    bolt.enable_token_revocation_listeners()
+    return SlackApp(bolt, register(bolt, turns, revocation_handled=True), client)

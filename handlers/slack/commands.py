@@ -1,0 +1,118 @@
+"""`/coaching [sessions | availability | requests | pending | help | admin requests | TEXT]`.
+
+Answers go to the person's DM with the bot, where buttons and follow-up questions
+belong; when the command was typed elsewhere, a note there (only they see it) says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from slack_sdk.webhook import WebhookClient
+
+from bot.coaching import overview
+from bot.domain import Channel, Person, RequestState, Role
+from bot.messages import Incoming
+from bot.replies import Card, Fact, Reply, Text
+from bot.text_format import local_date
+from handlers.slack.desk import Desk
+from handlers.slack.identity import Stranger
+from handlers.slack.intake import open_intake
+
+log = logging.getLogger("coachpool.slack")
+
+COMMAND = "/coaching"
+USAGE = (
+    "With /coaching you can say: `/coaching` to request coaching with a form, "
+    "`/coaching sessions`, `/coaching requests`, `/coaching availability`, "
+    "`/coaching pending` (coaches), or `/coaching` followed by what you'd like coaching on."
+)
+NOT_COORDINATOR = (
+    "Sorry, the admin commands are for the pool's coordinators. If you need figures for "
+    "your organisation, your organisation lead or the pool coordinator can help."
+)
+_WAITING = (
+    (RequestState.OPEN, "Looking for coaches"),
+    (RequestState.SHORTLISTED, "Coachee choosing a coach"),
+    (RequestState.WAITING_COACH, "Waiting for a coach's answer"),
+    (RequestState.WAITLISTED, "On the waiting list"),
+)
+
+
+def on_command(
+    desk: Desk,
+    *,
+    bot_token: str,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    text: str,
+    trigger_id: str,
+    response_url: str,
+) -> None:
+    if not desk.first_time("command", trigger_id):
+        return
+    client = desk.api.client(bot_token)
+    who = desk.people.who(client, team_id=team_id, user_id=user_id)
+    if isinstance(who, Stranger):
+        _respond(response_url, who.text)
+        return
+    words = text.split()
+    verb = words[0].lower() if words else ""
+    if not verb:
+        open_intake(desk, client, trigger_id=trigger_id, channel=who.channel)
+        return
+    replies = _answer(desk, who.person, verb, words[1:], text=text, trigger_id=trigger_id)
+    desk.answer(client, to=who, replies=replies, turn=f"slack:command:{trigger_id}")
+    if channel_id != who.channel:
+        _respond(response_url, "I've answered in our direct messages.")
+
+
+def _answer(
+    desk: Desk, person: Person, verb: str, rest: list[str], *, text: str, trigger_id: str
+) -> tuple[Reply, ...]:
+    services = desk.services
+    if verb in {"help", "?"}:
+        return (Text(overview.help_text(person)), Text(USAGE))
+    if verb in {"sessions", "session", "bookings"}:
+        return overview.sessions(services, person).replies
+    if verb == "availability":
+        return overview.availability(services, person).replies
+    if verb in {"requests", "request", "status"}:
+        return overview.requests(services, person).replies
+    if verb == "pending" and Role.COACH in person.roles:
+        return overview.pending_offers(services, person).replies
+    if verb == "admin":
+        return admin(desk, person, rest)
+    incoming = Incoming(person.id, Channel.SLACK, text=text, event_id=f"slack:command:{trigger_id}")
+    return desk.bot.handle(incoming).replies
+
+
+def admin(desk: Desk, person: Person, rest: list[str]) -> tuple[Reply, ...]:
+    """Coordinators only. So far: how many requests are waiting, and at which stage."""
+    if Role.COORDINATOR not in person.roles:
+        return (Text(NOT_COORDINATOR),)
+    if rest[:1] not in ([], ["requests"]):
+        return (Text("So far I know `/coaching admin requests`."),)
+    waiting = [r for r in desk.services.store.list_requests() if r.state.is_open]
+    counts = Counter(r.state for r in waiting)
+    facts = [Fact(label, str(counts.get(state, 0))) for state, label in _WAITING]
+    text = "No requests are waiting."
+    if waiting:
+        oldest = min(r.created_at for r in waiting)
+        text = (
+            f"{len(waiting)} waiting in all; the oldest was made on "
+            f"{local_date(oldest, desk.services.settings.pool_timezone)}."
+        )
+    return (Card("Requests waiting", tuple(facts), text=text),)
+
+
+def _respond(response_url: str, text: str) -> None:
+    """An ephemeral note where the command was typed (best effort: it's only a pointer)."""
+    if not response_url:
+        return
+    try:
+        WebhookClient(response_url, timeout=10).send(text=text, response_type="ephemeral")
+    except Exception:
+        log.warning("could not answer a /coaching command in place", exc_info=True)

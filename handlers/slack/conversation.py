@@ -1,0 +1,142 @@
+"""Turns that go through the core's one door: a DM, a button press, a form submitted.
+
+Each function runs in a worker thread after Slack has been acknowledged: it recognises
+a repeated delivery, finds the person, calls `CoachingBot.handle` and posts the replies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.domain import Channel
+from bot.messages import Incoming
+from bot.replies import Text
+from handlers.slack.desk import Desk
+from handlers.slack.forms import answers
+from handlers.slack.home import publish_home
+from handlers.slack.identity import Stranger
+from handlers.slack.intake import INTAKE, start_intake
+from handlers.slack.payloads import SUBMIT, read_metadata, read_value
+from handlers.slack.refusals import is_refusal
+from handlers.slack.text import from_slack
+
+
+def on_message(
+    desk: Desk,
+    *,
+    bot_token: str,
+    team_id: str,
+    user_id: str,
+    channel: str,
+    text: str,
+    event_id: str,
+) -> None:
+    if not desk.first_time("event", event_id):
+        return
+    client = desk.api.client(bot_token)
+    who = desk.people.who(client, team_id=team_id, user_id=user_id, channel=channel)
+    if isinstance(who, Stranger):
+        desk.poster.post(client, channel=channel, replies=[Text(who.text)])
+        return
+    incoming = Incoming(
+        who.person.id, Channel.SLACK, text=from_slack(text), event_id=f"slack:{event_id}"
+    )
+    outcome = desk.bot.handle(incoming)
+    desk.answer(client, to=who, replies=outcome.replies, turn=incoming.event_id)
+
+
+@dataclass(frozen=True)
+class Press:
+    """One button press (a `block_actions` payload), as much of it as we use."""
+
+    team_id: str
+    user_id: str
+    action_id: str
+    value: str
+    label: str
+    action_ts: str
+    trigger_id: str = ""
+    channel: str = ""  # the DM the pressed message is in; "" on the Home tab
+    on_home: bool = False
+    state: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_body(cls, body: dict[str, Any], action: dict[str, Any]) -> Press:
+        view = body.get("view") or {}
+        channel = str((body.get("channel") or {}).get("id", ""))
+        return cls(
+            team_id=str(
+                (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id") or ""
+            ),
+            user_id=str((body.get("user") or {}).get("id", "")),
+            action_id=str(action.get("action_id", "")),
+            value=str(action.get("value", "")),
+            label=str((action.get("text") or {}).get("text", "")),
+            action_ts=str(action.get("action_ts", "")),
+            trigger_id=str(body.get("trigger_id", "")),
+            channel=channel if channel.startswith("D") else "",
+            on_home=view.get("type") == "home",
+            state=body.get("state") or {},
+        )
+
+
+def on_press(desk: Desk, *, bot_token: str, press: Press) -> None:
+    press_id = f"{press.team_id}:{press.user_id}:{press.action_ts}" if press.action_ts else ""
+    if not desk.first_time("action", press_id):
+        return
+    client = desk.api.client(bot_token)
+    who = desk.people.who(
+        client, team_id=press.team_id, user_id=press.user_id, channel=press.channel
+    )
+    if isinstance(who, Stranger):
+        dm = press.channel or desk.people.open_dm(client, press.user_id)
+        desk.poster.post(client, channel=dm, replies=[Text(who.text)])
+        return
+    value, question = read_value(press.value)
+    submitted = press.action_id.startswith(SUBMIT)
+    incoming = Incoming(
+        who.person.id,
+        Channel.SLACK,
+        text="" if submitted else press.label,
+        value="" if submitted else value,
+        token=question,
+        form=answers(press.state) if submitted else None,
+        event_id=f"slack:action:{press_id}" if press_id else "",
+    )
+    outcome = desk.bot.handle(incoming)
+    if is_refusal(outcome):
+        desk.poster.ephemeral(
+            client, channel=who.channel, user=press.user_id, replies=outcome.replies
+        )
+    else:
+        turn = incoming.event_id or f"slack:trigger:{press.trigger_id}"
+        desk.answer(client, to=who, replies=outcome.replies, turn=turn, trigger_id=press.trigger_id)
+    if press.on_home:
+        publish_home(desk, client, team_id=press.team_id, user_id=press.user_id)
+
+
+def on_submission(
+    desk: Desk, *, bot_token: str, team_id: str, user_id: str, view: dict[str, Any]
+) -> None:
+    """A modal we opened was submitted: the intake form, or a form the core asked for."""
+    view_id = str(view.get("id", ""))
+    if not desk.first_time("view", view_id):
+        return
+    private = read_metadata(str(view.get("private_metadata", "")))
+    client = desk.api.client(bot_token)
+    who = desk.people.who(client, team_id=team_id, user_id=user_id, channel=private.get("c", ""))
+    if isinstance(who, Stranger):
+        dm = desk.people.open_dm(client, user_id)
+        desk.poster.post(client, channel=dm, replies=[Text(who.text)])
+        return
+    form = answers(view.get("state") or {})
+    event_id = f"slack:view:{view_id}"
+    if private.get("k") == INTAKE:
+        outcome = start_intake(desk, who.person, form, event_id=event_id)
+    else:
+        incoming = Incoming(
+            who.person.id, Channel.SLACK, token=private.get("t", ""), form=form, event_id=event_id
+        )
+        outcome = desk.bot.handle(incoming)
+    desk.answer(client, to=who, replies=outcome.replies, turn=event_id)

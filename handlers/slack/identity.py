@@ -1,0 +1,108 @@
+"""Who is speaking: a Slack user becomes a pool member by their verified email.
+
+The first event from a Slack user looks up their email (`users.info`), finds the person
+in the pool and links the identity with their DM channel, so later events, and messages
+the dispatcher sends them, need no lookup. A workspace that belongs to no member
+organisation, or a person the pool doesn't know, gets a friendly explanation instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+
+from slack_sdk.web import WebClient
+
+from bot.domain import Channel, Identity, Person, Role
+from bot.ports.store import Store
+from handlers.slack.webapi import SlackApi
+
+log = logging.getLogger("coachpool.slack")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    person: Person
+    channel: str  # their DM with the bot
+
+
+@dataclass(frozen=True)
+class Stranger:
+    """Someone the bot can't serve here, and what to tell them."""
+
+    text: str
+
+
+class People:
+    def __init__(self, *, store: Store, api: SlackApi) -> None:
+        self._store = store
+        self._api = api
+
+    def who(
+        self, client: WebClient, *, team_id: str, user_id: str, channel: str = ""
+    ) -> Speaker | Stranger:
+        """`channel` is the DM the event came from, if it did come from the DM."""
+        store = self._store
+        if not self.member_workspace(team_id):
+            log.info("Slack workspace %s is in no member organisation; refused", team_id)
+            return Stranger(foreign_workspace(store))
+        identity = store.find_identity(Channel.SLACK, team_id, user_id)
+        person = store.get_person(identity.person_id) if identity else None
+        if identity is not None and person is not None and not person.erased:
+            known = identity.conversation_ref.get("channel", "")
+            dm = channel or known or self.open_dm(client, user_id)
+            if dm != known:
+                ref = {**identity.conversation_ref, "channel": dm}
+                store.link_identity(dataclasses.replace(identity, conversation_ref=ref))
+            return Speaker(person, dm)
+        profile = self._api.call(client.users_info, user=user_id).get("user") or {}
+        email = str((profile.get("profile") or {}).get("email") or "")
+        if profile.get("is_bot") or profile.get("deleted"):
+            return Stranger("Sorry, I only talk with people in the coaching pool.")
+        if not email or profile.get("is_email_confirmed") is False:
+            return Stranger(unconfirmed_email(store))
+        person = store.find_person_by_email(email)
+        if person is None:
+            return Stranger(unknown_person(store, email))
+        dm = channel or self.open_dm(client, user_id)
+        store.link_identity(Identity(person.id, Channel.SLACK, team_id, user_id, {"channel": dm}))
+        return Speaker(person, dm)
+
+    def member_workspace(self, team_id: str) -> bool:
+        return any(team_id in o.slack_team_ids for o in self._store.list_organisations())
+
+    def open_dm(self, client: WebClient, user_id: str) -> str:
+        opened = self._api.call(client.conversations_open, users=user_id)
+        return str((opened.get("channel") or {}).get("id", ""))
+
+
+def coordinators(store: Store) -> str:
+    """Who to ask, by name and email: the pool's coordinators (two at most)."""
+    people = store.list_people(Role.COORDINATOR)[:2]
+    named = [f"{p.name} ({p.email})" for p in people]
+    return " or ".join(named) if named else "your pool coordinator"
+
+
+def foreign_workspace(store: Store) -> str:
+    return (
+        "Hello! This Slack workspace isn't connected to the coaching pool, so I can't help "
+        "here. If your organisation is a member of the pool, please ask the pool "
+        f"coordinator, {coordinators(store)}, to connect this workspace."
+    )
+
+
+def unknown_person(store: Store, email: str) -> str:
+    return (
+        f"Hello! I couldn't find {email} in the coaching pool. The pool is for staff of its "
+        "member organisations; if you'd like coaching or to coach, please ask the pool "
+        f"coordinator, {coordinators(store)}, to add you. Then say hello to me again."
+    )
+
+
+def unconfirmed_email(store: Store) -> str:
+    return (
+        "Hello! I find people in the coaching pool by their confirmed work email, and Slack "
+        "hasn't told me yours. Please confirm your email address in Slack, or ask the pool "
+        f"coordinator, {coordinators(store)}, for help."
+    )
