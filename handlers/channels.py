@@ -9,7 +9,7 @@ setup still delivers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,3 +54,27 @@ def build_notifier(
         log.info("no chat platform configured: proactive messages go to the console")
         return ChannelNotifier(application.services, {}, fallback=fallback)
     return ChannelNotifier(application.services, senders)
+
+
+async def _nothing_to_kick() -> None:
+    """Outside the server the caller dispatches itself; there is no loop to kick."""
+
+
+def platform_notifier(
+    application: Application,
+    mounters: Sequence[Mounter],
+    *,
+    fallback: ChannelSender | None,
+    environ: Mapping[str, str],
+) -> ChannelNotifier:
+    """A notifier with every configured platform's sender, for commands that deliver
+    without serving (`dispatch --once`, `digest --send`)."""
+    context = ChannelContext(
+        application=application, environ=environ, dispatch_soon=_nothing_to_kick
+    )
+    return build_notifier(application, mount_all(context, mounters), fallback=fallback)
+
+
+def mount_all(context: ChannelContext, mounters: Sequence[Mounter]) -> list[ChannelMount]:
+    """Every platform whose settings are present."""
+    return [m for m in (mount(context) for mount in mounters) if m is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,10 @@ from bot.digest.schedule import queue_weekly_digests
 from bot.digest.week import Week, parse_week, week_before
 from bot.outbox.dispatcher import dispatch_due
 from handlers.bootstrap import Application, settings_from_environment
+from handlers.channels import platform_notifier
 from handlers.cli.common import UsageError, open_app, print_json
 from handlers.console.sender import ConsoleSender
-from handlers.delivery import ChannelNotifier
+from handlers.platforms import MOUNTERS
 
 
 def register(commands: Any) -> None:
@@ -83,7 +85,9 @@ def _organisation(app: Application, args: argparse.Namespace) -> int | None:
 
 def _send(app: Application, week: Week) -> int:
     queued = queue_weekly_digests(app.services, week_start=week.start)
-    notifier = ChannelNotifier(app.services, {}, fallback=ConsoleSender(sys.stdout))
+    notifier = platform_notifier(
+        app, MOUNTERS, fallback=ConsoleSender(sys.stdout), environ=os.environ
+    )
     report = dispatch_due(app.services, notifier)
     print(
         f"digest {week.label}: queued {queued} new; sent {report.sent}, to retry "

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from bot.outbox.dispatcher import dispatch_due
+from handlers.channels import platform_notifier
 from handlers.cli.common import open_app
 from handlers.console.sender import ConsoleSender
-from handlers.delivery import ChannelNotifier
+from handlers.platforms import MOUNTERS
 
 
 def register(commands: Any) -> None:
@@ -20,7 +22,9 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     app = open_app(args)
-    notifier = ChannelNotifier(app.services, {}, fallback=ConsoleSender(sys.stdout))
+    notifier = platform_notifier(
+        app, MOUNTERS, fallback=ConsoleSender(sys.stdout), environ=os.environ
+    )
     report = dispatch_due(app.services, notifier)
     print(
         f"claimed {report.claimed}, sent {report.sent}, to retry {report.retried}, "

@@ -9,18 +9,14 @@ from typing import Any
 
 import uvicorn
 
-from handlers.channels import ChannelContext, ChannelMount, Mounter, build_notifier
+from handlers.channels import ChannelContext, build_notifier, mount_all
 from handlers.cli.common import UsageError, open_app
 from handlers.console.sender import ConsoleSender
 from handlers.jobs import Scheduler
 from handlers.logs import configure_logging
+from handlers.platforms import MOUNTERS
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
-from handlers.slack.mount import mount as slack_mount
-from handlers.teams.mount import mount as teams_mount
-
-# Each chat platform's mount function; a platform whose settings are absent mounts nothing.
-MOUNTERS: tuple[Mounter, ...] = (slack_mount, teams_mount)
 
 
 def register(commands: Any) -> None:
@@ -54,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         await kicker[0].kick()
 
     context = ChannelContext(application=app, environ=environ, dispatch_soon=dispatch_soon)
-    mounts: list[ChannelMount] = [m for m in (mount(context) for mount in MOUNTERS) if m]
+    mounts = mount_all(context, MOUNTERS)
     notifier = build_notifier(app, mounts, fallback=ConsoleSender(sys.stdout))
     kicker.append(DispatchKicker(app.services, notifier))
     scheduler = None if args.no_scheduler else Scheduler(app.services, notifier)
