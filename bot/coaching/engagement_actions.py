@@ -350,7 +350,38 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
     )
 
 
+def edit_availability(
+    bot: CoachingBot, person: Person, incoming: Incoming, action: Action
+) -> Outcome:
+    if bot.services.store.get_coach(person.id) is None:
+        return _say("Availability is for coaches; you don't have a coach profile.")
+    return bot.start("availability", person, incoming)
+
+
+def pause(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    profile = bot.services.store.get_coach(person.id)
+    if profile is None:
+        return _say("Pausing is for coaches; you don't have a coach profile.")
+    if profile.paused:
+        return _say("You're already paused. Say 'availability' and choose Resume when you're back.")
+    return bot.start("pause", person, incoming)
+
+
+def resume(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    store, now = bot.services.store, bot.services.clock.now()
+    profile = store.get_coach(person.id)
+    if profile is None or not profile.paused:
+        return _say("You're taking coachees already; nothing to resume.")
+    with store.transaction():
+        store.save_coach(dataclasses.replace(profile, paused=False, pause_reason=""))
+        store.audit(AuditEntry(now, person.id, "coach.resumed", f"person:{person.id}"))
+    return _say("Welcome back: you'll be offered to coachees again.")
+
+
 ACTIONS: dict[str, ActionHandler] = {
+    "availability": edit_availability,
+    "pause": pause,
+    "resume": resume,
     "book": book_next,
     "reschedule": reschedule,
     "cancel": cancel,

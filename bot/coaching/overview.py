@@ -27,7 +27,7 @@ def help_text(person: Person) -> str:
     if Role.COACH in person.roles:
         lines += [
             "• 'pending' to see coaching requests waiting for your answer",
-            "• 'availability' to see your weekly availability",
+            "• 'availability' to see or change your weekly times, or to pause",
         ]
     lines.append("At any question, 'back' goes back, 'cancel' stops and 'help' explains.")
     return "\n".join(lines)
@@ -147,13 +147,15 @@ def availability(services: Services, person: Person) -> Outcome:
         ),
         Fact("Status", f"paused: {profile.pause_reason}" if profile.paused else "taking coachees"),
     ]
-    return Outcome(
-        (
-            Card(
-                "Your availability",
-                tuple(facts),
-                text=f"Times are in your time zone ({person.timezone}). Your coordinator "
-                "can change them for you.",
-            ),
-        )
+    pause_or_resume = (
+        Choice("Resume taking coachees", action_value("resume"), style="primary")
+        if profile.paused
+        else Choice("Pause (leave, supervision)", action_value("pause"))
     )
+    card = Card(
+        "Your availability",
+        tuple(facts),
+        text=f"Times are in your time zone ({person.timezone}).",
+        actions=(Choice("Change my weekly times", action_value("availability")), pause_or_resume),
+    )
+    return Outcome((card,))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.conversations.availability import AVAILABILITY, PAUSE
 from bot.conversations.engine import Conversation
 from bot.conversations.evaluation import FINAL_EVALUATION
 from bot.conversations.feedback import FEEDBACK
@@ -21,5 +22,7 @@ CONVERSATIONS: dict[str, Conversation] = {
         FEEDBACK,
         THEMES_CONVERSATION,
         FINAL_EVALUATION,
+        AVAILABILITY,
+        PAUSE,
     )
 }
