@@ -10,7 +10,7 @@ from bot.actions import parse_action
 from bot.conversations.engine import ConversationEngine
 from bot.conversations.registry import CONVERSATIONS
 from bot.domain import Person
-from bot.messages import Incoming, Outcome
+from bot.messages import Incoming, Outcome, refusal
 from bot.outbox.notices import queue_outgoing
 from bot.ports.errors import StoreUnavailable
 from bot.replies import Text
@@ -82,13 +82,9 @@ class CoachingBot:
             return self.start("intake", person, incoming)  # the intake form, all at once
         if incoming.value:
             # An answer button from a conversation that has since ended or been cancelled.
-            return Outcome(
-                (
-                    Text(
-                        "That button belongs to a conversation that has finished, so I've "
-                        "ignored it. Say 'help' to see what you can do."
-                    ),
-                )
+            return refusal(
+                "That button belongs to a conversation that has finished, so I've ignored "
+                "it. Say 'help' to see what you can do."
             )
         return route_text(self, person, incoming)
 

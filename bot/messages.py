@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.domain.people import Channel
-from bot.replies import Outgoing, Reply
+from bot.replies import Outgoing, Reply, Text
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,18 @@ class Outcome:
 
     replies: tuple[Reply, ...] = ()
     outgoing: tuple[Outgoing, ...] = field(default_factory=tuple)
+    # True when the input changed nothing (a stale, foreign or repeated button): channels
+    # may show such answers to the presser alone, e.g. as a Slack ephemeral message.
+    refused: bool = False
 
     def __add__(self, other: Outcome) -> Outcome:
-        return Outcome(self.replies + other.replies, self.outgoing + other.outgoing)
+        return Outcome(
+            self.replies + other.replies,
+            self.outgoing + other.outgoing,
+            refused=self.refused and other.refused,
+        )
+
+
+def refusal(text: str) -> Outcome:
+    """A polite answer to an input that changed nothing."""
+    return Outcome((Text(text),), refused=True)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot.actions import Action
 from bot.coaching import aftercare_actions, booking, engagement_actions, overview
 from bot.domain import Person, Role
-from bot.messages import Incoming, Outcome
+from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
 from bot.understanding.wellbeing import shows_distress, support_message
 
@@ -61,18 +61,14 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
 def route_action(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
     handler = _ACTIONS.get(action.verb)
     if handler is None:
-        return Outcome(
-            (
-                Text(
-                    "Sorry, that button is from an older version of me and no longer "
-                    "works. Say 'help' to see what you can do."
-                ),
-            )
+        return refusal(
+            "Sorry, that button is from an older version of me and no longer works. "
+            "Say 'help' to see what you can do."
         )
     try:
         return handler(bot, person, incoming, action)
     except (ValueError, IndexError):
-        return Outcome((Text("Sorry, I couldn't read that button, so I've ignored it."),))
+        return refusal("Sorry, I couldn't read that button, so I've ignored it.")
 
 
 _ACTIONS = {**booking.ACTIONS, **engagement_actions.ACTIONS, **aftercare_actions.ACTIONS}

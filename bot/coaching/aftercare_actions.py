@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bot.actions import Action
 from bot.coaching.booking import ActionHandler
 from bot.domain import Person, SessionState
-from bot.messages import Incoming, Outcome
+from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
 
 if TYPE_CHECKING:
@@ -23,16 +23,16 @@ def feedback(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
     session = store.get_session(action.int_arg(0))
     usefulness = action.int_arg(1)
     if session is None or session.coachee_id != person.id:
-        return _say("Sorry, I can't find that session.")
+        return refusal("Sorry, I can't find that session.")
     if not 1 <= usefulness <= 5:
-        return _say("Sorry, I couldn't read that score, so I've ignored it.")
+        return refusal("Sorry, I couldn't read that score, so I've ignored it.")
     if session.state not in {SessionState.CONFIRMED, SessionState.HELD}:
-        return _say("That session didn't go ahead, so there's nothing to give feedback on.")
+        return refusal("That session didn't go ahead, so there's nothing to give feedback on.")
     if any(
         f.session_id == session.id and f.person_id == person.id
         for f in store.list_feedback(since=session.window.start)
     ):
-        return _say("You've already given feedback on that session. Thank you!")
+        return refusal("You've already given feedback on that session. Thank you!")
     return bot.start("feedback", person, incoming, session_id=session.id, usefulness=usefulness)
 
 
@@ -41,14 +41,14 @@ def evaluate(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
     engagement = store.get_engagement(action.int_arg(0))
     attainment = action.int_arg(1)
     if engagement is None or engagement.coachee_id != person.id:
-        return _say("Sorry, I can't find that coaching engagement.")
+        return refusal("Sorry, I can't find that coaching engagement.")
     if not 0 <= attainment <= 10:
-        return _say("Sorry, I couldn't read that score, so I've ignored it.")
+        return refusal("Sorry, I couldn't read that score, so I've ignored it.")
     if any(
         e.engagement_id == engagement.id and e.person_id == person.id
         for e in store.list_evaluations()
     ):
-        return _say("You've already sent your evaluation. Thank you!")
+        return refusal("You've already sent your evaluation. Thank you!")
     return bot.start(
         "final_evaluation",
         person,

@@ -31,7 +31,7 @@ from bot.domain import (
 )
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
-from bot.messages import Incoming, Outcome
+from bot.messages import Incoming, Outcome, refusal
 from bot.ports.errors import SlotTaken
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
 from bot.scheduling import add_working_days
@@ -66,14 +66,16 @@ def choose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     services, store = bot.services, bot.services.store
     request, coach_id = store.get_request(action.int_arg(0)), action.int_arg(1)
     if request is None or request.coachee_id != person.id:
-        return _say("Sorry, I can't find that request.")
+        return refusal("Sorry, I can't find that request.")
     if request.state is not RequestState.SHORTLISTED:
-        return _say(GONE)
+        return refusal(GONE)
     if coach_id not in {e.coach_id for e in store.get_shortlist(request.id)}:
-        return _say("That coach isn't on your current shortlist, so I've left things as they are.")
+        return refusal(
+            "That coach isn't on your current shortlist, so I've left things as they are."
+        )
     coach = store.get_person(coach_id)
     if coach is None or coach.erased or coach_id in request.declined_coach_ids:
-        return _say("Sorry, that coach is no longer available. Please choose another.")
+        return refusal("Sorry, that coach is no longer available. Please choose another.")
     slots = request_slots(services, request, coach)
     if not slots:
         return _say(
@@ -191,9 +193,9 @@ def none_suit(bot: CoachingBot, person: Person, incoming: Incoming, action: Acti
     services, store = bot.services, bot.services.store
     request = store.get_request(action.int_arg(0))
     if request is None or request.coachee_id != person.id:
-        return _say("Sorry, I can't find that request.")
+        return refusal("Sorry, I can't find that request.")
     if request.state is not RequestState.SHORTLISTED:
-        return _say(GONE)
+        return refusal(GONE)
     passed = frozenset(e.coach_id for e in store.get_shortlist(request.id))
     request = dataclasses.replace(request, declined_coach_ids=request.declined_coach_ids | passed)
     store.update_request(request)
@@ -229,12 +231,12 @@ def pick(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -
     store = bot.services.store
     request = store.get_request(action.int_arg(0))
     if request is None or request.coachee_id != person.id:
-        return _say("Sorry, I can't find that request.")
+        return refusal("Sorry, I can't find that request.")
     if request.state is not RequestState.WAITING_COACH:
-        return _say(GONE)
+        return refusal(GONE)
     window = slot_from(action, 1, request.offered_slots)
     if window is None:
-        return _say("That time is no longer on offer, so I've left things as they are.")
+        return refusal("That time is no longer on offer, so I've left things as they are.")
     return book_first_session(bot.services, request, window, booked_by=person)
 
 

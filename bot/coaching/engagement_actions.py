@@ -21,7 +21,7 @@ from bot.domain import (
 )
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
-from bot.messages import Incoming, Outcome
+from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 
@@ -58,9 +58,9 @@ def _tell_other(
 def book_next(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
     engagement = bot.services.store.get_engagement(action.int_arg(0))
     if engagement is None or person.id not in {engagement.coach_id, engagement.coachee_id}:
-        return _say("Sorry, I can't find that coaching engagement.")
+        return refusal("Sorry, I can't find that coaching engagement.")
     if engagement.state is not EngagementState.ACTIVE:
-        return _say("This coaching isn't active, so I can't book a session for it.")
+        return refusal("This coaching isn't active, so I can't book a session for it.")
     if sessions_left(bot.services, engagement) <= 0:
         return _say("All the sessions in this engagement are booked or used.")
     return bot.start("schedule_session", person, incoming, engagement_id=engagement.id)
@@ -69,12 +69,12 @@ def book_next(bot: CoachingBot, person: Person, incoming: Incoming, action: Acti
 def reschedule(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
     session = _own_session(bot.services, person, action)
     if session is None:
-        return _say("Sorry, I can't find that session.")
+        return refusal("Sorry, I can't find that session.")
     if (
         session.state is not SessionState.CONFIRMED
         or session.window.start <= bot.services.clock.now()
     ):
-        return _say(OLD)
+        return refusal(OLD)
     return bot.start(
         "schedule_session",
         person,
@@ -88,9 +88,9 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     services, store, now = bot.services, bot.services.store, bot.services.clock.now()
     session = _own_session(services, person, action)
     if session is None:
-        return _say("Sorry, I can't find that session.")
+        return refusal("Sorry, I can't find that session.")
     if session.state is not SessionState.CONFIRMED or session.window.start <= now:
-        return _say(OLD)
+        return refusal(OLD)
     engagement = store.get_engagement(session.engagement_id)
     programme = store.get_programme(engagement.programme_id) if engagement else None
     notice = session.window.start - now
@@ -136,13 +136,13 @@ def _attendance(state: SessionState) -> ActionHandler:
         services, store, now = bot.services, bot.services.store, bot.services.clock.now()
         session = _own_session(services, person, action)
         if session is None or session.coach_id != person.id:
-            return _say("Only the coach can record whether a session was held.")
+            return refusal("Only the coach can record whether a session was held.")
         if session.state is not SessionState.CONFIRMED:
-            return _say(
+            return refusal(
                 f"That session is already recorded as {session.state.value.replace('_', '-')}."
             )
         if session.window.start > now:
-            return _say("That session hasn't started yet, so I can't record it.")
+            return refusal("That session hasn't started yet, so I can't record it.")
         with store.transaction():
             store.update_session(
                 dataclasses.replace(
@@ -276,9 +276,9 @@ def _ask_for_final_evaluation(services: Services, engagement: Engagement) -> Non
 def end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
     engagement = bot.services.store.get_engagement(action.int_arg(0))
     if engagement is None or person.id not in {engagement.coach_id, engagement.coachee_id}:
-        return _say("Sorry, I can't find that coaching engagement.")
+        return refusal("Sorry, I can't find that coaching engagement.")
     if engagement.state is EngagementState.CLOSED:
-        return _say("That coaching has already ended.")
+        return refusal("That coaching has already ended.")
     return _say("Done: the coaching has ended and any future sessions are cancelled.") + close(
         bot.services, engagement, reason=f"ended by {person.name}", actor=person
     )
@@ -289,9 +289,9 @@ def _sponsor_answer(approved: bool) -> ActionHandler:
         store, now = bot.services.store, bot.services.clock.now()
         engagement = store.get_engagement(action.int_arg(0))
         if engagement is None or engagement.sponsor_id != person.id:
-            return _say("Sorry, that approval isn't yours to give.")
+            return refusal("Sorry, that approval isn't yours to give.")
         if engagement.state is not EngagementState.AWAITING_SPONSOR:
-            return _say("You've already answered this one. Thank you.")
+            return refusal("You've already answered this one. Thank you.")
         if not approved:
             store.audit(
                 AuditEntry(
@@ -322,9 +322,9 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
     store, now = bot.services.store, bot.services.clock.now()
     request = store.get_request(action.int_arg(0))
     if request is None or request.coachee_id != person.id:
-        return _say("Sorry, I can't find that request.")
+        return refusal("Sorry, I can't find that request.")
     if not request.state.is_open:
-        return _say("That request isn't open any more, so there's nothing to withdraw.")
+        return refusal("That request isn't open any more, so there's nothing to withdraw.")
     with store.transaction():
         store.update_request(
             dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now)
@@ -354,16 +354,18 @@ def edit_availability(
     bot: CoachingBot, person: Person, incoming: Incoming, action: Action
 ) -> Outcome:
     if bot.services.store.get_coach(person.id) is None:
-        return _say("Availability is for coaches; you don't have a coach profile.")
+        return refusal("Availability is for coaches; you don't have a coach profile.")
     return bot.start("availability", person, incoming)
 
 
 def pause(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
     profile = bot.services.store.get_coach(person.id)
     if profile is None:
-        return _say("Pausing is for coaches; you don't have a coach profile.")
+        return refusal("Pausing is for coaches; you don't have a coach profile.")
     if profile.paused:
-        return _say("You're already paused. Say 'availability' and choose Resume when you're back.")
+        return refusal(
+            "You're already paused. Say 'availability' and choose Resume when you're back."
+        )
     return bot.start("pause", person, incoming)
 
 
@@ -371,7 +373,7 @@ def resume(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     store, now = bot.services.store, bot.services.clock.now()
     profile = store.get_coach(person.id)
     if profile is None or not profile.paused:
-        return _say("You're taking coachees already; nothing to resume.")
+        return refusal("You're taking coachees already; nothing to resume.")
     with store.transaction():
         store.save_coach(dataclasses.replace(profile, paused=False, pause_reason=""))
         store.audit(AuditEntry(now, person.id, "coach.resumed", f"person:{person.id}"))

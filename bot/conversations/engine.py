@@ -123,7 +123,7 @@ class ConversationEngine:
         if not incoming.value and said in HELP_WORDS:
             return self._ask(conversation, turn, state.step, state.history, (Text(step.help),))
         if incoming.token and incoming.token != state.data.get("_token"):
-            return self._ask(
+            asked = self._ask(
                 conversation,
                 turn,
                 state.step,
@@ -135,6 +135,7 @@ class ConversationEngine:
                     ),
                 ),
             )
+            return dataclasses.replace(asked, refused=True)
         return self._apply(conversation, turn, state, step.handle(turn))
 
     def _apply(

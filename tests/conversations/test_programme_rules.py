@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.domain import EngagementState, Person, RequestState, Role
+from bot.domain import Channel, EngagementState, Person, RequestState, Role
+from bot.messages import Incoming
 from bot.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_booking import chosen_coach_email
 from tests.conversations.transcript import Transcript, squeeze
@@ -87,3 +88,16 @@ def test_a_button_from_a_finished_conversation_starts_nothing(t: Transcript) -> 
     assert "belongs to a conversation that has finished" in reply
     assert t.store.list_requests() == []
     assert t.store.load_conversation(t.person(SAM).id, t.channel) is None
+
+
+def test_answers_that_change_nothing_are_marked_refused(t: Transcript) -> None:
+    sam = t.person(SAM)
+    for value in ("act:choose:999:1", "act:frobnicate:1", "act:cancel:999", "act:approve:999"):
+        outcome = t.bot.handle(Incoming(sam.id, Channel.CONSOLE, value=value))
+        assert outcome.refused, value
+    help_outcome = t.bot.handle(Incoming(sam.id, Channel.CONSOLE, text="help"))
+    assert not help_outcome.refused
+    t.say(SAM, "coaching on leading my team through a restructure, Tuesday afternoons, online")
+    stale = t.bot.handle(Incoming(sam.id, Channel.CONSOLE, value="skip", token="intake.goal.0"))
+    assert stale.refused
+    assert "belongs to an earlier question" in str(stale.replies[0])
