@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.actions import Action
-from bot.coaching import aftercare_actions, booking, engagement_actions, overview
+from bot.coaching import aftercare_actions, booking, coordinator, engagement_actions, overview
 from bot.domain import Person, Role
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
@@ -22,6 +22,8 @@ _SESSIONS = re.compile(r"^\s*(my )?(sessions?|bookings?|appointments?|upcoming)\
 _REQUESTS = re.compile(r"^\s*(my )?(requests?|status)\W*$", re.I)
 _PENDING = re.compile(r"^\s*(pending|offers?|requests? for me|inbox)\W*$", re.I)
 _AVAILABILITY = re.compile(r"^\s*(my )?availability\W*$", re.I)
+_DIGEST = re.compile(r"^\s*(weekly )?(digest|figures|report)( this week)?\W*$", re.I)
+_WAITING = re.compile(r"^\s*(waiting|pipeline|waiting requests|queue)\W*$", re.I)
 _COACHING = re.compile(r"\b(coach(ing)?|mentor(ing)?|support|help with|talk to someone)\b", re.I)
 
 
@@ -53,6 +55,10 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
         return overview.pending_offers(services, person)
     if _AVAILABILITY.match(text):
         return overview.availability(services, person)
+    if _DIGEST.match(text) and coordinator.may_see_figures(person):
+        return coordinator.digest_now(services, person, this_week="this week" in text.lower())
+    if _WAITING.match(text) and coordinator.may_see_figures(person):
+        return coordinator.waiting_requests(services, person)
     if _COACHING.search(text) or len(text.split()) >= 4:
         return bot.start("intake", person, incoming)
     return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))

@@ -29,6 +29,11 @@ def help_text(person: Person) -> str:
             "• 'pending' to see coaching requests waiting for your answer",
             "• 'availability' to see or change your weekly times, or to pause",
         ]
+    if person.roles & {Role.COORDINATOR, Role.ORG_LEAD}:
+        lines += [
+            "• 'digest' for last week's figures ('digest this week' for this week so far)",
+            "• 'waiting' for the requests still waiting for a coach",
+        ]
     lines.append("At any question, 'back' goes back, 'cancel' stops and 'help' explains.")
     return "\n".join(lines)
 

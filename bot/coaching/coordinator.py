@@ -1,0 +1,71 @@
+"""What coordinators and organisation leads can ask for in chat: the digest on demand and
+the requests waiting for a coach. Figures only, as in the weekly digest; no coachee names."""
+
+from __future__ import annotations
+
+from bot.coaching.eligibility import OPEN_STATES
+from bot.digest.figures import build_digest
+from bot.digest.render import digest_replies
+from bot.digest.week import week_before, week_containing
+from bot.domain import Person, RequestState, Role
+from bot.messages import Outcome
+from bot.replies import Card, Fact, Text
+from bot.services import Services
+
+_STATUS = {
+    RequestState.OPEN: "being matched",
+    RequestState.SHORTLISTED: "coachee choosing",
+    RequestState.WAITING_COACH: "waiting for the coach",
+    RequestState.WAITLISTED: "on the waiting list",
+}
+
+
+def may_see_figures(person: Person) -> bool:
+    return bool(person.roles & {Role.COORDINATOR, Role.ORG_LEAD})
+
+
+def digest_now(services: Services, person: Person, *, this_week: bool) -> Outcome:
+    """Last week's digest (or this week's so far), scoped as the Monday one would be."""
+    if not may_see_figures(person):
+        return Outcome((Text("The digest is for coordinators and organisation leads."),))
+    zone, now = services.settings.pool_timezone, services.clock.now()
+    week = week_containing(now, zone) if this_week else week_before(now, zone)
+    scope = None if Role.COORDINATOR in person.roles else person.organisation_id
+    return Outcome(digest_replies(build_digest(services, week=week, organisation_id=scope)))
+
+
+def waiting_requests(services: Services, person: Person) -> Outcome:
+    """Open requests by reference, programme, organisation, stage and age."""
+    if not may_see_figures(person):
+        return Outcome((Text("The list of waiting requests is for coordinators."),))
+    store, now = services.store, services.clock.now()
+    organisation_of = store.organisation_of_people()
+    names = {o.id: o.name for o in store.list_organisations()}
+    programmes = {p.id: p.name for p in store.list_programmes()}
+    waiting = [
+        r
+        for r in store.list_requests(states=OPEN_STATES)
+        if Role.COORDINATOR in person.roles
+        or organisation_of.get(r.coachee_id) == person.organisation_id
+    ]
+    if not waiting:
+        return Outcome((Text("No requests are waiting. Every request has a coach."),))
+    facts = tuple(
+        Fact(
+            f"Request {r.id}",
+            f"{programmes.get(r.programme_id, '')}, "
+            f"{names.get(organisation_of.get(r.coachee_id, 0), '')}: {_STATUS[r.state]}, "
+            f"{(now - r.created_at).days} days",
+        )
+        for r in waiting[:25]
+    )
+    more = f" Showing the oldest 25 of {len(waiting)}." if len(waiting) > 25 else ""
+    return Outcome(
+        (
+            Card(
+                f"{len(waiting)} requests waiting",
+                facts,
+                text="`coachpool match REQUEST_ID` shows why coaches were excluded." + more,
+            ),
+        )
+    )
