@@ -121,7 +121,14 @@ class ConversationEngine:
         if not incoming.value and said in BACK_WORDS:
             return self._back(conversation, turn, state)
         if not incoming.value and said in HELP_WORDS:
-            return self._ask(conversation, turn, state.step, state.history, (Text(step.help),))
+            return self._ask(
+                conversation,
+                turn,
+                state.step,
+                state.history,
+                (Text(step.help),),
+                same_question=True,
+            )
         if incoming.token and incoming.token != state.data.get("_token"):
             asked = self._ask(
                 conversation,
@@ -134,6 +141,7 @@ class ConversationEngine:
                         "Here is where we are now:"
                     ),
                 ),
+                same_question=True,
             )
             return dataclasses.replace(asked, refused=True)
         return self._apply(conversation, turn, state, step.handle(turn))
@@ -188,11 +196,18 @@ class ConversationEngine:
         step_name: str,
         history: tuple[str, ...],
         say: tuple[Reply, ...],
+        *,
+        same_question: bool = False,
     ) -> Outcome:
-        sequence = int(turn.data.get("_seq", 0)) + 1
-        token = f"{conversation.name}.{step_name}.{sequence}"
-        turn.data["_seq"] = sequence
-        turn.data["_token"] = token
+        """Ask the step's question. A new asking gets a new token, which retires the
+        buttons of earlier ones; `same_question` (help, a stale press) keeps the token, so
+        the buttons already on screen still work."""
+        token = str(turn.data.get("_token", ""))
+        if not same_question or not token:
+            sequence = int(turn.data.get("_seq", 0)) + 1
+            token = f"{conversation.name}.{step_name}.{sequence}"
+            turn.data["_seq"] = sequence
+            turn.data["_token"] = token
         prompt = [_stamp(reply, token) for reply in conversation.steps[step_name].prompt(turn)]
         self._services.store.save_conversation(
             ConversationState(

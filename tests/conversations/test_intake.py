@@ -168,3 +168,14 @@ def test_a_conversation_survives_a_restart_and_continues_on_another_replica(
     finally:
         replica.close()
     assert "who could work with you" in t.say(SAM, "yes")
+
+
+def test_buttons_on_screen_still_work_after_help_or_a_stale_press(t: Transcript) -> None:
+    t.say(SAM, ONE_LINER)
+    t.say(SAM, "Keep my team motivated")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    regional, token = t.find(t.person(SAM).id, "Regional Coaching Pool")
+    t.say(SAM, "help")
+    assert "belongs to an earlier question" in t.press_raw(SAM, "1", "intake.goal.1")
+    assert "Is that right?" in t.press_raw(SAM, regional.value, token)
