@@ -8,6 +8,7 @@ import uuid
 
 from bot.actions import parse_action
 from bot.conversations.engine import ConversationEngine
+from bot.conversations.intake import INTAKE_FORM
 from bot.conversations.registry import CONVERSATIONS
 from bot.domain import Person
 from bot.messages import Incoming, Outcome, refusal
@@ -75,6 +76,9 @@ class CoachingBot:
         action = parse_action(incoming.value) if incoming.value else None
         if action is not None:
             return route_action(self, person, incoming, action)
+        if incoming.form and incoming.token == INTAKE_FORM:
+            self.services.store.clear_conversation(person.id, incoming.channel)
+            return self.start("intake", person, incoming)
         state = self.engine.active(person, incoming)
         if state is not None:
             return self.engine.continue_(state, person=person, incoming=incoming)

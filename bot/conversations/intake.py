@@ -30,6 +30,8 @@ from bot.understanding.wellbeing import shows_distress, support_message
 from bot.when import describe_windows, parse_when
 
 CONFIRM = "confirm"
+# The intake form's token: its submission starts a request afresh, whatever was under way.
+INTAKE_FORM = "form:intake"
 _CHANGES = (
     ("topic", "Change the topic"),
     ("goal", "Change the goal"),
@@ -201,6 +203,7 @@ def intake_form(services: Services) -> Form:
             Field("when", "When are you usually free?", hint="e.g. Tuesday or Thursday afternoons"),
         ),
         submit_label="Find me a coach",
+        token=INTAKE_FORM,
     )
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from bot.app import CoachingBot
+from bot.conversations.intake import INTAKE_FORM, intake_form
 from bot.domain import RequestState
+from bot.messages import Incoming
 from bot.pool.sample import DEMO_COACHEE_EMAIL
 from bot.services import Services
+from handlers.console.render import render
 from storage.store import SqlStore
 from tests.conversations.transcript import RecordingNotifier, Transcript, squeeze
 
@@ -179,3 +182,26 @@ def test_buttons_on_screen_still_work_after_help_or_a_stale_press(t: Transcript)
     t.say(SAM, "help")
     assert "belongs to an earlier question" in t.press_raw(SAM, "1", "intake.goal.1")
     assert "Is that right?" in t.press_raw(SAM, regional.value, token)
+
+
+def test_the_intake_form_in_one_go_even_mid_conversation(t: Transcript) -> None:
+    form = intake_form(t.bot.services)
+    assert form.token == INTAKE_FORM
+    assert [f.name for f in form.fields][:2] == ["topic", "goal"]
+    t.say(SAM, "coaching")  # a conversation is under way, then the form arrives
+    sam = t.person(SAM)
+    answers = {
+        "topic": "leading my team through a restructure",
+        "goal": "Keep morale up",
+        "programme": "regional-pool",
+        "format": "online",
+        "when": "Tuesday or Thursday afternoons",
+    }
+    outcome = t.bot.handle(Incoming(sam.id, t.channel, form=answers, token=INTAKE_FORM))
+    summary = squeeze(render(outcome.replies).text)
+    assert "Coaching on leading my team through a restructure" in summary
+    assert "Thursday 26 November, 13:00–17:00" in summary
+    assert "Is that right?" in summary
+    bad = dict(answers, when="whenever")
+    outcome = t.bot.handle(Incoming(sam.id, t.channel, form=bad, token=INTAKE_FORM))
+    assert "When are you usually free" in render(outcome.replies).text
