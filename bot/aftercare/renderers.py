@@ -133,11 +133,11 @@ def render_calendar_event(services: Services, message: OutboxMessage) -> Deliver
         return []
     session, coach = found
     coachee = _other(services, session, coach)
-    if coachee is None or session.meeting_link:
+    if coachee is None:
         return []
     link = services.calendar.create_event(session, coach=coach, coachee=coachee)
-    if not link:
-        return []
+    if not link or session.meeting_link:
+        return []  # the coach's own room, where they have one, stays the place to meet
     services.store.update_session(dataclasses.replace(session, meeting_link=link))
     deliveries: Deliveries = []
     for person in (coach, coachee):

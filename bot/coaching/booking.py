@@ -17,6 +17,7 @@ from bot.actions import Action, action_value
 from bot.aftercare.schedule import schedule_session_messages
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import booking_confirmations
+from bot.coaching.place import first_session_place
 from bot.coaching.shortlist import offer_shortlist
 from bot.coaching.slots import request_slots
 from bot.domain import (
@@ -249,6 +250,7 @@ def book_first_session(
     coachee = store.get_person(request.coachee_id)
     assert programme is not None and coach is not None and coachee is not None
     needs_sponsor = programme.sponsor_approval and coachee.manager_id is not None
+    location, meeting_link = first_session_place(services, request, coach.id)
     try:
         with store.transaction():
             engagement = store.add_engagement(
@@ -277,7 +279,8 @@ def book_first_session(
                     kind=SessionKind.CHEMISTRY
                     if programme.chemistry_session
                     else SessionKind.COACHING,
-                    location=request.location if request.format.value == "in_person" else "Online",
+                    location=location,
+                    meeting_link=meeting_link,
                 )
             )
             session = store.confirm_session(session.id)

@@ -380,8 +380,17 @@ def resume(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     return _say("Welcome back: you'll be offered to coachees again.")
 
 
+def set_meeting_link(
+    bot: CoachingBot, person: Person, incoming: Incoming, action: Action
+) -> Outcome:
+    if bot.services.store.get_coach(person.id) is None:
+        return refusal("A meeting link is for coaches; you don't have a coach profile.")
+    return bot.start("meeting_link", person, incoming)
+
+
 ACTIONS: dict[str, ActionHandler] = {
     "availability": edit_availability,
+    "meeting_link": set_meeting_link,
     "pause": pause,
     "resume": resume,
     "book": book_next,

@@ -150,6 +150,7 @@ def availability(services: Services, person: Person) -> Outcome:
             "Capacity",
             f"{profile.max_coachees} coachees, {profile.max_hours_per_month:g} hours a month",
         ),
+        Fact("Online room", profile.meeting_link or "not set"),
         Fact("Status", f"paused: {profile.pause_reason}" if profile.paused else "taking coachees"),
     ]
     pause_or_resume = (
@@ -161,6 +162,10 @@ def availability(services: Services, person: Person) -> Outcome:
         "Your availability",
         tuple(facts),
         text=f"Times are in your time zone ({person.timezone}).",
-        actions=(Choice("Change my weekly times", action_value("availability")), pause_or_resume),
+        actions=(
+            Choice("Change my weekly times", action_value("availability")),
+            Choice("Set my online meeting link", action_value("meeting_link")),
+            pause_or_resume,
+        ),
     )
     return Outcome((card,))

@@ -15,6 +15,7 @@ from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transiti
 from bot.conversations.intake_steps import YES_WORDS, person_zone
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import WeeklySlot
+from bot.meeting_links import meeting_link
 from bot.messages import Outcome
 from bot.pool.availability import AvailabilityError, format_weekly, parse_weekly
 from bot.replies import Choice, Choices, Reply, Text
@@ -167,4 +168,46 @@ PAUSE = Conversation(
     steps={"reason": PauseReasonStep()},
     first_step=lambda turn: "reason",
     on_cancel="Okay, you're still taking coachees.",
+)
+
+
+@dataclass(frozen=True)
+class MeetingLinkStep:
+    name: str = "link"
+    help: str = "Paste the web address of your usual Teams or Zoom meeting, starting https://."
+
+    def prompt(self, turn: Turn) -> list[Reply]:
+        profile = turn.services.store.get_coach(turn.person.id)
+        current = profile.meeting_link if profile and profile.meeting_link else "none yet"
+        return [
+            Text(
+                f"Your online meeting room is: {current}. Paste the link to use for online "
+                "sessions from now on (or say 'none' to remove it)."
+            )
+        ]
+
+    def handle(self, turn: Turn) -> Transition:
+        said = turn.incoming.said.strip()
+        try:
+            link = "" if said.lower() in {"none", "remove", "no"} else meeting_link(said)
+        except ValueError as error:
+            return Retry((Text(f"Sorry, {error}."),))
+        store, now = turn.services.store, turn.services.clock.now()
+        profile = store.get_coach(turn.person.id)
+        if profile is None:
+            return Finish(Outcome((Text("You don't have a coach profile any more."),)))
+        with store.transaction():
+            store.save_coach(dataclasses.replace(profile, meeting_link=link))
+            store.audit(
+                AuditEntry(now, turn.person.id, "coach.meeting_link", f"person:{turn.person.id}")
+            )
+        done = "Saved: new online sessions will use it." if link else "Removed."
+        return Finish(Outcome((Text(done),)))
+
+
+MEETING_LINK = Conversation(
+    name="meeting_link",
+    steps={"link": MeetingLinkStep()},
+    first_step=lambda turn: "link",
+    on_cancel="Okay, your meeting link is unchanged.",
 )

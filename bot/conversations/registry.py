@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.conversations.availability import AVAILABILITY, PAUSE
+from bot.conversations.availability import AVAILABILITY, MEETING_LINK, PAUSE
 from bot.conversations.engine import Conversation
 from bot.conversations.evaluation import FINAL_EVALUATION
 from bot.conversations.feedback import FEEDBACK
@@ -24,5 +24,6 @@ CONVERSATIONS: dict[str, Conversation] = {
         FINAL_EVALUATION,
         AVAILABILITY,
         PAUSE,
+        MEETING_LINK,
     )
 }

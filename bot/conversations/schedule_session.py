@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from bot.aftercare.schedule import schedule_session_messages
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import session_card
+from bot.coaching.place import next_session_place
 from bot.coaching.slots import slots_for
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.domain import EngagementState, Session, SessionKind, SessionState
@@ -119,6 +120,7 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
             store.update_session(session)
             action, title = "session.rescheduled", "Your session has moved"
         else:
+            location, meeting_link = next_session_place(services, engagement)
             session = store.add_session(
                 Session(
                     id=0,
@@ -128,6 +130,8 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
                     window=window,
                     state=SessionState.CONFIRMED,
                     kind=SessionKind.COACHING,
+                    location=location,
+                    meeting_link=meeting_link,
                 )
             )
             action, title = "session.confirmed", "Your next session is booked"

@@ -77,6 +77,8 @@ class CoachProfile:
     max_hours_per_month: float = 6.0
     paused: bool = False
     pause_reason: str = ""
+    # The coach's standing online meeting room (Teams, Zoom), given to online sessions.
+    meeting_link: str = ""
     weekly: tuple[WeeklySlot, ...] = ()
     exceptions: tuple[AvailabilityException, ...] = ()
 

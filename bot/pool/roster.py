@@ -22,6 +22,7 @@ availability                   weekly blocks, e.g. "Mon 09:00-12:00; Thu 13:00-1
 timezone                       IANA zone; default Europe/London
 paused                         yes or no; default no
 pause_reason                   why the coach is paused, e.g. "on leave until January"
+meeting_link                   the coach's online meeting room, a link starting https://
 job_title                      shown to coachees
 directorate                    shown to coachees
 ==================== ========= ===================================================================

@@ -55,6 +55,7 @@ def roster_columns(organisations: Sequence[Organisation]) -> dict[str, Column]:
         Column("timezone", "timezone", fields.parse_timezone),
         Column("paused", "paused", fields.parse_yes_no),
         Column("pause_reason", "pause_reason", str),
+        Column("meeting_link", "meeting_link", fields.parse_meeting_link),
         Column("job_title", "job_title", str),
         Column("directorate", "directorate", str),
     ]

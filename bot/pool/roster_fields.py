@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.coaches import Accreditation, Format
 from bot.domain.people import Organisation
+from bot.meeting_links import meeting_link
 
 
 class FieldError(ValueError):
@@ -105,6 +106,13 @@ def parse_timezone(text: str) -> str:
         hint = f" — did you mean '{close[0]}'?" if close else " (e.g. Europe/London)"
         raise FieldError(f"'{text}' is not a time zone{hint}") from None
     return text
+
+
+def parse_meeting_link(text: str) -> str:
+    try:
+        return meeting_link(text)
+    except ValueError as error:
+        raise FieldError(str(error)) from error
 
 
 def split_list(text: str) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ _PROFILE_FIELDS = (
     "weekly",
     "paused",
     "pause_reason",
+    "meeting_link",
 )
 
 

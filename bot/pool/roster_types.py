@@ -41,6 +41,7 @@ class RosterRow:
     weekly: tuple[WeeklySlot, ...] | None = None
     paused: bool | None = None
     pause_reason: str | None = None
+    meeting_link: str | None = None
     timezone: str | None = None
     job_title: str | None = None
     directorate: str | None = None

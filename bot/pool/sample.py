@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.domain.audit import AuditEntry
-from bot.domain.coaches import CoachProfile
+from bot.domain.coaches import CoachProfile, Format
 from bot.domain.people import Organisation, Person, Role
 from bot.pool.availability import parse_weekly
 from bot.pool.sample_coaches import COACHES, SampleCoach
@@ -181,8 +181,14 @@ def _profile(sample: SampleCoach, person_id: int) -> CoachProfile:
         max_hours_per_month=sample.max_hours_per_month,
         paused=bool(sample.pause_reason),
         pause_reason=sample.pause_reason,
+        meeting_link=_meeting_room(sample.name) if Format.ONLINE in sample.formats else "",
         weekly=parse_weekly(sample.availability),
     )
+
+
+def _meeting_room(name: str) -> str:
+    """An invented room on a reserved example domain: sample data must never point anywhere real."""
+    return "https://meet.example.org/" + "-".join(name.lower().split())
 
 
 def _load_other_people(store: Store, organisation_ids: dict[str, int]) -> tuple[Tally, Tally]:

@@ -25,6 +25,7 @@ class CoachRow(Base):
     max_hours_per_month: Mapped[float]
     paused: Mapped[bool] = mapped_column(default=False)
     pause_reason: Mapped[str] = mapped_column(Text, default="")
+    meeting_link: Mapped[str] = mapped_column(Text, default="")
 
     weekly: Mapped[list[WeeklySlotRow]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="WeeklySlotRow.id"

@@ -23,6 +23,7 @@ def to_coach(row: CoachRow) -> CoachProfile:
         max_hours_per_month=row.max_hours_per_month,
         paused=row.paused,
         pause_reason=row.pause_reason,
+        meeting_link=row.meeting_link,
         weekly=tuple(WeeklySlot(s.weekday, s.starts, s.ends) for s in row.weekly),
         exceptions=tuple(
             AvailabilityException(
@@ -43,6 +44,7 @@ def _fill(row: CoachRow, profile: CoachProfile) -> None:
     row.max_hours_per_month = profile.max_hours_per_month
     row.paused = profile.paused
     row.pause_reason = profile.pause_reason
+    row.meeting_link = profile.meeting_link
     row.weekly = [
         WeeklySlotRow(weekday=w.weekday, starts=w.start, ends=w.end) for w in profile.weekly
     ]

@@ -3,6 +3,7 @@ attendance check, feedback, follow-ups, the no-show rule and the final evaluatio
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -194,6 +195,8 @@ def test_an_organisational_calendar_gets_the_session_and_both_get_the_link(
     calendar = RecordingCalendar()
     clock = SimulatedClock(START)
     load_sample_pool(store, now=clock.now())
+    for profile in store.list_coaches():  # coaches without a room of their own
+        store.save_coach(dataclasses.replace(profile, meeting_link=""))
     services = Services(store=store, clock=clock, calendar=calendar)
     t = Transcript(CoachingBot(services), clock, RecordingNotifier())
     coach = booked(t)
@@ -216,4 +219,29 @@ def test_a_failing_calendar_never_blocks_a_booking(store: SqlStore) -> None:
     booked(t)
     (session,) = t.store.list_sessions()
     assert session.state is SessionState.CONFIRMED
-    assert session.meeting_link == ""
+    assert calendar.events == [session.id]
+    profile = t.store.get_coach(session.coach_id)
+    assert profile is not None
+    assert session.meeting_link == profile.meeting_link  # the coach's own room, untouched
+
+
+def test_online_sessions_meet_in_the_coachs_own_room(t: Transcript) -> None:
+    coach = booked(t)
+    profile = t.store.get_coach(t.person(coach).id)
+    assert profile is not None
+    assert profile.meeting_link.startswith("https://meet.example.org/")
+    (session,) = t.store.list_sessions()
+    assert (session.location, session.meeting_link) == ("Online", profile.meeting_link)
+    shown = squeeze(t.say(SAM, "sessions"))
+    assert f"Join {profile.meeting_link}" in shown
+
+
+def test_a_coach_sets_their_meeting_link_in_chat(t: Transcript) -> None:
+    coach = "catherine.ellis@shropshire.gov.uk"
+    t.say(coach, "availability")
+    assert "Your online meeting room is" in t.press(coach, "Set my online meeting link")
+    assert "is not a web link starting https://" in t.say(coach, "zoom please")
+    assert "Saved" in t.say(coach, "https://teams.example.org/l/meetup-join/abc")
+    profile = t.store.get_coach(t.person(coach).id)
+    assert profile is not None
+    assert profile.meeting_link == "https://teams.example.org/l/meetup-join/abc"

@@ -332,3 +332,16 @@ def test_row_error_reads_as_a_sentence() -> None:
         str(RowError(7, "max_coachees", "'three' is bad")) == "line 7, max_coachees: 'three' is bad"
     )
     assert str(RowError(1, "", "the file is empty")) == "line 1: the file is empty"
+
+
+def test_a_meeting_link_must_be_an_https_web_link() -> None:
+    good = parse(
+        "email,name,organisation,meeting_link\n"
+        "a.b@dudley.gov.uk,A B,dudley,https://teams.example.org/l/meetup-join/1\n"
+    )
+    assert good.errors == ()
+    assert good.rows[0].meeting_link == "https://teams.example.org/l/meetup-join/1"
+    bad = parse("email,name,organisation,meeting_link\na.b@dudley.gov.uk,A B,dudley,zoom room 4\n")
+    assert messages(bad) == [
+        "line 2, meeting_link: 'zoom room 4' is not a web link starting https://"
+    ]

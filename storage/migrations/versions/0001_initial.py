@@ -116,6 +116,7 @@ def upgrade() -> None:
         sa.Column("max_hours_per_month", sa.Double(), nullable=False),
         sa.Column("paused", sa.Boolean(), nullable=False),
         sa.Column("pause_reason", sa.Text(), nullable=False),
+        sa.Column("meeting_link", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["people.id"],
