@@ -86,6 +86,7 @@ SCRIPT: tuple[Say | Wait | Digest, ...] = (
     Say("coach", "Managing change", "The coach logs themes, never content."),
     Say("coach", "Done"),
     Wait(lambda s: s.window.end + timedelta(minutes=30), "The coachee is asked for feedback."),
+    Say(SAM, "Give feedback", "Feedback is one short form: a dialog in Slack and Teams."),
     Say(SAM, "5"),
     Say(SAM, "7"),
     Say(SAM, "It helped me plan how to talk to the team"),

@@ -8,11 +8,12 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from bot.actions import action_value
+from bot.aftercare.feedback_form import already_given
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import session_card
 from bot.domain import Person, Session, SessionState
 from bot.domain.outbox import OutboxMessage
-from bot.replies import Choice, Choices, Reply, Text
+from bot.replies import Choice, Choices, Text
 from bot.services import Services
 from bot.when import describe_window
 
@@ -79,28 +80,21 @@ def render_feedback_prompt(services: Services, message: OutboxMessage) -> Delive
     session, coachee = found
     if session.state not in {SessionState.CONFIRMED, SessionState.HELD}:
         return []
-    given = any(
-        f.session_id == session.id and f.person_id == coachee.id
-        for f in services.store.list_feedback(since=session.window.start)
-    )
-    if given:
+    if already_given(services, session, coachee):
         return []
     coach = _other(services, session, coachee)
     name = coach.first_name if coach else "your coach"
-    replies: list[Reply] = []
-    if message.kind.endswith("followup"):
-        replies.append(Text("Just a gentle nudge, in case my last message got buried."))
-    replies.append(
-        Choices(
-            f"How useful was your session with {name}? (1 = not at all, 5 = very.) It takes a "
-            "minute, and only anonymous totals are shared with the pool.",
-            tuple(
-                Choice(str(score), action_value("feedback", session.id, score))
-                for score in range(1, 6)
-            ),
-        )
+    opener = (
+        "Just a gentle nudge, in case my last message got buried. "
+        if message.kind.endswith("followup")
+        else ""
     )
-    return [(coachee.id, tuple(replies))]
+    prompt = Choices(
+        f"{opener}How was your session with {name}? Four quick questions; only anonymous "
+        "totals are shared with the pool.",
+        (Choice("Give feedback", action_value("feedback", session.id), style="primary"),),
+    )
+    return [(coachee.id, (prompt,))]
 
 
 def render_final_evaluation(services: Services, message: OutboxMessage) -> Deliveries:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.actions import Action
+from bot.aftercare.feedback_form import open_feedback
 from bot.coaching.booking import ActionHandler
-from bot.domain import Person, SessionState
+from bot.domain import Person
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
 
@@ -19,21 +20,7 @@ def _say(text: str) -> Outcome:
 
 
 def feedback(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    store = bot.services.store
-    session = store.get_session(action.int_arg(0))
-    usefulness = action.int_arg(1)
-    if session is None or session.coachee_id != person.id:
-        return refusal("Sorry, I can't find that session.")
-    if not 1 <= usefulness <= 5:
-        return refusal("Sorry, I couldn't read that score, so I've ignored it.")
-    if session.state not in {SessionState.CONFIRMED, SessionState.HELD}:
-        return refusal("That session didn't go ahead, so there's nothing to give feedback on.")
-    if any(
-        f.session_id == session.id and f.person_id == person.id
-        for f in store.list_feedback(since=session.window.start)
-    ):
-        return refusal("You've already given feedback on that session. Thank you!")
-    return bot.start("feedback", person, incoming, session_id=session.id, usefulness=usefulness)
+    return open_feedback(bot.services, person, action.int_arg(0))
 
 
 def evaluate(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:

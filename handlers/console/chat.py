@@ -15,6 +15,7 @@ from bot.app import CoachingBot
 from bot.domain import Channel, Identity, Person
 from bot.messages import Incoming
 from bot.replies import Reply
+from handlers.console.form_filling import FormFilling
 from handlers.console.render import Rendered, render
 from handlers.delivery import Deliverer
 
@@ -37,26 +38,64 @@ class ConsoleChat:
         self.out = out
         self.attachments_dir = attachments_dir
         self._last = Rendered("")
+        self._filling: FormFilling | None = None
         store = bot.services.store
         if store.find_identity(Channel.CONSOLE, "", person.email) is None:
             store.link_identity(Identity(person.id, Channel.CONSOLE, "", person.email))
 
     def say(self, line: str) -> None:
-        """One line from the person: a number picks an offered option."""
+        """One line from the person: a number picks an offered option; while a form is
+        being filled in, the line answers its current field."""
+        if self._filling is not None:
+            self._fill(line)
+            return
         incoming = self._incoming(line.strip())
+        self._handle(incoming)
+
+    def _handle(self, incoming: Incoming) -> None:
         outcome = self.bot.handle(incoming)
         self.show(outcome.replies)
         self.deliverer.deliver_now()
 
     def show(self, replies: Sequence[Reply]) -> None:
         rendered = render(list(replies))
-        self.offered(rendered)
         self._print(rendered, prefix="bot> ")
+        self.offered(rendered)
 
     def offered(self, rendered: Rendered) -> None:
-        """The latest options shown to this person, here or in a message delivered to them."""
+        """The latest options (or form) shown to this person, here or in a message
+        delivered to them."""
         if rendered.options:
             self._last = rendered
+        if rendered.form is not None:
+            self._filling = FormFilling(rendered.form)
+            self._ask(self._filling)
+
+    def _ask(self, filling: FormFilling) -> None:
+        self.out.write("bot> " + filling.question().replace("\n", "\n     ") + "\n")
+
+    def _fill(self, line: str) -> None:
+        filling = self._filling
+        assert filling is not None
+        if line.strip().lower() == "cancel":
+            self._filling = None
+            self.out.write("bot> Okay, I haven't sent that form.\n")
+            return
+        problem = filling.answer(line)
+        if problem:
+            self.out.write(f"bot> {problem}\n")
+        if not filling.done:
+            self._ask(filling)
+            return
+        self._filling = None
+        self._handle(
+            Incoming(
+                self.person.id,
+                Channel.CONSOLE,
+                form=dict(filling.answers),
+                token=filling.form.token,
+            )
+        )
 
     def _print(self, rendered: Rendered, *, prefix: str) -> None:
         if rendered.text:

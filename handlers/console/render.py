@@ -15,6 +15,8 @@ class Rendered:
     # What each number stands for: (value, token of the question that offered it).
     options: list[tuple[Choice, str]] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    # A form to fill in, field by field, answering the next lines.
+    form: Form | None = None
 
 
 def render(replies: tuple[Reply, ...] | list[Reply], *, width: int = 88) -> Rendered:
@@ -65,8 +67,8 @@ def _block(reply: Reply, out: Rendered, width: int) -> str:
         lines += _numbered(reply.actions, reply.token, out, width)
         return "\n".join(lines)
     if isinstance(reply, Form):
-        fields = ", ".join(f.label for f in reply.fields)
-        return f"{reply.title}: please answer {fields}."
+        out.form = reply
+        return f"── {reply.title} ({len(reply.fields)} questions; 'cancel' to stop)"
     if isinstance(reply, Attachment):
         out.attachments.append(reply)
         return f"📎 {reply.filename} ({reply.title or reply.media_type})"

@@ -93,11 +93,18 @@ def test_after_the_session_attendance_themes_and_feedback(t: Transcript) -> None
     t.press(coach, "Done")
     until(t, session.window.end + timedelta(minutes=30))
     prompt = squeeze(t.inbox(SAM))
-    assert "How useful was your session with" in prompt
-    assert "How much progress" in t.press(SAM, "4")
-    assert "Anything you'd like to add?" in t.press(SAM, "6")
-    assert "May the pool count the themes" in t.say(SAM, "It helped me plan the first week")
-    assert "Thank you" in t.press(SAM, "Yes")
+    assert "How was your session with" in prompt
+    assert "Your session with" in t.press(SAM, "Give feedback")
+    labels = [field.label for field in t.form(SAM).fields]
+    assert labels[0] == "How useful was it? (1 = not at all, 5 = very)"
+    assert [field.name for field in t.form(SAM).fields] == [
+        "usefulness", "progress", "comment", "consent"
+    ]  # fmt: skip
+    incomplete = {"usefulness": "4", "progress": "", "comment": "", "consent": "yes"}
+    assert "nothing was saved yet" in t.submit(SAM, incomplete)
+    answers = {"usefulness": "4", "progress": "6", "comment": "It helped me plan the first week",
+               "consent": "yes"}  # fmt: skip
+    assert "Thank you" in t.submit(SAM, answers)
     given = [f for f in t.store.list_feedback() if f.person_id == t.person(SAM).id]
     assert len(given) == 1
     assert (given[0].usefulness, given[0].progress, given[0].consent_to_share_themes) == (
@@ -119,6 +126,7 @@ def test_unanswered_prompts_get_one_gentle_follow_up(t: Transcript) -> None:
     t.inbox(coach)
     until(t, session.window.end + timedelta(days=2, hours=1))
     assert "Just a gentle nudge" in t.inbox(SAM)
+    assert "Your session with" in t.press(SAM, "Give feedback")
     assert "A gentle reminder: How did your session" in squeeze(t.inbox(coach))
     until(t, session.window.end + timedelta(days=20))
     assert t.inbox(SAM) == ""
@@ -130,12 +138,15 @@ def test_feedback_twice_is_refused_politely(t: Transcript) -> None:
     (session,) = t.store.list_sessions()
     until(t, session.window.end + timedelta(minutes=30))
     t.inbox(SAM)
-    score, token = t.find(t.person(SAM).id, "5")
-    t.press(SAM, "5")
-    t.press(SAM, "8")
-    t.say(SAM, "skip")
-    t.press(SAM, "No")
-    assert "already given feedback" in t.press_raw(SAM, score.value, token)
+    give, token = t.find(t.person(SAM).id, "Give feedback")
+    t.press(SAM, "Give feedback")
+    form_token = t.form(SAM).token
+    answers = {"usefulness": "5", "progress": "8", "comment": "", "consent": "no"}
+    assert "Thank you" in t.submit(SAM, answers)
+    assert "already given feedback" in t.press_raw(SAM, give.value, token)
+    assert "already given feedback" in t.submit(SAM, answers, token=form_token)
+    (saved,) = [f for f in t.store.list_feedback() if f.person_id == t.person(SAM).id]
+    assert (saved.usefulness, saved.progress, saved.consent_to_share_themes) == (5, 8, False)
 
 
 def test_two_no_shows_end_the_engagement_and_both_are_told(t: Transcript) -> None:

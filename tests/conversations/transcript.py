@@ -11,7 +11,7 @@ from bot.clock import SimulatedClock
 from bot.domain import Channel, Person
 from bot.messages import Incoming
 from bot.outbox.dispatcher import dispatch_due
-from bot.replies import Card, Choice, Choices, Reply
+from bot.replies import Card, Choice, Choices, Form, Reply
 from handlers.console.render import render
 from storage.store import SqlStore
 
@@ -71,6 +71,21 @@ class Transcript:
                 person.id, Channel.CONSOLE, text=choice.label, value=choice.value, token=token
             ),
         )
+
+    def form(self, email: str) -> Form:
+        """The newest form this person was shown."""
+        person = self.person(email)
+        form = next(
+            (r for r in reversed(self.last.get(person.id, [])) if isinstance(r, Form)), None
+        )
+        assert form is not None, f"no form in {self.last.get(person.id)}"
+        return form
+
+    def submit(self, email: str, answers: dict[str, str], *, token: str | None = None) -> str:
+        """Submit answers to the newest form this person was shown (or to `token`'s)."""
+        person = self.person(email)
+        token = self.form(email).token if token is None else token
+        return self._send(person, Incoming(person.id, Channel.CONSOLE, form=answers, token=token))
 
     def find(self, person_id: int, label: str) -> tuple[Choice, str]:
         for reply in reversed(self.last.get(person_id, [])):

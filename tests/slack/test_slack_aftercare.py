@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain import SessionState
+from tests.slack import slack_payloads as payloads
+from tests.slack.block_kit_rules import view_problems
 from tests.slack.slack_harness import Harness, SlackUser, running_pool, words
 
 SAM = "sam.patel@dudley.gov.uk"
@@ -73,10 +75,22 @@ def test_reminders_attendance_and_feedback_in_slack(database_url: str) -> None:
         h.clock.set(session.window.end + timedelta(minutes=30))
         before = len(h.fake.calls)
         h.deliver()
-        assert "How useful was your session" in words(sam.since(before))
-        assert "How much progress" in words(sam.press("4"))
-        assert "Anything you'd like to add?" in words(sam.press("7"))
-        assert "May the pool count the themes" in words(sam.say("Very helpful"))
-        assert "Thank you" in words(sam.press("Yes"))
+        assert "How was your session with" in words(sam.since(before))
+        # The button opens the feedback form as a modal; submitting it saves the feedback.
+        before = len(h.fake.calls)
+        sam.press("Give feedback")
+        (opened,) = [c for c in h.fake.calls[before:] if c.method == "views.open"]
+        view = opened.params["view"]
+        assert view_problems(view) == []
+        labels = [b["label"]["text"] for b in view["blocks"] if b["type"] == "input"]
+        assert labels[0] == "How useful was it? (1 = not at all, 5 = very)"
+        before = len(h.fake.calls)
+        answers = {"usefulness": "4", "progress": "7", "comment": "Very helpful", "consent": "yes"}
+        submission = payloads.view_submission(
+            team_id=sam.me.team_id, user=sam.me.user_id, view=view, values=answers
+        )
+        assert h.send_interaction(submission).status_code == 200
+        h.wait_turns()
+        assert "Thank you" in words(sam.since(before))
         (given,) = [f for f in store.list_feedback() if f.person_id == session.coachee_id]
         assert (given.usefulness, given.progress, given.comment) == (4, 7, "Very helpful")
