@@ -7,6 +7,8 @@ import logging
 import uuid
 
 from bot.actions import parse_action
+from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
+from bot.aftercare.evaluation_form import submit_evaluation
 from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
 from bot.aftercare.feedback_form import submit_feedback
 from bot.conversations.engine import ConversationEngine
@@ -80,6 +82,8 @@ class CoachingBot:
             return route_action(self, person, incoming, action)
         if incoming.form is not None and incoming.token.startswith(FEEDBACK_FORM):
             return submit_feedback(self.services, person, incoming.token, incoming.form)
+        if incoming.form is not None and incoming.token.startswith(EVALUATION_FORM):
+            return submit_evaluation(self.services, person, incoming.token, incoming.form)
         if incoming.form and incoming.token == INTAKE_FORM:
             self.services.store.clear_conversation(person.id, incoming.channel)
             return self.start("intake", person, incoming)

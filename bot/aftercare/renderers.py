@@ -8,6 +8,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from bot.actions import action_value
+from bot.aftercare.evaluation_form import already_evaluated
 from bot.aftercare.feedback_form import already_given
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import session_card
@@ -103,18 +104,11 @@ def render_final_evaluation(services: Services, message: OutboxMessage) -> Deliv
     person = store.get_person(message.recipient_id)
     if engagement is None or person is None or person.erased:
         return []
-    if any(
-        e.engagement_id == engagement.id and e.person_id == person.id
-        for e in store.list_evaluations()
-    ):
+    if already_evaluated(services, engagement, person):
         return []
     prompt = Choices(
-        "Your coaching has finished. Thinking of the goal you set at the start, how far did "
-        "you get? (0 = not at all, 10 = completely)",
-        tuple(
-            Choice(str(score), action_value("evaluate", engagement.id, score))
-            for score in range(11)
-        ),
+        "Your coaching has finished. Two last questions, to help the pool do better?",
+        (Choice("Give my evaluation", action_value("evaluate", engagement.id), style="primary"),),
     )
     return [(person.id, (prompt,))]
 

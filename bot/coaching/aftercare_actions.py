@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.actions import Action
+from bot.aftercare.evaluation_form import open_evaluation
 from bot.aftercare.feedback_form import open_feedback
 from bot.coaching.booking import ActionHandler
 from bot.domain import Person
-from bot.messages import Incoming, Outcome, refusal
+from bot.messages import Incoming, Outcome
 from bot.replies import Text
 
 if TYPE_CHECKING:
@@ -24,25 +25,7 @@ def feedback(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
 
 
 def evaluate(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    store = bot.services.store
-    engagement = store.get_engagement(action.int_arg(0))
-    attainment = action.int_arg(1)
-    if engagement is None or engagement.coachee_id != person.id:
-        return refusal("Sorry, I can't find that coaching engagement.")
-    if not 0 <= attainment <= 10:
-        return refusal("Sorry, I couldn't read that score, so I've ignored it.")
-    if any(
-        e.engagement_id == engagement.id and e.person_id == person.id
-        for e in store.list_evaluations()
-    ):
-        return refusal("You've already sent your evaluation. Thank you!")
-    return bot.start(
-        "final_evaluation",
-        person,
-        incoming,
-        engagement_id=engagement.id,
-        goal_attainment=attainment,
-    )
+    return open_evaluation(bot.services, person, action.int_arg(0))
 
 
 ACTIONS: dict[str, ActionHandler] = {"feedback": feedback, "evaluate": evaluate}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bot.conversations.availability import AVAILABILITY, MEETING_LINK, PAUSE
 from bot.conversations.engine import Conversation
-from bot.conversations.evaluation import FINAL_EVALUATION
 from bot.conversations.intake import INTAKE
 from bot.conversations.propose_times import PROPOSE_TIMES
 from bot.conversations.reason import DECLINE_REASON
@@ -19,7 +18,6 @@ CONVERSATIONS: dict[str, Conversation] = {
         DECLINE_REASON,
         SCHEDULE_SESSION,
         THEMES_CONVERSATION,
-        FINAL_EVALUATION,
         AVAILABILITY,
         PAUSE,
         MEETING_LINK,

@@ -183,9 +183,14 @@ def test_the_final_evaluation_when_coaching_ends(t: Transcript) -> None:
     assert "has closed" in t.inbox(coach)
     until(t, t.clock.now() + timedelta(minutes=10))
     inbox = squeeze(t.inbox(SAM))
-    assert "how far did you get?" in inbox
-    assert "recommend the coaching pool" in t.press(SAM, "8")
-    assert "Thank you" in t.press(SAM, "9")
+    assert "Your coaching has finished" in inbox
+    assert "Your coaching has finished" in t.press(SAM, "Give my evaluation")
+    form = t.form(SAM)
+    assert [f.name for f in form.fields] == ["goal_attainment", "would_recommend"]
+    assert "nothing was saved yet" in t.submit(SAM, {"goal_attainment": "8"})
+    assert "Thank you" in t.submit(SAM, {"goal_attainment": "8", "would_recommend": "9"})
+    again = {"goal_attainment": "1", "would_recommend": "1"}
+    assert "already sent your evaluation" in t.submit(SAM, again, token=form.token)
     (evaluation,) = t.store.list_evaluations()
     assert (evaluation.goal_attainment, evaluation.would_recommend) == (8, 9)
 
