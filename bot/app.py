@@ -7,19 +7,14 @@ import logging
 import uuid
 
 from bot.actions import parse_action
-from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
-from bot.aftercare.evaluation_form import submit_evaluation
-from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
-from bot.aftercare.feedback_form import submit_feedback
 from bot.conversations.engine import ConversationEngine
-from bot.conversations.intake import INTAKE_FORM
 from bot.conversations.registry import CONVERSATIONS
 from bot.domain import Person
 from bot.messages import Incoming, Outcome, refusal
 from bot.outbox.notices import queue_outgoing
 from bot.ports.errors import StoreUnavailable
 from bot.replies import Text
-from bot.router import route_action, route_text
+from bot.router import route_action, route_form, route_text
 from bot.services import Services
 
 log = logging.getLogger("coachpool.core")
@@ -80,13 +75,10 @@ class CoachingBot:
         action = parse_action(incoming.value) if incoming.value else None
         if action is not None:
             return route_action(self, person, incoming, action)
-        if incoming.form is not None and incoming.token.startswith(FEEDBACK_FORM):
-            return submit_feedback(self.services, person, incoming.token, incoming.form)
-        if incoming.form is not None and incoming.token.startswith(EVALUATION_FORM):
-            return submit_evaluation(self.services, person, incoming.token, incoming.form)
-        if incoming.form and incoming.token == INTAKE_FORM:
-            self.services.store.clear_conversation(person.id, incoming.channel)
-            return self.start("intake", person, incoming)
+        if incoming.form is not None:
+            answered = route_form(self, person, incoming, incoming.form)
+            if answered is not None:
+                return answered
         state = self.engine.active(person, incoming)
         if state is not None:
             return self.engine.continue_(state, person=person, incoming=incoming)

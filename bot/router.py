@@ -6,7 +6,12 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.actions import Action
+from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
+from bot.aftercare.evaluation_form import submit_evaluation
+from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
+from bot.aftercare.feedback_form import submit_feedback
 from bot.coaching import aftercare_actions, booking, coordinator, engagement_actions, overview
+from bot.conversations.intake import INTAKE_FORM
 from bot.domain import Person, Role
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
@@ -62,6 +67,22 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
     if _COACHING.search(text) or len(text.split()) >= 4:
         return bot.start("intake", person, incoming)
     return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
+
+
+def route_form(
+    bot: CoachingBot, person: Person, incoming: Incoming, form: dict[str, str]
+) -> Outcome | None:
+    """A submitted standalone form, by its token; None for a form a conversation asked for."""
+    services = bot.services
+    if incoming.token.startswith(FEEDBACK_FORM):
+        return submit_feedback(services, person, incoming.token, form)
+    if incoming.token.startswith(EVALUATION_FORM):
+        return submit_evaluation(services, person, incoming.token, form)
+    if incoming.token == INTAKE_FORM:
+        # The intake form starts a request afresh, whatever was under way.
+        services.store.clear_conversation(person.id, incoming.channel)
+        return bot.start("intake", person, incoming)
+    return None
 
 
 def route_action(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
