@@ -8,7 +8,7 @@ import dataclasses
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,8 +24,8 @@ from bot.domain import Channel
 from bot.outbox.dispatcher import dispatch_due
 from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import Application, bootstrap
-from handlers.channels import ChannelContext
-from handlers.delivery import ChannelNotifier
+from handlers.channels import ChannelContext, ChannelMount
+from handlers.delivery import ChannelNotifier, ChannelSender
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
 from handlers.slack.installations import Installations, Workspace
@@ -80,6 +80,8 @@ class Harness:
     clock: SimulatedClock
     finished: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(0))
     http: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=10))
+    # Other channels served by the same app (see `running_pool`'s `mounters`).
+    mounts: list[ChannelMount] = field(default_factory=list)
 
     # -- raw requests ------------------------------------------------------------------
     def post(
@@ -119,6 +121,11 @@ class Harness:
             if not self.finished.acquire(timeout=timeout):
                 raise AssertionError("a Slack turn did not finish in time")
 
+    def senders(self) -> dict[Channel, ChannelSender]:
+        """Every channel's proactive sender: Slack's and the other mounts'."""
+        others = {m.channel: m.sender for m in self.mounts if m.sender is not None}
+        return {Channel.SLACK: self.channel.sender, **others}
+
     # -- people ------------------------------------------------------------------------
     def user(self, who: str | FakeUser) -> SlackUser:
         """The Slack user with this email (the first such), or this very fake user."""
@@ -126,7 +133,7 @@ class Harness:
 
     def deliver(self) -> None:
         """Run a dispatcher pass now (as the scheduler's tick would)."""
-        notifier = ChannelNotifier(self.application.services, {Channel.SLACK: self.channel.sender})
+        notifier = ChannelNotifier(self.application.services, self.senders())
         dispatch_due(self.application.services, notifier)
 
 
@@ -242,10 +249,12 @@ def running_pool(
     member_teams: bool = True,
     extra_users: tuple[FakeUser, ...] = (),
     environ: dict[str, str] | None = None,
+    mounters: Sequence[Callable[[ChannelContext], ChannelMount]] = (),
 ) -> Iterator[Harness]:
     """The sample pool behind the app, every person a Slack user: in one shared workspace
     (single-workspace mode) or, with `oauth`, one workspace per organisation, all
-    installed."""
+    installed. `mounters` add other channels to the same app (they get the same context,
+    `environ` included); their senders join the dispatcher's."""
     clock = SimulatedClock(START)
     application = bootstrap(database_url=database_url, clock=clock)
     load_sample_pool(application.store, now=clock.now())
@@ -289,12 +298,14 @@ def running_pool(
                 installations.save(
                     Workspace(team, token, f"B{team}", bot_user(team), team_name=f"Team {team}")
                 )
-        notifier = ChannelNotifier(application.services, {Channel.SLACK: channel.sender})
+        others = [mounter(context) for mounter in mounters]
+        senders = {m.channel: m.sender for m in others if m.sender is not None}
+        notifier = ChannelNotifier(application.services, {Channel.SLACK: channel.sender, **senders})
         kicker.append(DispatchKicker(application.services, notifier))
-        asgi = create_app(application, mounts=[channel.mount()])
+        asgi = create_app(application, mounts=[channel.mount(), *others])
         try:
             with ServerThread(asgi) as url:
-                harness = Harness(application, fake, channel, url, clock, finished)
+                harness = Harness(application, fake, channel, url, clock, finished, mounts=others)
                 try:
                     yield harness
                 finally:
