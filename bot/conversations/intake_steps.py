@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.conversations.engine import Goto, Retry, Transition, Turn
 from bot.domain.coaches import Format
+from bot.matching.topics import themes_of
 from bot.replies import Choice, Choices, Reply, Text
 from bot.timewindow import TimeWindow
 from bot.understanding.request_text import is_bare_opener, understand_format
@@ -21,6 +22,11 @@ FORMAT_CHOICES = (
     Choice("In person", Format.IN_PERSON.value),
     Choice("Either is fine", Format.EITHER.value),
 )
+
+
+def _too_vague(topic: str) -> bool:
+    """ "coaching", or one word that names no coaching theme ("banana"); "leadership" is fine."""
+    return is_bare_opener(topic) or (len(topic.split()) == 1 and not themes_of(topic))
 
 
 def person_zone(turn: Turn) -> ZoneInfo:
@@ -77,7 +83,7 @@ class TextStep:
         if self.optional and answer.lower().strip(" .!") in SKIP_WORDS:
             turn.data[self.name] = ""
             return Goto(next_missing(turn))
-        if len(answer) < self.min_length or (self.name == "topic" and is_bare_opener(answer)):
+        if len(answer) < self.min_length or (self.name == "topic" and _too_vague(answer)):
             return Retry((Text("Could you say a little more? A short sentence is plenty."),))
         if len(answer) > 1000:
             return Retry(

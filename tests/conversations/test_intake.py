@@ -54,6 +54,7 @@ def test_confirming_offers_an_explained_shortlist_from_other_councils(t: Transcr
 def test_a_bare_opener_asks_for_the_topic_first(t: Transcript) -> None:
     assert "What would you like coaching on?" in t.say(SAM, "coaching")
     assert "Could you say a little more?" in t.say(SAM, "hi")
+    assert "Could you say a little more?" in t.say(SAM, "banana")
     assert "What would you like to be different" in t.say(SAM, "managing a difficult colleague")
 
 
