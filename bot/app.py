@@ -14,7 +14,7 @@ from bot.messages import Incoming, Outcome, refusal
 from bot.outbox.notices import queue_outgoing
 from bot.ports.errors import StoreUnavailable
 from bot.replies import Text
-from bot.router import route_action, route_form, route_text
+from bot.router import route_action, route_command, route_form, route_text
 from bot.services import Services
 
 log = logging.getLogger("coachpool.core")
@@ -81,6 +81,12 @@ class CoachingBot:
                 return answered
         state = self.engine.active(person, incoming)
         if state is not None:
+            aside = None if incoming.value else route_command(self, person, incoming.text.strip())
+            if aside is not None:
+                note = "To carry on where we were, answer this (or say 'cancel'):"
+                return aside + self.engine.ask_again(
+                    state, person=person, incoming=incoming, note=note
+                )
             return self.engine.continue_(state, person=person, incoming=incoming)
         if incoming.form:
             return self.start("intake", person, incoming)  # the intake form, all at once

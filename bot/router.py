@@ -13,6 +13,7 @@ from bot.aftercare.feedback_form import submit_feedback
 from bot.coaching import aftercare_actions, booking, coordinator, engagement_actions, overview
 from bot.conversations.intake import INTAKE_FORM
 from bot.domain import Person, Role
+from bot.matching.topics import themes_of
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
 from bot.understanding.wellbeing import shows_distress, support_message
@@ -52,6 +53,18 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
         return kind + bot.start("intake", person, incoming) if _COACHING.search(text) else kind
     if _GREETING.match(text):
         return Outcome((Text(overview.help_text(person)),))
+    command = route_command(bot, person, text)
+    if command is not None:
+        return command
+    if _COACHING.search(text) or themes_of(text):
+        return bot.start("intake", person, incoming)
+    return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
+
+
+def route_command(bot: CoachingBot, person: Person, text: str) -> Outcome | None:
+    """The few words that mean the same wherever they are said, even mid-conversation;
+    None for anything else."""
+    services = bot.services
     if _SESSIONS.match(text):
         return overview.sessions(services, person)
     if _REQUESTS.match(text):
@@ -64,9 +77,7 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
         return coordinator.digest_now(services, person, this_week="this week" in text.lower())
     if _WAITING.match(text) and coordinator.may_see_figures(person):
         return coordinator.waiting_requests(services, person)
-    if _COACHING.search(text) or len(text.split()) >= 4:
-        return bot.start("intake", person, incoming)
-    return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
+    return None
 
 
 def route_form(

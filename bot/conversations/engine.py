@@ -146,6 +146,19 @@ class ConversationEngine:
             return dataclasses.replace(asked, refused=True)
         return self._apply(conversation, turn, state, step.handle(turn))
 
+    def ask_again(
+        self, state: ConversationState, *, person: Person, incoming: Incoming, note: str
+    ) -> Outcome:
+        """Repeat the current question (its buttons still valid) after `note`, for when the
+        person stepped aside mid-conversation, e.g. to look at their sessions."""
+        conversation = self._conversations.get(state.name)
+        if conversation is None or state.step not in conversation.steps:
+            return Outcome()
+        turn = Turn(self._services, person, incoming, dict(state.data))
+        return self._ask(
+            conversation, turn, state.step, state.history, (Text(note),), same_question=True
+        )
+
     def _apply(
         self,
         conversation: Conversation,

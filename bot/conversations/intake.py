@@ -22,10 +22,16 @@ from bot.conversations.intake_steps import (
     windows_to_data,
 )
 from bot.domain.coaches import Format
+from bot.matching.topics import themes_of
 from bot.replies import Card, Choice, Choices, Fact, Field, Form, Reply, Text
 from bot.services import Services
 from bot.timewindow import TimeWindow
-from bot.understanding.request_text import understand_format, understand_request
+from bot.understanding.request_text import (
+    is_bare_opener,
+    topic_from_sentence,
+    understand_format,
+    understand_request,
+)
 from bot.understanding.wellbeing import shows_distress, support_message
 from bot.when import describe_windows, parse_when
 
@@ -113,6 +119,8 @@ def _first_step(turn: Turn) -> str:
     data = turn.data
     if understood.topic:
         data.setdefault("topic", understood.topic)
+    elif themes_of(text) and not is_bare_opener(text):
+        data.setdefault("topic", topic_from_sentence(text))
     if understood.goal:
         data.setdefault("goal", understood.goal)
     if understood.format:

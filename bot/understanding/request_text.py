@@ -59,6 +59,13 @@ _BARE_OPENERS = re.compile(
 )
 
 
+_LEAD_IN = re.compile(
+    r"^\s*(hi|hello)?[,!\s]*(i'?d (really )?like to|i would (really )?like to|i want to|"
+    r"i need to|can i|could i|i'?m looking to|please help me)\s+",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class RequestText:
     topic: str = ""
@@ -102,6 +109,13 @@ def _topic(text: str) -> str:
         return ""
     topic = _TOPIC_STOP.split(match.group("topic"), maxsplit=1)[0]
     return _tidy(topic)
+
+
+def topic_from_sentence(text: str) -> str:
+    """A sentence that is itself about the topic ("I'd like to get better at managing
+    conflict"), without its opening words and any logistics after it."""
+    topic = _TOPIC_STOP.split(text, maxsplit=1)[0]
+    return _tidy(_LEAD_IN.sub("", topic))
 
 
 def _goal(text: str) -> str:

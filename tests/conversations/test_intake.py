@@ -206,3 +206,24 @@ def test_the_intake_form_in_one_go_even_mid_conversation(t: Transcript) -> None:
     bad = dict(answers, when="whenever")
     outcome = t.bot.handle(Incoming(sam.id, t.channel, form=bad, token=INTAKE_FORM))
     assert "When are you usually free" in render(outcome.replies).text
+
+
+def test_commands_mid_conversation_answer_and_carry_on(t: Transcript) -> None:
+    t.say(SAM, ONE_LINER)
+    aside = squeeze(t.say(SAM, "sessions"))
+    assert "You have no sessions booked." in aside
+    assert "To carry on where we were, answer this" in aside
+    assert "What would you like to be different" in aside
+    assert "where are things now" in t.say(SAM, "Keep my team motivated")
+
+
+def test_words_that_are_not_about_coaching_do_not_start_a_request(t: Transcript) -> None:
+    reply = t.say("catherine.ellis@shropshire.gov.uk", "Tuesday 1 December 2pm or Wednesday at 10")
+    assert "I'm not sure what you mean" in reply
+    assert (
+        t.store.load_conversation(t.person("catherine.ellis@shropshire.gov.uk").id, t.channel)
+        is None
+    )
+    assert "What would you like to be different" in t.say(
+        SAM, "I'd really like to get better at managing conflict in my team"
+    )
