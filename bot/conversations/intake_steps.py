@@ -161,31 +161,41 @@ class WhenStep:
         ]
 
     def handle(self, turn: Turn) -> Transition:
-        pending = turn.data.pop("_pending_windows", None)
-        if pending and turn.incoming.said.lower().strip(" .!") in YES_WORDS:
-            turn.data["windows"] = pending
-            return Goto(next_missing(turn), (Text("Thank you."),))
-        settings = turn.services.settings
-        result = parse_when(
-            turn.incoming.said,
-            now=turn.services.clock.now(),
-            tz=person_zone(turn),
-            horizon_weeks=settings.horizon_weeks,
-        )
-        if result.windows and result.questions:
-            # Understood, but worth checking ("next Wednesday" said on a Tuesday).
-            turn.data["_pending_windows"] = windows_to_data(result.windows)
-            check = Choices(
-                " ".join(result.questions),
-                (Choice("Yes, that's right", "yes"), Choice("No, I'll say it another way", "no")),
-            )
-            return Retry((check,))
-        if not result.understood:
-            questions = result.questions or ("Could you put that another way?",)
-            return Retry(tuple(Text(q) for q in questions))
-        turn.data["windows"] = windows_to_data(result.windows)
+        times = read_times(turn, tz=person_zone(turn))
+        if isinstance(times, Retry):
+            return times
+        turn.data["windows"] = windows_to_data(times)
         turn.data["when_text"] = turn.incoming.said
         return Goto(
             next_missing(turn),
-            (Text(f"Got it: {describe_windows(result.windows, person_zone(turn))}."),),
+            (Text(f"Got it: {describe_windows(times, person_zone(turn))}."),),
         )
+
+
+def read_times(turn: Turn, *, tz: ZoneInfo) -> tuple[TimeWindow, ...] | Retry:
+    """The times the person gave, or the question to ask them. A phrase understood but
+    worth checking ("next Wednesday" said on a Tuesday) is asked back as yes / no, and a
+    yes on the next turn takes it."""
+    pending = turn.data.pop("_pending_windows", None)
+    if pending and turn.incoming.said.lower().strip(" .!") in YES_WORDS:
+        return tuple(
+            TimeWindow(datetime.fromisoformat(start), datetime.fromisoformat(end))
+            for start, end in pending
+        )
+    result = parse_when(
+        turn.incoming.said,
+        now=turn.services.clock.now(),
+        tz=tz,
+        horizon_weeks=turn.services.settings.horizon_weeks,
+    )
+    if result.windows and result.questions:
+        turn.data["_pending_windows"] = windows_to_data(result.windows)
+        check = Choices(
+            " ".join(result.questions),
+            (Choice("Yes, that's right", "yes"), Choice("No, I'll say it another way", "no")),
+        )
+        return Retry((check,))
+    if not result.understood:
+        questions = result.questions or ("Could you put that another way?",)
+        return Retry(tuple(Text(q) for q in questions))
+    return result.windows

@@ -12,12 +12,12 @@ from datetime import timedelta
 from bot.coaching.booking import offered_to_coachee
 from bot.coaching.candidates import horizon, zone_of
 from bot.conversations.engine import Conversation, Finish, Retry, Transition, Turn
+from bot.conversations.intake_steps import read_times
 from bot.domain import RequestState
 from bot.messages import Outcome
 from bot.replies import Outgoing, Reply, Text
 from bot.scheduling import candidate_slots, subtract
 from bot.text_format import local_time
-from bot.when import parse_when
 
 
 @dataclass(frozen=True)
@@ -45,21 +45,18 @@ class ProposeStep:
                 Outcome((Text("That request has moved on, so there's nothing to propose."),))
             )
         coach_zone = zone_of(turn.person, services.settings.pool_timezone)
-        parsed = parse_when(turn.incoming.said, now=services.clock.now(), tz=coach_zone)
-        if not parsed.understood:
-            return Retry(
-                tuple(Text(q) for q in parsed.questions)
-                or (Text("Could you put that another way?"),)
-            )
+        proposed = read_times(turn, tz=coach_zone)
+        if isinstance(proposed, Retry):
+            return proposed
         programme = store.get_programme(request.programme_id)
         coachee = store.get_person(request.coachee_id)
         assert programme is not None and coachee is not None
         within = horizon(services)
-        free = subtract(list(parsed.windows), store.busy_windows(turn.person.id, within))
+        free = subtract(list(proposed), store.busy_windows(turn.person.id, within))
         free = subtract(free, store.busy_windows(coachee.id, within))
         slots = candidate_slots(
             free,
-            list(parsed.windows),
+            list(proposed),
             length=timedelta(minutes=programme.session_minutes),
             not_before=services.clock.now(),
             limit=3,

@@ -15,6 +15,7 @@ from bot.coaching.confirmations import session_card
 from bot.coaching.place import next_session_place
 from bot.coaching.slots import slots_for
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
+from bot.conversations.intake_steps import read_times
 from bot.domain import EngagementState, Session, SessionKind, SessionState
 from bot.domain.audit import AuditEntry
 from bot.messages import Outcome
@@ -22,7 +23,6 @@ from bot.ports.errors import SlotTaken
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.text_format import local_time
 from bot.timewindow import TimeWindow
-from bot.when import parse_when
 
 
 def _parties(turn: Turn) -> tuple[int, int]:
@@ -42,12 +42,9 @@ class WhenStep:
     def handle(self, turn: Turn) -> Transition:
         services, store = turn.services, turn.services.store
         zone = zone_of(turn.person, services.settings.pool_timezone)
-        parsed = parse_when(turn.incoming.said, now=services.clock.now(), tz=zone)
-        if not parsed.understood:
-            return Retry(
-                tuple(Text(q) for q in parsed.questions)
-                or (Text("Could you put that another way?"),)
-            )
+        wanted = read_times(turn, tz=zone)
+        if isinstance(wanted, Retry):
+            return wanted
         coach_id, coachee_id = _parties(turn)
         coach, coachee = store.get_person(coach_id), store.get_person(coachee_id)
         engagement = store.get_engagement(int(turn.data["engagement_id"]))
@@ -58,7 +55,7 @@ class WhenStep:
             coach=coach,
             coachee=coachee,
             programme=programme,
-            wanted=parsed.windows,
+            wanted=wanted,
             limit=4,
         )
         if not slots:

@@ -229,3 +229,15 @@ def test_next_session_then_attendance_then_the_engagement_closes(t: Transcript) 
     assert states == ["held", "no_show"]
     (engagement,) = t.store.list_engagements()
     assert engagement.state is EngagementState.ACTIVE  # the chemistry session doesn't count
+
+
+def test_a_proposed_time_worth_checking_is_asked_back_yes_or_no(t: Transcript) -> None:
+    shortlisted(t)
+    t.press(SAM, ", ")
+    coach = chosen_coach_email(t)
+    t.inbox(coach)
+    t.press(coach, "Propose other times")
+    check = squeeze(t.say(coach, "next Wednesday 11am"))  # said on a Tuesday
+    assert 'By "next Wednesday" do you mean Wednesday 2 December' in check
+    offered = squeeze(t.press(coach, "Yes, that's right"))
+    assert "I've offered Sam Wednesday 2 December, 11:00 GMT" in offered
