@@ -37,17 +37,7 @@ class WorkspaceStore(AsyncInstallationStore):
         found = await run_sync(self._installations.find, team_id or "")
         if found is None:
             return None
-        return Bot(
-            app_id=found.app_id,
-            enterprise_id=found.enterprise_id or None,
-            team_id=found.team_id,
-            team_name=found.team_name,
-            bot_token=found.bot_token,
-            bot_id=found.bot_id,
-            bot_user_id=found.bot_user_id,
-            bot_scopes=found.bot_scopes,
-            installed_at=(found.installed_at or datetime.now(UTC)).timestamp(),
-        )
+        return Bot(**_bot_fields(found))
 
     async def async_find_installation(
         self,
@@ -60,18 +50,7 @@ class WorkspaceStore(AsyncInstallationStore):
         found = await run_sync(self._installations.find, team_id or "")
         if found is None:
             return None
-        return Installation(
-            app_id=found.app_id,
-            enterprise_id=found.enterprise_id or None,
-            team_id=found.team_id,
-            team_name=found.team_name,
-            bot_token=found.bot_token,
-            bot_id=found.bot_id,
-            bot_user_id=found.bot_user_id,
-            bot_scopes=found.bot_scopes,
-            user_id=found.installer_user_id,
-            installed_at=(found.installed_at or datetime.now(UTC)).timestamp(),
-        )
+        return Installation(user_id=found.installer_user_id, **_bot_fields(found))
 
     async def async_delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         await run_sync(self._installations.remove, team_id or "")
@@ -105,3 +84,18 @@ def _workspace(source: Installation | Bot) -> Workspace:
         installer_user_id=str(getattr(source, "user_id", "") or ""),
         installed_at=datetime.fromtimestamp(installed, tz=UTC) if installed else None,
     )
+
+
+def _bot_fields(found: Workspace) -> dict[str, Any]:
+    """What slack-sdk's Bot and Installation records share, from our stored workspace."""
+    return {
+        "app_id": found.app_id,
+        "enterprise_id": found.enterprise_id or None,
+        "team_id": found.team_id,
+        "team_name": found.team_name,
+        "bot_token": found.bot_token,
+        "bot_id": found.bot_id,
+        "bot_user_id": found.bot_user_id,
+        "bot_scopes": found.bot_scopes,
+        "installed_at": (found.installed_at or datetime.now(UTC)).timestamp(),
+    }
