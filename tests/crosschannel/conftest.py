@@ -15,8 +15,7 @@ _TEAMS = str(Path(__file__).resolve().parents[1] / "teams")
 if _TEAMS not in sys.path:
     sys.path.insert(0, _TEAMS)
 
-from teams_fakes import FakeConnector, FakeLogin, FakeOpenId, self_signed  # noqa: E402
-from teams_rig import APP_ID, SECRET, Fakes  # noqa: E402
+from teams_rig import Fakes  # noqa: E402
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -28,13 +27,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="module")
 def teams_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fakes]:
-    tls, bundle = self_signed(tmp_path_factory.mktemp("tls"))
-    running = Fakes(
-        FakeOpenId(), FakeLogin(tls, client_id=APP_ID, secret=SECRET), FakeConnector(), bundle
-    )
-    yield running
-    for server in (running.openid, running.login, running.connector):
-        server.close()
+    with Fakes.running(tmp_path_factory.mktemp("tls")) as running:
+        yield running
 
 
 @pytest.fixture

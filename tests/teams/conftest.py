@@ -7,14 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from teams_fakes import FakeConnector, FakeLogin, FakeOpenId, self_signed
 from teams_rig import (
-    APP_ID,
     CATHERINE,
     DUDLEY_TENANT,
     FAST,
     SAM,
-    SECRET,
     SHROPSHIRE_TENANT,
     START,
     Fakes,
@@ -42,13 +39,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="module")
 def fakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fakes]:
-    tls, bundle = self_signed(tmp_path_factory.mktemp("tls"))
-    running = Fakes(
-        FakeOpenId(), FakeLogin(tls, client_id=APP_ID, secret=SECRET), FakeConnector(), bundle
-    )
-    yield running
-    for server in (running.openid, running.login, running.connector):
-        server.close()
+    with Fakes.running(tmp_path_factory.mktemp("tls")) as running:
+        yield running
 
 
 @pytest.fixture

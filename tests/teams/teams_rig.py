@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import uvicorn
 from starlette.applications import Starlette
-from teams_fakes import FakeConnector, FakeLogin, FakeOpenId, Member
+from teams_fakes import FakeConnector, FakeLogin, FakeOpenId, Member, self_signed
 
 from bot.clock import SimulatedClock
 from bot.domain import Channel, Identity, Person
@@ -50,6 +50,20 @@ class Fakes:
     login: FakeLogin
     connector: FakeConnector
     ca_bundle: Path
+
+    @classmethod
+    @contextmanager
+    def running(cls, folder: Path) -> Iterator[Fakes]:
+        """The fake OpenID, login and connector servers on 127.0.0.1, stopped at the end."""
+        tls, bundle = self_signed(folder)
+        fakes = cls(
+            FakeOpenId(), FakeLogin(tls, client_id=APP_ID, secret=SECRET), FakeConnector(), bundle
+        )
+        try:
+            yield fakes
+        finally:
+            for server in (fakes.openid, fakes.login, fakes.connector):
+                server.close()
 
     def environ(self) -> dict[str, str]:
         return {
