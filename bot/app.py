@@ -15,6 +15,7 @@ from bot.outbox.notices import queue_outgoing
 from bot.ports.errors import StoreUnavailable
 from bot.replies import Text
 from bot.router import route_action, route_command, route_form, route_text
+from bot.safeguarding import answer_kindly, at_risk
 from bot.services import Services
 
 log = logging.getLogger("coachpool.core")
@@ -63,6 +64,9 @@ class CoachingBot:
 
     def _handle(self, incoming: Incoming) -> Outcome:
         person = self.services.store.get_person(incoming.person_id)
+        if at_risk(incoming):
+            # Before any routing, so risky words are never stored or passed on anywhere.
+            return answer_kindly(self, person, incoming)
         if person is None or person.erased:
             return Outcome(
                 (

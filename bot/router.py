@@ -16,7 +16,7 @@ from bot.domain import Person, Role
 from bot.matching.topics import themes_of
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
-from bot.understanding.wellbeing import shows_distress, support_message
+from bot.understanding.request_text import asks_for_coaching
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -30,33 +30,18 @@ _PENDING = re.compile(r"^\s*(pending|offers?|requests? for me|inbox)\W*$", re.I)
 _AVAILABILITY = re.compile(r"^\s*(my )?availability\W*$", re.I)
 _DIGEST = re.compile(r"^\s*(weekly )?(digest|figures|report)( this week)?\W*$", re.I)
 _WAITING = re.compile(r"^\s*(waiting|pipeline|waiting requests|queue)\W*$", re.I)
-_COACHING = re.compile(r"\b(coach(ing)?|mentor(ing)?|support|help with|talk to someone)\b", re.I)
 
 
 def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
     text = incoming.text.strip()
-    services = bot.services
     if not text:
         return Outcome((Text(overview.help_text(person)),))
-    if shows_distress(text):
-        organisation = services.store.get_organisation(person.organisation_id)
-        kind = Outcome(
-            (
-                Text(
-                    support_message(
-                        first_name=person.first_name,
-                        eap_contact=organisation.eap_contact if organisation else "",
-                    )
-                ),
-            )
-        )
-        return kind + bot.start("intake", person, incoming) if _COACHING.search(text) else kind
     if _GREETING.match(text):
         return Outcome((Text(overview.help_text(person)),))
     command = route_command(bot, person, text)
     if command is not None:
         return command
-    if _COACHING.search(text) or themes_of(text):
+    if asks_for_coaching(text) or themes_of(text):
         return bot.start("intake", person, incoming)
     return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
 

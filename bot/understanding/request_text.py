@@ -20,6 +20,8 @@ _EITHER = re.compile(
     r"\b(either( way)?|don'?t mind|no preference|online or in person|in person or online)\b",
     re.IGNORECASE,
 )
+# Words that ask for coaching (or help) at all, whatever the topic.
+_COACHING = re.compile(r"\b(coach(ing)?|mentor(ing)?|support|help with|talk to someone)\b", re.I)
 _RAPID = re.compile(r"\b(rapid|quick(ly)?|urgent(ly)?|asap|short[- ]term|a few sessions)\b", re.I)
 _MENTORING = re.compile(r"\b(mentor(ing)?|councillor|member mentoring)\b", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:in|at|near|around)\s+((?:[A-Z][a-z'&]+)(?:[ -][A-Z][a-z'&]+){0,2})")
@@ -96,6 +98,11 @@ def understand_format(text: str) -> Format | None:
     if in_person:
         return Format.IN_PERSON
     return None
+
+
+def asks_for_coaching(text: str) -> bool:
+    """True when the words ask for coaching, mentoring or support."""
+    return bool(_COACHING.search(text))
 
 
 def is_bare_opener(text: str) -> bool:

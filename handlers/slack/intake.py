@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-
 from slack_sdk.web import WebClient
 
-from bot.app import SORRY
-from bot.conversations.intake import intake_form
+from bot.conversations.intake import INTAKE_FORM, intake_form
 from bot.domain import Channel, Person
 from bot.messages import Incoming, Outcome
-from bot.outbox.notices import queue_outgoing
-from bot.replies import Text
 from handlers.slack.desk import Desk
 from handlers.slack.forms import info_modal, modal
 from handlers.slack.identity import Stranger
 from handlers.slack.payloads import INFO_VIEW
 
-log = logging.getLogger("coachpool.slack")
 INTAKE = "intake"  # the modal's kind in its private metadata
 
 
@@ -27,21 +21,11 @@ def open_intake(desk: Desk, client: WebClient, *, trigger_id: str, channel: str)
 
 
 def start_intake(desk: Desk, person: Person, form: dict[str, str], *, event_id: str) -> Outcome:
-    """Interim, until the router starts intake when a form arrives outside a
-    conversation: start it directly, with `CoachingBot.handle`'s transaction and error
-    policy."""
-    bot, store = desk.bot, desk.services.store
-    incoming = Incoming(person.id, Channel.SLACK, form=form, event_id=event_id)
-    try:
-        with store.transaction():
-            outcome = bot.start("intake", person, incoming)
-            queue_outgoing(
-                store, outcome.outgoing, now=desk.services.clock.now(), origin=f"turn:{event_id}"
-            )
-            return outcome
-    except Exception:
-        log.exception("failed to start intake from a form", extra={"person_id": person.id})
-        return Outcome((Text(SORRY),))
+    """The submitted intake modal, through the core's one door like any other input (so it
+    is screened for risk before anything is kept): it starts a request afresh."""
+    return desk.bot.handle(
+        Incoming(person.id, Channel.SLACK, form=form, token=INTAKE_FORM, event_id=event_id)
+    )
 
 
 def on_request_coaching(

@@ -1,0 +1,94 @@
+"""Safeguarding at the door: whatever a person sends is screened before any routing.
+
+Text that signals risk (bot/understanding/wellbeing.py) gets the kind reply and is then
+dropped: it is not taken as an answer, saved in a conversation, a form or a request, nor
+passed to anyone. The person may carry on: a conversation under way asks its question
+again, a request for coaching starts the intake without their words, and a form can be
+filled in again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.actions import action_value
+from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
+from bot.aftercare.evaluation_form import open_evaluation
+from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
+from bot.aftercare.feedback_form import open_feedback
+from bot.conversations.intake import INTAKE_FORM
+from bot.domain import Person
+from bot.messages import Incoming, Outcome
+from bot.replies import Choice, Choices, Reply, Text
+from bot.understanding.request_text import asks_for_coaching
+from bot.understanding.wellbeing import any_shows_distress, support_message
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+FORM_NOT_SAVED = "I haven't saved that form, so nothing you wrote in it was kept or sent to anyone."
+CARRY_ON = "Whenever you're ready, we can carry on where we were (or say 'cancel' to stop):"
+
+
+def at_risk(incoming: Incoming) -> bool:
+    """True when anything the person sent signals risk: typed text, a pressed value, or
+    any field of a submitted form."""
+    return any_shows_distress((incoming.text, incoming.value, *(incoming.form or {}).values()))
+
+
+def answer_kindly(bot: CoachingBot, person: Person | None, incoming: Incoming) -> Outcome:
+    """The kind reply, and a way to carry on that keeps nothing of what was sent."""
+    if person is None or person.erased:
+        return _say(support_message(first_name="", eap_contact=""))
+    organisation = bot.services.store.get_organisation(person.organisation_id)
+    kind = _say(
+        support_message(
+            first_name=person.first_name,
+            eap_contact=organisation.eap_contact if organisation else "",
+        )
+    )
+    state = bot.engine.active(person, incoming)
+    if incoming.form is not None:
+        kind += Outcome(_form_again(bot, person, incoming))
+        if state is None or incoming.token in {"", INTAKE_FORM}:
+            return kind
+    if state is not None:
+        return kind + bot.engine.ask_again(state, person=person, incoming=incoming, note=CARRY_ON)
+    if asks_for_coaching(incoming.text):
+        # Start the intake afresh: nothing of the risky message becomes the topic or goal.
+        afresh = Incoming(person.id, incoming.channel, event_id=incoming.event_id)
+        note = _say(
+            "If you'd still like coaching as well, I'm happy to help; I've left out what "
+            "you just wrote, so please tell me in your own time."
+        )
+        return kind + note + bot.start("intake", person, afresh)
+    return kind + _say("If you'd like coaching as well, say 'coaching' whenever you're ready.")
+
+
+def _form_again(bot: CoachingBot, person: Person, incoming: Incoming) -> tuple[Reply, ...]:
+    """Say truthfully what happened to the form, and how to fill it in again."""
+    services, token = bot.services, incoming.token
+    for prefix, verb, opened in (
+        (FEEDBACK_FORM, "feedback", open_feedback),
+        (EVALUATION_FORM, "evaluate", open_evaluation),
+    ):
+        ref = token.removeprefix(prefix)
+        if token.startswith(prefix) and ref.isdigit():
+            if opened(services, person, int(ref)).refused:
+                return (Text(FORM_NOT_SAVED),)
+            again = Choice("Fill it in again", action_value(verb, int(ref)))
+            return (
+                Choices(f"{FORM_NOT_SAVED} You can fill it in again when you're ready.", (again,)),
+            )
+    if token in {"", INTAKE_FORM}:
+        return (
+            Text(
+                f"{FORM_NOT_SAVED} You can fill in the request form again when you're "
+                "ready, or say 'coaching' and I'll ask one question at a time."
+            ),
+        )
+    return (Text(FORM_NOT_SAVED),)
+
+
+def _say(text: str) -> Outcome:
+    return Outcome((Text(text),))

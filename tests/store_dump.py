@@ -1,0 +1,47 @@
+"""Search everything a store holds: every row of every table, read with the store's own
+engine. For tests that prove some words were never kept (safeguarding, erasure)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import inspect, text
+
+from storage.store import SqlStore
+
+
+def stored_cells(store: SqlStore) -> list[tuple[str, str]]:
+    """(table, cell text) for every non-empty cell in the database. JSON cells are also
+    given decoded, so escaped characters in a payload are found as typed."""
+    cells: list[tuple[str, str]] = []
+    engine = store.engine
+    with engine.connect() as connection:
+        for table in inspect(engine).get_table_names():
+            for row in connection.execute(text(f'SELECT * FROM "{table}"')):
+                for value in row:
+                    if value is None:
+                        continue
+                    cells += [(table, shown) for shown in _readings(value)]
+    return cells
+
+
+def places_holding(store: SqlStore, words: Iterable[str]) -> list[str]:
+    """Where any of `words` appears (case-insensitive), as 'table: cell' lines; [] when
+    nowhere. Assert `== []` so a failure shows where the words were found."""
+    wanted = [w.lower() for w in words if w]
+    return [
+        f"{table}: {cell[:200]}"
+        for table, cell in stored_cells(store)
+        if any(w in cell.lower() for w in wanted)
+    ]
+
+
+def _readings(value: object) -> list[str]:
+    raw = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    readings = [raw]
+    if raw[:1] in {"{", "["}:
+        with contextlib.suppress(ValueError):
+            readings.append(json.dumps(json.loads(raw), ensure_ascii=False))
+    return readings
