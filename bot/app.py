@@ -14,7 +14,7 @@ from bot.messages import Incoming, Outcome, refusal
 from bot.outbox.notices import queue_outgoing
 from bot.ports.errors import StoreUnavailable
 from bot.replies import Text
-from bot.router import route_action, route_command, route_form, route_text
+from bot.router import route_action, route_aside, route_form, route_text
 from bot.safeguarding import answer_kindly, at_risk
 from bot.services import Services
 
@@ -85,7 +85,7 @@ class CoachingBot:
                 return answered
         state = self.engine.active(person, incoming)
         if state is not None:
-            aside = None if incoming.value else route_command(self, person, incoming.text.strip())
+            aside = None if incoming.value else route_aside(self, person, incoming.text.strip())
             if aside is not None:
                 note = "To carry on where we were, answer this (or say 'cancel'):"
                 return aside + self.engine.ask_again(

@@ -17,6 +17,8 @@ from bot.matching.topics import themes_of
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
 from bot.understanding.request_text import asks_for_coaching
+from bot.understanding.service_answers import answer as answer_question
+from bot.understanding.service_questions import recognise as recognise_question
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -38,12 +40,25 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
         return Outcome((Text(overview.help_text(person)),))
     if _GREETING.match(text):
         return Outcome((Text(overview.help_text(person)),))
-    command = route_command(bot, person, text)
-    if command is not None:
-        return command
+    aside = route_aside(bot, person, text)
+    if aside is not None:
+        return aside
     if asks_for_coaching(text) or themes_of(text):
         return bot.start("intake", person, incoming)
     return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
+
+
+def route_aside(bot: CoachingBot, person: Person, text: str) -> Outcome | None:
+    """What may be said anywhere, even mid-conversation: a command, or a question about
+    the service (answered without starting anything); None for anything else."""
+    command = route_command(bot, person, text)
+    if command is not None:
+        return command
+    question = recognise_question(text)
+    if question is None:
+        return None
+    programmes = bot.services.store.list_programmes()
+    return Outcome((Text(answer_question(question, programmes, first_name=person.first_name)),))
 
 
 def route_command(bot: CoachingBot, person: Person, text: str) -> Outcome | None:

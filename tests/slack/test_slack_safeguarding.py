@@ -71,3 +71,14 @@ def test_a_risky_dm_mid_conversation_asks_the_question_again(sqlite_url: str) ->
         assert "What would you like coaching on?" in said
         h.deliver()
         assert places_holding(_store(h), ["harm myself"]) == []
+
+
+def test_a_question_about_the_service_is_answered_in_the_dm(sqlite_url: str) -> None:
+    with running_pool(sqlite_url) as h:
+        said = words(h.user(SAM).say("Is coaching confidential?"))
+        assert "Yes, coaching here is confidential." in said
+        assert "never come from fewer than 5 people" in said
+        person = h.application.store.find_person_by_email(SAM)
+        assert person is not None
+        assert h.application.store.load_conversation(person.id, Channel.SLACK) is None
+        assert h.application.store.list_requests() == []

@@ -71,3 +71,14 @@ def test_a_risky_message_mid_conversation_asks_the_question_again(teams: TeamsRi
     assert "What would you like to be different by the end of the coaching?" in replies
     teams.dispatch()
     assert places_holding(_store(teams), ["go on like this"]) == []
+
+
+def test_a_question_about_the_service_is_answered_in_chat(teams: TeamsRig) -> None:
+    before = len(teams.connector.posted())
+    asked = message(teams, SAM, "what is a chemistry session?", tenant=DUDLEY_TENANT)
+    assert teams.post(asked).status_code == 200
+    replies = " ".join(text_of(a) for a in teams.connector.posted()[before:])
+    assert "A chemistry session is a first conversation with your coach" in replies
+    assert "Regional Coaching Pool and Member Mentoring start with one." in replies
+    assert _store(teams).load_conversation(teams.person(SAM.email).id, Channel.TEAMS) is None
+    assert _store(teams).list_requests() == []
