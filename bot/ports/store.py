@@ -226,9 +226,13 @@ class Store(Protocol):
     def audit(self, entry: AuditEntry) -> None: ...
     def list_audit(self, *, subject_prefix: str = "") -> list[AuditEntry]: ...
 
-    def erase_person(self, person_id: int, *, at: datetime) -> None:
-        """Data-protection erasure: remove identifying data, identities, conversations,
-        free text and pending messages of the person; keep anonymous counts and hours."""
+    def erase_person(self, person_id: int, *, at: datetime, by: str = "") -> None:
+        """Data-protection erasure of the stored traces (the lifecycle part is
+        `bot.privacy.erasure`): delete the person's identities, conversations and every
+        message to them; delete or scrub every other row that holds their name, email,
+        platform ids or words (finished messages, platform event ids, audit details, close
+        reasons); blank their free text and profile. Keep anonymous counts and hours. One
+        audit entry "person.erased" (detail `by`) names no one."""
         ...
 
     # -- digest: read-only aggregate queries (bot/digest) ------------------------------
