@@ -13,6 +13,7 @@ from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.digest.schedule import queue_previous_week
+from bot.domain.audit import AuditEntry
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.notifier import Notifier
 from bot.services import Services
@@ -48,6 +49,10 @@ def weekly_digest_tick(services: Services) -> None:
         log.exception("weekly digest tick failed")
         return
     log.info("weekly digests queued", extra={"queued": queued})
+    if queued:  # only the replica that queued them records it
+        services.store.audit(
+            AuditEntry(services.clock.now(), None, "digest.queued", "digest:weekly", f"{queued}")
+        )
 
 
 class Scheduler:

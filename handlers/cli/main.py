@@ -21,6 +21,7 @@ from handlers.cli import (
     organisation_cmds,
     parse_when_cmd,
     pool_cmds,
+    rights_cmds,
     serve_cmd,
     teams_package_cmd,
 )
@@ -37,6 +38,7 @@ SUBCOMMANDS = (
     match_cmd,
     digest_cmd,
     export_cmd,
+    rights_cmds,
     dispatch_cmd,
     teams_package_cmd,
 )
