@@ -42,6 +42,7 @@ from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback, FinalEvaluation
 from bot.domain.outbox import OutboxMessage
 from bot.domain.people import Channel
+from bot.privacy.periods import RetentionCutoffs, RetentionReport
 from bot.timewindow import TimeWindow
 
 
@@ -237,6 +238,14 @@ class Store(Protocol):
         platform ids or words (finished messages, platform event ids, audit details, close
         reasons); blank their free text and profile. Keep anonymous counts and hours. One
         audit entry "person.erased" (detail `by`) names no one."""
+        ...
+
+    def forget_expired(self, cutoffs: RetentionCutoffs) -> RetentionReport:
+        """Retention: blank the free text of requests and engagements closed, feedback
+        given and wordy audit entries written before `free_text_before`; delete
+        conversations idle since before `conversations_before` and platform event ids seen
+        before it; empty the payloads of finished messages due before `messages_before`.
+        Counts, states, times, ratings and themes are untouched."""
         ...
 
     # -- digest: read-only aggregate queries (bot/digest) ------------------------------

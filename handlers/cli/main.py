@@ -21,6 +21,7 @@ from handlers.cli import (
     organisation_cmds,
     parse_when_cmd,
     pool_cmds,
+    retention_cmd,
     rights_cmds,
     serve_cmd,
     teams_package_cmd,
@@ -39,6 +40,7 @@ SUBCOMMANDS = (
     digest_cmd,
     export_cmd,
     rights_cmds,
+    retention_cmd,
     dispatch_cmd,
     teams_package_cmd,
 )
