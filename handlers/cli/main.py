@@ -23,6 +23,7 @@ from handlers.cli import (
     pool_cmds,
     retention_cmd,
     rights_cmds,
+    secrets_cmd,
     serve_cmd,
     teams_package_cmd,
 )
@@ -41,6 +42,7 @@ SUBCOMMANDS = (
     export_cmd,
     rights_cmds,
     retention_cmd,
+    secrets_cmd,
     dispatch_cmd,
     teams_package_cmd,
 )
