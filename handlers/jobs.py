@@ -13,8 +13,11 @@ from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.digest.schedule import queue_previous_week
+from bot.domain.audit import AuditEntry
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.notifier import Notifier
+from bot.privacy.periods import RetentionPeriods
+from bot.privacy.retention import apply_retention
 from bot.services import Services
 
 log = logging.getLogger("coachpool.jobs")
@@ -48,13 +51,33 @@ def weekly_digest_tick(services: Services) -> None:
         log.exception("weekly digest tick failed")
         return
     log.info("weekly digests queued", extra={"queued": queued})
+    if queued:  # only the replica that queued them records it
+        services.store.audit(
+            AuditEntry(services.clock.now(), None, "digest.queued", "digest:weekly", f"{queued}")
+        )
+
+
+def retention_tick(services: Services, periods: RetentionPeriods) -> None:
+    """Nightly: forget what has outlived its retention period. Idempotent, so every
+    replica may run it."""
+    try:
+        report = apply_retention(services, periods)
+    except Exception:
+        log.exception("retention tick failed")
+        return
+    log.info("retention applied", extra={"forgotten": report.total})
 
 
 class Scheduler:
     """A background-thread scheduler: its jobs call the synchronous core, so they must
     not run on the server's event loop."""
 
-    def __init__(self, services: Services, notifier: Notifier) -> None:
+    def __init__(
+        self,
+        services: Services,
+        notifier: Notifier,
+        retention: RetentionPeriods | None = None,
+    ) -> None:
         self._scheduler = BackgroundScheduler(timezone=str(services.settings.pool_timezone))
         self._scheduler.add_job(
             dispatch_tick,
@@ -74,6 +97,19 @@ class Scheduler:
             minute=0,
             id="weekly_digest",
             args=(services,),
+            max_instances=1,
+            coalesce=True,
+            replace_existing=True,
+            misfire_grace_time=6 * 3600,
+        )
+
+        self._scheduler.add_job(
+            retention_tick,
+            "cron",
+            hour=3,
+            minute=30,
+            id="retention",
+            args=(services, retention or RetentionPeriods()),
             max_instances=1,
             coalesce=True,
             replace_existing=True,

@@ -23,6 +23,7 @@ from storage.repos.outbox import OutboxRepo
 from storage.repos.people import PeopleRepo
 from storage.repos.programmes import ProgrammeRepo
 from storage.repos.requests import RequestRepo
+from storage.repos.retention import RetentionRepo
 from storage.repos.sessions import SessionRepo
 
 
@@ -40,6 +41,7 @@ class SqlStore(
     FeedbackRepo,
     EventRepo,
     ErasureRepo,
+    RetentionRepo,
     DigestRepo,
 ):
     """The store on one engine. Safe to share between threads and asyncio tasks; every

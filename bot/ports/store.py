@@ -42,6 +42,7 @@ from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback, FinalEvaluation
 from bot.domain.outbox import OutboxMessage
 from bot.domain.people import Channel
+from bot.privacy.periods import RetentionCutoffs, RetentionReport
 from bot.timewindow import TimeWindow
 
 
@@ -224,11 +225,27 @@ class Store(Protocol):
         ...
 
     def audit(self, entry: AuditEntry) -> None: ...
-    def list_audit(self, *, subject_prefix: str = "") -> list[AuditEntry]: ...
+    def list_audit(
+        self, *, subject_prefix: str = "", since: datetime | None = None
+    ) -> list[AuditEntry]:
+        """Oldest first; `since` (inclusive) limits by time."""
+        ...
 
-    def erase_person(self, person_id: int, *, at: datetime) -> None:
-        """Data-protection erasure: remove identifying data, identities, conversations,
-        free text and pending messages of the person; keep anonymous counts and hours."""
+    def erase_person(self, person_id: int, *, at: datetime, by: str = "") -> None:
+        """Data-protection erasure of the stored traces (the lifecycle part is
+        `bot.privacy.erasure`): delete the person's identities, conversations and every
+        message to them; delete or scrub every other row that holds their name, email,
+        platform ids or words (finished messages, platform event ids, audit details, close
+        reasons); blank their free text and profile. Keep anonymous counts and hours. One
+        audit entry "person.erased" (detail `by`) names no one."""
+        ...
+
+    def forget_expired(self, cutoffs: RetentionCutoffs) -> RetentionReport:
+        """Retention: blank the free text of requests and engagements closed, feedback
+        given and wordy audit entries written before `free_text_before`; delete
+        conversations idle since before `conversations_before` and platform event ids seen
+        before it; empty the payloads of finished messages due before `messages_before`.
+        Counts, states, times, ratings and themes are untouched."""
         ...
 
     # -- digest: read-only aggregate queries (bot/digest) ------------------------------

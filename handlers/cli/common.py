@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Sequence
@@ -28,6 +29,14 @@ def person_by_email(app: Application, email: str) -> Person:
             f"no one with the email {email!r} is in the pool (see `coachpool people` for who is)"
         )
     return person
+
+
+def operator() -> str:
+    """Who ran a command, for the audit log: the command line and the system account."""
+    try:
+        return f"command line ({getpass.getuser()})"
+    except (OSError, KeyError):  # no login name in this environment (a container, say)
+        return "command line"
 
 
 def iso(instant: datetime, zone: Any) -> str:

@@ -13,10 +13,11 @@ from bot.digest.figures import build_digest
 from bot.digest.render import digest_chart, digest_text
 from bot.digest.schedule import queue_weekly_digests
 from bot.digest.week import Week, parse_week, week_before
+from bot.domain.audit import AuditEntry
 from bot.outbox.dispatcher import dispatch_due
 from handlers.bootstrap import Application, settings_from_environment
 from handlers.channels import platform_notifier
-from handlers.cli.common import UsageError, open_app, print_json
+from handlers.cli.common import UsageError, open_app, operator, print_json
 from handlers.console.sender import ConsoleSender
 from handlers.platforms import MOUNTERS
 
@@ -89,6 +90,15 @@ def _send(app: Application, week: Week) -> int:
         app, MOUNTERS, fallback=ConsoleSender(sys.stdout), environ=os.environ
     )
     report = dispatch_due(app.services, notifier)
+    app.store.audit(
+        AuditEntry(
+            app.services.clock.now(),
+            None,
+            "digest.sent",
+            f"digest:{week.label}",
+            f"{queued} queued, {report.sent} messages sent, by {operator()}",
+        )
+    )
     print(
         f"digest {week.label}: queued {queued} new; sent {report.sent}, to retry "
         f"{report.retried}, failed {report.failed} (of {report.claimed} messages due)",

@@ -9,8 +9,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.domain.audit import AuditEntry
 from bot.reports.export import Table, request_table, session_table
-from handlers.cli.common import UsageError, open_app
+from handlers.cli.common import UsageError, open_app, operator
 
 
 def register(commands: Any) -> None:
@@ -28,14 +29,23 @@ def run(args: argparse.Namespace) -> int:
     app = open_app(args)
     zone = app.services.settings.pool_timezone
     today = app.services.clock.now().astimezone(zone).date()
-    first = _day(args.since, "--since") or _financial_year_start(today)
-    last = _day(args.until, "--until") or today
+    first = day(args.since, "--since") or _financial_year_start(today)
+    last = day(args.until, "--until") or today
     if last < first:
         raise UsageError(f"--until {last} is before --since {first}")
     since = datetime.combine(first, time(), tzinfo=zone)
     until = datetime.combine(last + timedelta(days=1), time(), tzinfo=zone)
     build = session_table if args.what == "sessions" else request_table
     table = build(app.store, since=since, until=until, zone=zone)
+    app.store.audit(
+        AuditEntry(
+            app.services.clock.now(),
+            None,
+            "figures.exported",
+            f"export:{args.what}",
+            f"{first} to {last}, {len(table.rows)} rows, by {operator()}",
+        )
+    )
     if args.out is None:
         _write(table, sys.stdout)
     else:
@@ -54,7 +64,7 @@ def _write(table: Table, handle: TextIO) -> None:
     writer.writerows(table.rows)
 
 
-def _day(text: str | None, option: str) -> date | None:
+def day(text: str | None, option: str) -> date | None:
     if not text:
         return None
     try:

@@ -21,6 +21,9 @@ from handlers.cli import (
     organisation_cmds,
     parse_when_cmd,
     pool_cmds,
+    retention_cmd,
+    rights_cmds,
+    secrets_cmd,
     serve_cmd,
     teams_package_cmd,
 )
@@ -37,6 +40,9 @@ SUBCOMMANDS = (
     match_cmd,
     digest_cmd,
     export_cmd,
+    rights_cmds,
+    retention_cmd,
+    secrets_cmd,
     dispatch_cmd,
     teams_package_cmd,
 )

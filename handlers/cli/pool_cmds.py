@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from bot.domain.audit import AuditEntry
 from bot.pool.roster import decode_roster, import_roster, parse_roster
 from bot.pool.sample import load_sample_pool
-from handlers.cli.common import UsageError, open_app, person_by_email
+from bot.privacy.erasure import erase_person
+from handlers.cli.common import UsageError, open_app, operator, person_by_email
 from storage.engine import default_database_url
 from storage.migrate import upgrade
 
@@ -84,19 +85,22 @@ def run_import_coaches(args: argparse.Namespace) -> int:
 
 
 def run_erase(args: argparse.Namespace) -> int:
+    if not args.yes and not sys.stdin.isatty():
+        raise UsageError("standard input is not a terminal: add --yes to erase without asking")
     app = open_app(args)
     person = person_by_email(app, args.email)
     if not args.yes:
-        answer = input(
-            f"Erase {person.name} <{person.email}>? Their name, email, platform links, "
-            "conversations and comments will be removed for good; anonymous hours stay. "
-            "Type 'erase' to confirm: "
-        )
+        try:
+            answer = input(
+                f"Erase {person.name} <{person.email}>? Their name, email, platform links, "
+                "conversations and words will be removed for good; their open coaching ends "
+                "and the other person is told; anonymous hours stay. Type 'erase' to confirm: "
+            )
+        except EOFError:
+            answer = ""
         if answer.strip().lower() != "erase":
             print("Nothing was erased.")
             return 1
-    now = app.services.clock.now()
-    app.store.erase_person(person.id, at=now)
-    app.store.audit(AuditEntry(now, None, "person.erased", f"person:{person.id}", "command line"))
-    print(f"Erased person {person.id}.")
+    report = erase_person(app.services, person, by=operator())
+    print(report.summary())
     return 0

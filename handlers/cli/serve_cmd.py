@@ -15,6 +15,7 @@ from handlers.console.sender import ConsoleSender
 from handlers.jobs import Scheduler
 from handlers.logs import configure_logging
 from handlers.platforms import MOUNTERS
+from handlers.retention import retention_periods
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
 
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.socket_mode and not os.environ.get("SLACK_APP_TOKEN"):
         raise UsageError("--socket-mode needs SLACK_APP_TOKEN (an app-level token, xapp-...)")
     configure_logging()
+    retention = retention_periods(os.environ)  # a bad setting stops here, in one line
     app = open_app(args)
     environ = dict(os.environ)
     if args.socket_mode:
@@ -53,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     mounts = mount_all(context, MOUNTERS)
     notifier = build_notifier(app, mounts, fallback=ConsoleSender(sys.stdout))
     kicker.append(DispatchKicker(app.services, notifier))
-    scheduler = None if args.no_scheduler else Scheduler(app.services, notifier)
+    scheduler = None if args.no_scheduler else Scheduler(app.services, notifier, retention)
     asgi = create_app(app, mounts=mounts, scheduler=scheduler)
     uvicorn.run(asgi, host=args.host, port=args.port, log_config=None)
     return 0

@@ -3,6 +3,7 @@ latest installation wins.
 
 The table is part of the pool's schema (`storage/models/slack.py`, migrated with the
 rest); slack-sdk's own SQL stores were not used because their import needs greenlet.
+Bot tokens are sealed with COACHPOOL_SECRET_KEY (`handlers/secrets.py`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, Engine, delete, insert, select
+from sqlalchemy import ColumnElement, Engine, delete, insert, select, update
 
+from handlers.secrets import SecretBox
 from storage.models.slack import SLACK_WORKSPACES
 
 log = logging.getLogger("coachpool.slack")
@@ -47,8 +49,11 @@ class Installations:
         *,
         ttl: float = 60.0,
         monotonic: Callable[[], float] = time.monotonic,
+        secrets: SecretBox | None = None,
     ) -> None:
+        """`secrets` seals the bot tokens (default: the keys in the process environment)."""
         self._engine = engine
+        self._secrets = secrets or SecretBox.from_environ()
         self._ttl = ttl
         self._monotonic = monotonic
         self._cache: dict[str, tuple[float, Workspace | None]] = {}
@@ -60,7 +65,7 @@ class Installations:
             "enterprise_id": workspace.enterprise_id,
             "team_name": workspace.team_name[:200],
             "app_id": workspace.app_id,
-            "bot_token": workspace.bot_token,
+            "bot_token": self._secrets.seal(workspace.bot_token),
             "bot_id": workspace.bot_id,
             "bot_user_id": workspace.bot_user_id,
             "bot_scopes": workspace.bot_scopes[:1000],
@@ -79,7 +84,7 @@ class Installations:
                 return cached[1]
         with self._engine.connect() as connection:
             row = connection.execute(select(WORKSPACES).where(_key(team_id))).first()
-        found = _workspace(row._asdict()) if row is not None else None
+        found = self._workspace(row._asdict()) if row is not None else None
         with self._lock:
             self._cache[team_id] = (self._monotonic() + self._ttl, found)
         return found
@@ -102,6 +107,28 @@ class Installations:
             connection.execute(delete(WORKSPACES).where(_key(team_id)))
         self._forget(team_id)
 
+    def reseal_all(self) -> int:
+        """Seal every stored token under the first key (rotation, or tokens an older
+        coachpool stored in clear); how many rows were rewritten."""
+        with self._engine.begin() as connection:
+            rows = connection.execute(select(WORKSPACES.c.team_id, WORKSPACES.c.bot_token)).all()
+            for team_id, token in rows:
+                connection.execute(
+                    update(WORKSPACES)
+                    .where(_key(team_id))
+                    .values(bot_token=self._secrets.reseal(token))
+                )
+        with self._lock:
+            self._cache.clear()
+        return len(rows)
+
+    def _workspace(self, row: dict[str, object]) -> Workspace:
+        installed = row.get("installed_at")
+        if isinstance(installed, datetime) and installed.tzinfo is None:
+            row["installed_at"] = installed.replace(tzinfo=UTC)  # SQLite keeps no zone
+        row["bot_token"] = self._secrets.open(str(row["bot_token"]))
+        return Workspace(**row)  # type: ignore[arg-type]
+
     def _forget(self, team_id: str) -> None:
         with self._lock:
             self._cache.pop(team_id, None)
@@ -109,10 +136,3 @@ class Installations:
 
 def _key(team_id: str) -> ColumnElement[bool]:
     return WORKSPACES.c.team_id == team_id
-
-
-def _workspace(row: dict[str, object]) -> Workspace:
-    installed = row.get("installed_at")
-    if isinstance(installed, datetime) and installed.tzinfo is None:
-        row["installed_at"] = installed.replace(tzinfo=UTC)  # SQLite keeps no zone
-    return Workspace(**row)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.domain import Channel
 from handlers.channels import ChannelContext, ChannelMount
+from handlers.secrets import SecretBox
 from handlers.slack.app import SlackApp, build_app
 from handlers.slack.desk import Desk, build_desk
 from handlers.slack.installations import Installations
@@ -57,7 +58,9 @@ def slack_channel(context: ChannelContext) -> SlackChannel | None:
     installations: Installations | None = None
     workspaces: Workspaces
     if settings.oauth:
-        installations = Installations(application.store.engine)
+        installations = Installations(
+            application.store.engine, secrets=SecretBox.from_environ(context.environ)
+        )
         workspaces = InstalledWorkspaces(installations)
     else:
         workspaces = OneWorkspace(token=settings.bot_token, api=api)

@@ -3,14 +3,18 @@ token-revocation listeners delete."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
 from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 
+from handlers.bootstrap import ConfigurationError
 from handlers.server.blocking import run_sync
 from handlers.slack.installations import Installations, Workspace
+
+log = logging.getLogger("coachpool.slack")
 
 
 class WorkspaceStore(AsyncInstallationStore):
@@ -21,11 +25,18 @@ class WorkspaceStore(AsyncInstallationStore):
 
     async def async_save(self, installation: Installation) -> None:
         if installation.bot_token and installation.team_id:
-            await run_sync(self._installations.save, _workspace(installation))
+            await self._save(_workspace(installation))
 
     async def async_save_bot(self, bot: Bot) -> None:
         if bot.bot_token and bot.team_id:
-            await run_sync(self._installations.save, _workspace(bot))
+            await self._save(_workspace(bot))
+
+    async def _save(self, workspace: Workspace) -> None:
+        try:
+            await run_sync(self._installations.save, workspace)
+        except ConfigurationError as error:  # no key to seal the token: nothing is kept
+            log.error("Slack installation of %s not saved: %s", workspace.team_id, error)
+            raise
 
     async def async_find_bot(
         self,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from bot.domain.audit import AuditEntry
@@ -22,11 +24,15 @@ class AuditRepo(UnitOfWork):
                 )
             )
 
-    def list_audit(self, *, subject_prefix: str = "") -> list[AuditEntry]:
+    def list_audit(
+        self, *, subject_prefix: str = "", since: datetime | None = None
+    ) -> list[AuditEntry]:
         """Oldest first; the prefix is taken literally (`%` and `_` are not wildcards)."""
         query = select(
             AuditRow.at, AuditRow.actor_id, AuditRow.action, AuditRow.subject, AuditRow.detail
         )
+        if since is not None:
+            query = query.where(AuditRow.at >= since)
         if subject_prefix:
             query = query.where(AuditRow.subject.startswith(subject_prefix, autoescape=True))
         with self._read() as s:

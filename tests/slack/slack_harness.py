@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from unittest.mock import patch
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -26,6 +28,7 @@ from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import Application, bootstrap
 from handlers.channels import ChannelContext, ChannelMount
 from handlers.delivery import ChannelNotifier, ChannelSender
+from handlers.secrets import KEY_VARIABLE
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
 from handlers.slack.installations import Installations, Workspace
@@ -38,6 +41,7 @@ LONDON = ZoneInfo("Europe/London")
 # Tuesday 24 November 2026, 09:30 London, as in the demo and the transcript tests.
 START = datetime(2026, 11, 24, 9, 30, tzinfo=LONDON)
 SINGLE_TEAM = "T0POOL"
+TEST_SECRET_KEY = "m4b8tSyM1I6cqQyWYQf6t6lqvJ6Bq0g6Rr2qf8eZkQc="
 
 
 class ServerThread:
@@ -268,7 +272,7 @@ def running_pool(
     users = [
         FakeUser(teams[p.organisation_id], user_of(p.id), p.email) for p in store.list_people()
     ]
-    with FakeSlack(users=[*users, *extra_users]) as fake:
+    with ExitStack() as stack, FakeSlack(users=[*users, *extra_users]) as fake:
         env = {
             "SLACK_SIGNING_SECRET": SECRET,
             "SLACK_API_URL": fake.api_url,
@@ -276,6 +280,9 @@ def running_pool(
         }
         if oauth:
             env |= {"SLACK_CLIENT_ID": "1111.2222", "SLACK_CLIENT_SECRET": "client-secret"}
+            # Installed workspaces' tokens are sealed at rest (handlers/secrets.py).
+            env.setdefault(KEY_VARIABLE, TEST_SECRET_KEY)
+            stack.enter_context(patch.dict(os.environ, {KEY_VARIABLE: env[KEY_VARIABLE]}))
         else:
             env["SLACK_BOT_TOKEN"] = f"xoxb-{SINGLE_TEAM}"
             fake.tokens[f"xoxb-{SINGLE_TEAM}"] = SINGLE_TEAM

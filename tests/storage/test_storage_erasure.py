@@ -73,7 +73,7 @@ def test_erase_person(pool: Pool) -> None:
         pool.coach.id: (1, 1.0)
     }
     [entry] = store.list_audit(subject_prefix=f"person:{coachee.id}")
-    assert entry.action == "erase"
+    assert entry.action == "person.erased"
     # The freed address can be used by a new person.
     assert pool.person("erin@council.example").id != coachee.id
 

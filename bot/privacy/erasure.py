@@ -1,0 +1,157 @@
+"""Erasing a person on request: their coaching stops cleanly, then nothing identifies them.
+
+One transaction: their open requests are withdrawn, open engagements end, future sessions
+are cancelled, and whoever was coaching with them (or waiting on them) is told in a neutral
+sentence that names no one. Then the store removes or scrubs every trace (see
+`Store.erase_person`). Held sessions stay, without a name, so hours and digests still add up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from bot.coaching.shortlist import offer_shortlist
+from bot.domain import (
+    CoachingRequest,
+    Engagement,
+    EngagementState,
+    Person,
+    RequestState,
+    SessionState,
+)
+from bot.outbox.notices import queue_outgoing
+from bot.replies import Outgoing, Text
+from bot.services import Services
+
+ENGAGEMENT_ENDED = "a pool member left the pool"
+TO_COACHEE = (
+    "Your coaching with a pool member has ended: they are no longer in the pool, so any "
+    "sessions you had booked together are cancelled. If you'd like to carry on with another "
+    "coach, just say 'coaching'."
+)
+TO_COACH = (
+    "Your coaching with a pool member has ended: they are no longer in the pool, so any "
+    "sessions you had booked together are cancelled. There's nothing you need to do."
+)
+REQUEST_WITHDRAWN = (
+    "A coaching request you were asked about has been withdrawn, so there's no need to answer it."
+)
+COACH_GONE = "The coach you chose is no longer in the pool, so I've looked for other coaches."
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    person_id: int
+    requests_withdrawn: int = 0
+    engagements_ended: int = 0
+    sessions_cancelled: int = 0
+    people_told: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"Erased person {self.person_id}: {self.requests_withdrawn} open request(s) "
+            f"withdrawn, {self.engagements_ended} engagement(s) ended, "
+            f"{self.sessions_cancelled} future session(s) cancelled, {self.people_told} "
+            "other person(s) told."
+        )
+
+
+def erase_person(services: Services, person: Person, *, by: str) -> ErasureReport:
+    """Erase `person`. `by` says who asked (e.g. "command line"), for the audit log."""
+    store, now = services.store, services.clock.now()
+    news: list[Outgoing] = []
+    withdrawn = ended = cancelled = 0
+    with store.transaction():
+        for request in store.list_requests(coachee_id=person.id):
+            if request.state.is_open:
+                news += _withdraw(services, request)
+                withdrawn += 1
+        for engagement in {
+            e.id: e
+            for e in store.list_engagements(coach_id=person.id)
+            + store.list_engagements(coachee_id=person.id)
+        }.values():
+            if engagement.state is not EngagementState.CLOSED:
+                cancelled += _end(services, engagement, erased=person)
+                ended += 1
+                news.append(_told(engagement, erased=person))
+        waiting = store.list_requests(
+            chosen_coach_id=person.id, states=[RequestState.WAITING_COACH]
+        )
+        store.erase_person(person.id, at=now, by=by)
+        # After the profile is withdrawn, so the erased coach is never matched again.
+        for request in waiting:
+            news += _find_another_coach(services, request, coach_id=person.id)
+        queue_outgoing(store, tuple(news), now=now, origin=f"erasure:{person.id}")
+    return ErasureReport(
+        person.id, withdrawn, ended, cancelled, people_told=len({n.person_id for n in news})
+    )
+
+
+def _withdraw(services: Services, request: CoachingRequest) -> list[Outgoing]:
+    store, now = services.store, services.clock.now()
+    store.update_request(dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now))
+    store.cancel_scheduled(f"deadline:request:{request.id}:")
+    if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
+        return [Outgoing(request.chosen_coach_id, (Text(REQUEST_WITHDRAWN),))]
+    return []
+
+
+def _end(services: Services, engagement: Engagement, *, erased: Person) -> int:
+    """Close the engagement and cancel its sessions still to come; how many were cancelled."""
+    store, now = services.store, services.clock.now()
+    store.update_engagement(
+        dataclasses.replace(
+            engagement,
+            state=EngagementState.CLOSED,
+            closed_at=now,
+            close_reason=ENGAGEMENT_ENDED,
+        )
+    )
+    cancelled = 0
+    for session in store.list_sessions(
+        engagement_id=engagement.id, states=[SessionState.CONFIRMED, SessionState.PROPOSED]
+    ):
+        if session.window.start > now:
+            store.update_session(
+                dataclasses.replace(
+                    session, state=SessionState.CANCELLED, cancelled_by=erased.id, cancelled_at=now
+                )
+            )
+            store.cancel_scheduled(f"session:{session.id}:")
+            cancelled += 1
+    request = store.get_request(engagement.request_id)
+    if request is not None and request.state is not RequestState.CLOSED:
+        store.update_request(
+            dataclasses.replace(request, state=RequestState.CLOSED, updated_at=now)
+        )
+    return cancelled
+
+
+def _told(engagement: Engagement, *, erased: Person) -> Outgoing:
+    if erased.id == engagement.coach_id:
+        return Outgoing(engagement.coachee_id, (Text(TO_COACHEE),))
+    return Outgoing(engagement.coach_id, (Text(TO_COACH),))
+
+
+def _find_another_coach(
+    services: Services, request: CoachingRequest, *, coach_id: int
+) -> list[Outgoing]:
+    """As when a coach lets the answer time pass: the coachee is offered other coaches."""
+    store, now = services.store, services.clock.now()
+    request = dataclasses.replace(
+        request,
+        state=RequestState.SHORTLISTED,
+        chosen_coach_id=None,
+        offered_slots=(),
+        declined_coach_ids=request.declined_coach_ids | {coach_id},
+        updated_at=now,
+    )
+    store.update_request(request)
+    store.cancel_scheduled(f"deadline:request:{request.id}:")
+    shortlist = offer_shortlist(services, request)
+    return [
+        Outgoing(request.coachee_id, (Text(COACH_GONE), *shortlist.replies)),
+        *shortlist.outgoing,
+    ]
