@@ -39,11 +39,16 @@ def by_key(
     hidden: Iterable[K] = (),
 ) -> dict[K, Part]:
     """The parts of a group: each record's value added to its key's part, with its person."""
-    parts: dict[K, Part] = {k: Part(printed=False) for k in hidden}
+    never = set(hidden)
+    values: defaultdict[K, float] = defaultdict(float)
+    people: defaultdict[K, set[int]] = defaultdict(set)
+    for k in never:
+        values[k] += 0.0
     for record in records:
         k = key(record)
-        parts[k] = parts.get(k, Part()).plus(value(record), person(record))
-    return parts
+        values[k] += value(record)
+        people[k].add(person(record))
+    return {k: Part(v, frozenset(people[k]), k not in never) for k, v in values.items()}
 
 
 @dataclass(frozen=True)
@@ -155,12 +160,15 @@ def rating_means(
 ) -> Mean:
     """Scores are the raters' (coachees'), so parts are by the rater's organisation."""
     rows = [(f, s) for f in feedback if (s := score(f)) is not None]
-    sums: dict[int, Part] = {}
+    sums = by_key(
+        rows,
+        lambda row: org(row[0].person_id),
+        lambda row: row[0].person_id,
+        lambda row: float(row[1]),
+    )
     responses: defaultdict[int, int] = defaultdict(int)
-    for fact, value in rows:
-        key = org(fact.person_id)
-        sums[key] = sums.get(key, Part()).plus(float(value), fact.person_id)
-        responses[key] += 1
+    for fact, _ in rows:
+        responses[org(fact.person_id)] += 1
     return Mean(disclose(sums, min_group), dict(responses), {k: p.people for k, p in sums.items()})
 
 
