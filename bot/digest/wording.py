@@ -28,8 +28,9 @@ def subtitle(digest: Digest) -> str:
     return (
         f"From {_day(week.monday)} to {_day(sunday)}. Waiting requests and capacity as of "
         f"{local_time(digest.as_of, week.tz)}. "
-        f"No figure comes from fewer than {digest.min_group} people, and none can be worked "
-        "out from the others; this year's figures add up the weeks whose figures were shown."
+        f"No figure about coaching comes from fewer than {digest.min_group} coachees, and "
+        "none can be worked out from the others; coaches at capacity are named with their "
+        "own limits only; this year's figures add up the weeks whose figures were shown."
     )
 
 

@@ -43,6 +43,10 @@ def test_prints_the_weeks_digest(database: str, capsys: pytest.CaptureFixture[st
     assert "  Sessions held          7 (7.5 h)\n" in out
     assert "Colin Coach (Alpha Council): at the limits of 2 coachees and 6 hours" in out
     assert "  Matched                withheld (fewer than 5 people)\n" in out
+    assert (
+        "No figure about coaching comes from fewer than 5 coachees, and none can be worked out "
+        "from the others;" in " ".join(out.split())
+    )
     assert "SECRET" not in out
 
 
@@ -53,6 +57,10 @@ def test_one_organisations_digest(database: str, capsys: pytest.CaptureFixture[s
     assert status == 0
     assert out.startswith("Weekly digest for Beta Council: 2026-W47\n")
     assert "Alpha Council" not in out and "Gamma Council" not in out
+    # Its six coachees' sessions, withheld so as not to give away Gamma's one as 7 - 6.
+    assert "Sessions held withheld (it would reveal a figure from fewer than 5 people) " in (
+        " ".join(out.split())
+    )
 
 
 def test_json_for_machines(database: str, capsys: pytest.CaptureFixture[str]) -> None:
