@@ -119,15 +119,17 @@ def _no_shows(a: Activity, digest: Digest) -> str:
 
 
 def _ratings(digest: Digest, score: Callable[[Ratings], Figure]) -> str:
-    def one(ratings: Ratings) -> str:
+    def one(ratings: Ratings, nothing: str) -> str:
         figure = score(ratings)
         if figure.people == 0:
-            return "no responses"
+            return nothing
         if figure.withheld:
             return _withheld(digest, figure)
         return f"{figure.text(digits=1)} (from {figure.people or 0:,} people)"
 
-    return f"this week {one(digest.ratings_week)}; this year {one(digest.ratings_year)}"
+    # The year's figure adds up the weeks shown (privacy rule 4): it says so when empty.
+    week = one(digest.ratings_week, "no responses")
+    return f"this week {week}; this year {one(digest.ratings_year, 'none in the weeks shown')}"
 
 
 def _limits(c: CoachAtCapacity) -> str:

@@ -75,7 +75,10 @@ def test_four_people_are_too_few_for_an_average(pool: DigestPool) -> None:
     card = digest_replies(digest)[0]
     assert isinstance(card, Card)
     facts = {f.label: f.value for f in card.facts}
-    assert facts["Usefulness (1-5)"].startswith("this week withheld (fewer than 5 people)")
+    # The year adds up the weeks shown: A1's week and this one were both withheld.
+    assert facts["Usefulness (1-5)"] == (
+        "this week withheld (fewer than 5 people); this year none in the weeks shown"
+    )
     exported = digest_json(digest)["feedback"]["week"]
     assert exported == {"usefulness": None, "progress": None}
     # The four remaining scores average 4.5: that number must appear nowhere.
