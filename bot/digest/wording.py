@@ -180,5 +180,8 @@ def _counts(counts: Counts, digest: Digest, noun: str) -> tuple[str, ...]:
     lines = [f"{c.label}: {plural(c.count, noun)}" for c in counts.shown]
     if counts.others_withheld:
         others = "others" if lines else "all"
-        lines.append(f"{others} from fewer than {digest.min_group} people each, not shown")
+        # Withheld by rule 1 or, to protect one of those, by rule 2 (`privacy.py`).
+        lines.append(
+            f"{others} not shown, to protect figures from fewer than {digest.min_group} people"
+        )
     return tuple(lines)

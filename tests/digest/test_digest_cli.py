@@ -43,6 +43,7 @@ def test_prints_the_weeks_digest(database: str, capsys: pytest.CaptureFixture[st
     assert "  Sessions held          7 (7.5 h)\n" in out
     assert "Colin Coach (Alpha Council): at the limits of 2 coachees and 6 hours" in out
     assert "  Matched                withheld (fewer than 5 people)\n" in out
+    assert "  - others not shown, to protect figures from fewer than 5 people\n" in out
     assert (
         "No figure about coaching comes from fewer than 5 coachees, and none can be worked out "
         "from the others;" in " ".join(out.split())
