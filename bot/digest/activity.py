@@ -1,109 +1,106 @@
 """Sessions and hours: the week, the year to date against the target, each organisation's
-hours given and received, and the weekly series for the chart."""
+hours given and received, and the weekly series for the chart; all read from the groups the
+pool releases (`release.py`), the pool's totals or an organisation's parts."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Iterable
 
-from bot.digest.facts import SessionFact
-from bot.digest.model import Activity, OrganisationHours, WeekHours, YearToDate
-from bot.digest.privacy import Figure, guarded
-from bot.digest.scoping import Scoping
-from bot.digest.sources import DigestData, utc
-from bot.domain import SessionState
+from bot.digest.model import Activity, Breakdown, OrganisationHours, WeekHours, YearToDate
+from bot.digest.privacy import Disclosure, Figure
+from bot.digest.release import PoolRelease
+from bot.digest.sources import DigestData
 
 
-def _hours(sessions: Iterable[SessionFact]) -> float:
-    return sum((s.hours for s in sessions), 0.0)
+def _of(group: Disclosure[int], organisation_id: int | None) -> Figure:
+    return group.total if organisation_id is None else group.part(organisation_id)
 
 
-def _count(scoping: Scoping, sessions: list[SessionFact]) -> Figure:
-    return scoping.figure(len(sessions), coachees=(s.coachee_id for s in sessions))
-
-
-def activity(data: DigestData, scoping: Scoping) -> Activity:
-    start, end = data.week_utc
-    held = [s for s in data.held if start <= s.start < end and scoping.session(s)]
-    other = [s for s in data.week_sessions if scoping.session(s)]
-    cancelled = [s for s in other if s.state is SessionState.CANCELLED]
-    no_shows = [s for s in other if s.state is SessionState.NO_SHOW]
+def activity(release: PoolRelease, organisation_id: int | None) -> Activity:
+    held, missed = release.held[-1], release.missed
+    if organisation_id is not None:
+        return Activity(
+            sessions_held=held.sessions.part(organisation_id),
+            hours_held=held.hours.part(organisation_id),
+            cancellations=missed.cancellations.part(organisation_id),
+            no_shows=missed.no_shows.part(organisation_id),
+        )
     return Activity(
-        sessions_held=_count(scoping, held),
-        hours_held=scoping.figure(_hours(held), coachees=(s.coachee_id for s in held)),
-        cancellations=_count(scoping, cancelled),
-        late_cancellations=_count(scoping, [s for s in cancelled if s.late_cancellation]),
-        cancelled_by_coach=_count(scoping, [s for s in cancelled if s.cancelled_by == s.coach_id]),
-        cancelled_by_coachee=_count(
-            scoping, [s for s in cancelled if s.cancelled_by == s.coachee_id]
+        sessions_held=held.sessions.total,
+        hours_held=held.hours.total,
+        cancellations=missed.cancellations.total,
+        no_shows=missed.no_shows.total,
+        breakdown=Breakdown(
+            late_cancellations=missed.late.part("late"),
+            cancelled_by_coach=missed.cancelled_by.part("coach"),
+            cancelled_by_coachee=missed.cancelled_by.part("coachee"),
+            coach_no_shows=missed.absent.part("coach"),
+            coachee_no_shows=missed.absent.part("coachee"),
         ),
-        no_shows=_count(scoping, no_shows),
-        coach_no_shows=_count(scoping, [s for s in no_shows if s.no_show_by == s.coach_id]),
-        coachee_no_shows=_count(scoping, [s for s in no_shows if s.no_show_by == s.coachee_id]),
     )
 
 
-def year_to_date(data: DigestData, scoping: Scoping, *, annual_target: float) -> YearToDate:
-    """Held hours from the year start to the end of the week, and the target pro rata."""
-    year_start = utc(data.year_start)
-    year = [s for s in data.held if s.start >= year_start]
-    mine = [s for s in year if scoping.session(s)]
+def year_sum(weekly: Iterable[Figure]) -> tuple[Figure, int]:
+    """Privacy rule 4: the sum of the weekly figures printed, and how many were withheld."""
+    total, withheld = 0.0, 0
+    for figure in weekly:
+        if figure.value is None:
+            withheld += 1
+        else:
+            total += figure.value
+    return Figure(total), withheld
+
+
+def year_to_date(
+    release: PoolRelease, data: DigestData, organisation_id: int | None, *, annual_target: float
+) -> YearToDate:
+    """Hours held in the year's weeks to the digest's, and the target pro rata."""
+    weeks = [release.held[i].hours for i in release.year_weeks]
+    pool, pool_withheld = year_sum(group.total for group in weeks)
+    mine, withheld = year_sum(_of(group, organisation_id) for group in weeks)
     # In calendar days: a clock change must not nudge the pro-rata target.
     first, last = (d.astimezone(data.week.tz).date() for d in (data.year_start, data.year_end))
     elapsed = (data.week.end.date() - first).days / (last - first).days
     return YearToDate(
-        start=data.year_start,
-        hours=scoping.figure(_hours(mine), coachees=(s.coachee_id for s in mine)),
-        pool_hours=_hours(year),
+        start=release.weeks[release.year_from].start,
+        hours=mine,
+        weeks_withheld=withheld,
+        pool_hours=pool.value or 0.0,
+        pool_weeks_withheld=pool_withheld,
         annual_target=annual_target,
         target_to_date=annual_target * min(max(elapsed, 0.0), 1.0),
     )
 
 
-def organisation_hours(data: DigestData, scoping: Scoping) -> tuple[OrganisationHours, ...]:
-    """Hours given (by the organisation's coaches) and received (by its staff), in the week
-    and the year to date, by organisation name. One pass over the year's sessions."""
-    org_of = data.organisation_of
-    year_start, (week_start, week_end) = utc(data.year_start), data.week_utc
-    given: defaultdict[tuple[int | None, bool], float] = defaultdict(float)
-    received: defaultdict[tuple[int | None, bool], float] = defaultdict(float)
-    receivers: defaultdict[tuple[int | None, bool], set[int]] = defaultdict(set)
-    for session in data.held:
-        if session.start < year_start:
-            continue
-        this_week = week_start <= session.start < week_end
-        coach_org, coachee_org = org_of.get(session.coach_id), org_of.get(session.coachee_id)
-        for in_week in (False, True) if this_week else (False,):
-            given[coach_org, in_week] += session.hours
-            received[coachee_org, in_week] += session.hours
-            receivers[coachee_org, in_week].add(session.coachee_id)
-
-    def got(org: int, in_week: bool) -> Figure:
-        people = len(receivers[org, in_week])
-        return guarded(received[org, in_week], people=people, min_group=scoping.min_group)
-
+def organisation_hours(
+    release: PoolRelease, data: DigestData, organisation_id: int | None
+) -> tuple[OrganisationHours, ...]:
+    """Hours its coaches gave and its staff received, in the week and the year to date,
+    by organisation name: the parts of the week's hours, two ways."""
+    year = [release.held[i] for i in release.year_weeks]
+    week = release.held[-1]
     return tuple(
         OrganisationHours(
             name=organisation.name,
-            given_week=given[organisation.id, True],
-            received_week=got(organisation.id, True),
-            given_year=given[organisation.id, False],
-            received_year=got(organisation.id, False),
+            given_week=week.given.part(organisation.id),
+            received_week=week.hours.part(organisation.id),
+            given_year=year_sum(w.given.part(organisation.id) for w in year)[0],
+            received_year=year_sum(w.hours.part(organisation.id) for w in year)[0],
         )
         for organisation in sorted(data.organisations, key=lambda o: o.name.casefold())
-        if scoping.organisation_id in {None, organisation.id}
+        if organisation_id in {None, organisation.id}
     )
 
 
-def weekly_hours(data: DigestData, scoping: Scoping, *, weeks: int) -> tuple[WeekHours, ...]:
-    """The pool's held hours per week; for an organisation, the hours its coaches gave
-    (exact, unlike what its staff received, so no bar ever needs withholding)."""
-    series = [data.week.shifted(offset) for offset in range(1 - weeks, 1)]
-    starts = [utc(week.start) for week in series]
-    end = utc(data.week.end)
-    totals = [0.0] * len(series)
-    for session in data.held:
-        if starts[0] <= session.start < end and scoping.member(session.coach_id):
-            totals[bisect_right(starts, session.start) - 1] += session.hours
-    return tuple(WeekHours(week.label, total) for week, total in zip(series, totals, strict=True))
+def weekly_hours(
+    release: PoolRelease, organisation_id: int | None, *, weeks: int
+) -> tuple[WeekHours, ...]:
+    """The pool's held hours per week; for an organisation, the hours its coaches gave.
+    A week whose figure was withheld has no bar."""
+    series = list(zip(release.weeks, release.held, strict=True))[-weeks:]
+    return tuple(
+        WeekHours(
+            week.label, _of(held.given if organisation_id else held.hours, organisation_id).value
+        )
+        for week, held in series
+    )

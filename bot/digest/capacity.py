@@ -2,61 +2,52 @@
 
 At capacity means, as matching counts it (`store.coach_loads`): open engagements at or over
 `max_coachees`, or confirmed and held hours this calendar month at or over
-`max_hours_per_month`. Paused coaches are left out: they are not taking anyone anyway.
+`max_hours_per_month`. Paused coaches are left out: they are not taking anyone anyway. The
+digest names the limit reached, never how many coachees or hours a coach has: those are
+figures about their coachees.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from bot.digest.model import CoachAtCapacity, Count, Counts
-from bot.digest.scoping import Scoping
+from bot.digest.release import OTHER_TOPICS, PoolRelease
 from bot.digest.sources import DigestData
-from bot.domain import RequestState
-from bot.matching.topics import THEMES_BY_KEY, themes_of
-
-OTHER_TOPICS = "other topics"
 
 
-def coaches_at_capacity(data: DigestData, scoping: Scoping) -> tuple[CoachAtCapacity, ...]:
+def coaches_at_capacity(
+    data: DigestData, organisation_id: int | None
+) -> tuple[CoachAtCapacity, ...]:
     names = {o.id: o.name for o in data.organisations}
     full = []
     for coach in data.coaches:
-        if coach.paused or not scoping.member(coach.person_id):
+        if coach.paused or organisation_id not in {None, coach.organisation_id}:
             continue
         coachees, hours = data.loads.get(coach.person_id, (0, 0.0))
-        if coachees >= coach.max_coachees or hours >= coach.max_hours_per_month:
+        coachees_full = coachees >= coach.max_coachees
+        hours_full = hours >= coach.max_hours_per_month
+        if coachees_full or hours_full:
             full.append(
                 CoachAtCapacity(
                     name=coach.name,
                     organisation=names.get(coach.organisation_id, ""),
-                    coachees=coachees,
                     max_coachees=coach.max_coachees,
-                    hours_this_month=hours,
                     max_hours_per_month=coach.max_hours_per_month,
+                    coachees_full=coachees_full,
+                    hours_full=hours_full,
                 )
             )
     return tuple(sorted(full, key=lambda c: (c.name.casefold(), c.organisation)))
 
 
-def capacity_gaps(data: DigestData, scoping: Scoping) -> Counts:
-    """Waiting-list requests by the topics their words name (a request may name several),
-    each shown only when it comes from at least `min_group` coachees. The words themselves
-    are read here and dropped."""
-    requests: defaultdict[str, set[int]] = defaultdict(set)
-    coachees: defaultdict[str, set[int]] = defaultdict(set)
-    for request in data.open_requests:
-        if request.state is not RequestState.WAITLISTED or not scoping.request(request):
-            continue
-        keys = themes_of(request.topic)
-        labels = [THEMES_BY_KEY[key].label for key in keys] or [OTHER_TOPICS]
-        for label in labels:
-            requests[label].add(request.id)
-            coachees[label].add(request.coachee_id)
-    shown = [
-        Count(label, len(ids))
-        for label, ids in requests.items()
-        if len(coachees[label]) >= scoping.min_group
-    ]
+def capacity_gaps(release: PoolRelease, organisation_id: int | None) -> Counts:
+    """Waiting-list requests by the topics their words name: the pool's count per topic,
+    or an organisation's part of it, each printed as `release.py` decided."""
+    shown, withheld = [], False
+    for label, group in release.gaps.items():
+        figure = group.total if organisation_id is None else group.part(organisation_id)
+        if figure.value is None:
+            withheld = True
+        elif figure.value:
+            shown.append(Count(label, round(figure.value)))
     shown.sort(key=lambda c: (c.label == OTHER_TOPICS, -c.count, c.label))
-    return Counts(tuple(shown), others_withheld=len(shown) < len(requests))
+    return Counts(tuple(shown), others_withheld=withheld)

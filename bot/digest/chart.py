@@ -1,5 +1,6 @@
 """The digest's chart: hours held per week as bars, against the weekly target as a dashed
-line. Numbers on it are few (axis marks, week numbers); the alt text carries them all."""
+line. Numbers on it are few (axis marks, week numbers); the alt text carries them all. A
+week whose hours were withheld (`privacy.py`) has no bar."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ AXIS = (110, 110, 110)
 @dataclass(frozen=True)
 class Bar:
     label: str
-    hours: float
+    hours: float | None  # None: withheld that week, no bar drawn
     left: int
     right: int
     top: int  # the bar fills [top, BOTTOM)
@@ -35,12 +36,13 @@ def layout(weeks: Sequence[WeekHours], *, target: float | None) -> tuple[list[Ba
     """Bars in pixel coordinates, and the hours the top of the plot stands for."""
     if not weeks:
         raise ValueError("a chart needs at least one week")
-    top_hours = max(*(w.hours for w in weeks), target or 0.0) * 1.1 or 1.0
+    top_hours = max(*(w.hours or 0.0 for w in weeks), target or 0.0, 0.0) * 1.1 or 1.0
     slot = (RIGHT - LEFT) / len(weeks)
     bars = []
     for index, week in enumerate(weeks):
-        height = round(week.hours / top_hours * (BOTTOM - TOP))
-        if week.hours > 0:
+        hours = week.hours or 0.0
+        height = round(hours / top_hours * (BOTTOM - TOP))
+        if hours > 0:
             height = max(height, 1)  # a week with any hours shows
         bars.append(
             Bar(
@@ -77,9 +79,9 @@ def hours_chart(weeks: Sequence[WeekHours], *, target: float | None) -> bytes:
         for x in range(LEFT, RIGHT, 12):
             canvas.fill(left=x, top=y - 1, right=min(x + 8, RIGHT), bottom=y + 1, colour=TARGET)
         _mark(canvas, target, top_hours, TARGET)
-    highest = max(bars, key=lambda b: b.hours)
-    if highest.hours > 0 and (target is None or abs(highest.hours - target) > 0.1 * top_hours):
-        _mark(canvas, highest.hours, top_hours, AXIS)
+    highest = max((b.hours or 0.0 for b in bars), default=0.0)
+    if highest > 0 and (target is None or abs(highest - target) > 0.1 * top_hours):
+        _mark(canvas, highest, top_hours, AXIS)
     return canvas.png()
 
 

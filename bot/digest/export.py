@@ -26,8 +26,24 @@ def _counts(counts: Counts, key: str, noun: str) -> dict[str, Any]:
     }
 
 
+def _breakdown(digest: Digest) -> dict[str, Any]:
+    b = digest.activity.breakdown
+    if b is None:
+        return {}
+    return {
+        "late_cancellations": _value(b.late_cancellations),
+        "cancelled_by_coach": _value(b.cancelled_by_coach),
+        "cancelled_by_coachee": _value(b.cancelled_by_coachee),
+        "coach_no_shows": _value(b.coach_no_shows),
+        "coachee_no_shows": _value(b.coachee_no_shows),
+    }
+
+
 def digest_json(digest: Digest) -> dict[str, Any]:
     p, a, year = digest.pipeline, digest.activity, digest.year
+    requests = {"new": _value(p.new), "matched": _value(p.matched), "waiting": _value(p.waiting)}
+    if p.overdue is not None:
+        requests["overdue"] = _value(p.overdue)
     return {
         "scope": {"name": digest.scope.name, "organisation_id": digest.scope.organisation_id},
         "week": digest.week.label,
@@ -35,51 +51,40 @@ def digest_json(digest: Digest) -> dict[str, Any]:
         "end": digest.week.end.isoformat(),
         "as_of": digest.as_of.astimezone(digest.week.tz).isoformat(),
         "min_group": digest.min_group,
-        "requests": {
-            "new": p.new,
-            "matched": p.matched,
-            "waiting": [
-                {"request": w.request_id, "days": w.days, "state": w.state.value} for w in p.waiting
-            ],
-            "overdue": [
-                {
-                    "request": o.request_id,
-                    "due": o.due.astimezone(digest.week.tz).isoformat(),
-                    "days_overdue": o.days_overdue,
-                    "coach": o.coach or None,
-                }
-                for o in p.overdue
-            ],
-        },
+        "requests": requests,
         "sessions": {
             "held": _value(a.sessions_held),
             "hours": _value(a.hours_held),
             "cancellations": _value(a.cancellations),
-            "late_cancellations": _value(a.late_cancellations),
-            "cancelled_by_coach": _value(a.cancelled_by_coach),
-            "cancelled_by_coachee": _value(a.cancelled_by_coachee),
             "no_shows": _value(a.no_shows),
-            "coach_no_shows": _value(a.coach_no_shows),
-            "coachee_no_shows": _value(a.coachee_no_shows),
+            **_breakdown(digest),
         },
         "year_to_date": {
             "start": year.start.isoformat(),
             "hours": _value(year.hours),
+            "weeks_withheld": year.weeks_withheld,
             "pool_hours": year.pool_hours,
+            "pool_weeks_withheld": year.pool_weeks_withheld,
             "annual_target": year.annual_target,
             "target_to_date": round(year.target_to_date, 1),
         },
         "weekly_target": round(digest.weekly_target, 2),
         "feedback": {"week": _ratings(digest.ratings_week), "year": _ratings(digest.ratings_year)},
-        "themes_year": _counts(digest.themes_year, "theme", "sessions"),
+        "themes_year": {
+            "shown": [
+                {"theme": c.label, "sessions": c.count, "to_week": c.to_week}
+                for c in digest.themes_year.shown
+            ],
+            "others_withheld": digest.themes_year.others_withheld,
+        },
         "capacity": [
             {
                 "coach": c.name,
                 "organisation": c.organisation,
-                "coachees": c.coachees,
                 "max_coachees": c.max_coachees,
-                "hours_this_month": c.hours_this_month,
                 "max_hours_per_month": c.max_hours_per_month,
+                "at_coachee_limit": c.coachees_full,
+                "at_hours_limit": c.hours_full,
             }
             for c in digest.capacity
         ],
@@ -87,9 +92,9 @@ def digest_json(digest: Digest) -> dict[str, Any]:
         "organisations": [
             {
                 "name": o.name,
-                "given_week": o.given_week,
+                "given_week": _value(o.given_week),
                 "received_week": _value(o.received_week),
-                "given_year": o.given_year,
+                "given_year": _value(o.given_year),
                 "received_year": _value(o.received_year),
             }
             for o in digest.organisations

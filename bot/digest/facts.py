@@ -31,7 +31,11 @@ class SessionFact:
 
 @dataclass(frozen=True, slots=True)
 class FeedbackFact:
-    """One feedback row with the session's two people, so it can be scoped and counted."""
+    """One feedback row with the session's two people, so it can be scoped and counted.
+
+    A coachee's row carries their scores. A coach's row carries the themes they logged,
+    but only when the session's coachee consented (on their own feedback row) to count
+    them; `themes_at` is then when the later of the two was given."""
 
     session_id: int
     person_id: int
@@ -42,6 +46,7 @@ class FeedbackFact:
     progress: int | None = None
     consent_to_share_themes: bool = False
     themes: tuple[str, ...] = ()
+    themes_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,68 +1,43 @@
-"""Feedback averages and session themes, never from fewer than the minimum group.
+"""Feedback averages, never from fewer than the minimum group (`release.rating_means`).
 
-Only ratings and the fixed list of themes are read; comments never reach the digest. A
-theme counts only where consent to share themes was given, and only themes from
-`bot.domain.feedback.THEMES` are shown, so nothing typed freely can slip through.
+Only ratings are read here; comments never reach the digest. Themes are counted in
+`release.py`, only where the coachee consented and only from `bot.domain.feedback.THEMES`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import datetime
-
-from bot.digest.facts import FeedbackFact
-from bot.digest.model import Count, Counts, Ratings
-from bot.digest.privacy import Figure, guarded
-from bot.digest.scoping import Scoping
-from bot.digest.sources import utc
-from bot.domain.feedback import THEMES
+from bot.digest.model import Ratings
+from bot.digest.privacy import Figure
+from bot.digest.release import Mean, PoolRelease
 
 
-def _mean(rows: list[tuple[int, int]], min_group: int) -> Figure:
-    """rows: (person id, score). Withheld unless `min_group` distinct people answered."""
-    if not rows:
-        return Figure(None, people=0)  # no responses: nothing to average
-    mean = sum(score for _, score in rows) / len(rows)
-    return guarded(mean, people=len({person for person, _ in rows}), min_group=min_group)
-
-
-def ratings(
-    feedback: list[FeedbackFact], scoping: Scoping, *, start: datetime, end: datetime
-) -> Ratings:
-    start, end = utc(start), utc(end)
-    rows = [f for f in feedback if start <= f.submitted_at < end and scoping.session(f)]
+def ratings_week(release: PoolRelease, organisation_id: int | None) -> Ratings:
     return Ratings(
-        usefulness=_mean(
-            [(f.person_id, f.usefulness) for f in rows if f.usefulness is not None],
-            scoping.min_group,
-        ),
-        progress=_mean(
-            [(f.person_id, f.progress) for f in rows if f.progress is not None],
-            scoping.min_group,
-        ),
+        usefulness=release.usefulness[-1].of(organisation_id),
+        progress=release.progress[-1].of(organisation_id),
     )
 
 
-def themes(
-    feedback: list[FeedbackFact], scoping: Scoping, *, start: datetime, end: datetime
-) -> Counts:
-    """Sessions per theme, each shown only when it concerns at least `min_group` coachees."""
-    sessions: defaultdict[str, set[int]] = defaultdict(set)
-    coachees: defaultdict[str, set[int]] = defaultdict(set)
-    known = set(THEMES)
-    start, end = utc(start), utc(end)
-    for f in feedback:
-        if not (f.consent_to_share_themes and start <= f.submitted_at < end):
+def ratings_year(release: PoolRelease, organisation_id: int | None) -> Ratings:
+    weeks = release.year_weeks
+    return Ratings(
+        usefulness=_year_mean([release.usefulness[i] for i in weeks], organisation_id),
+        progress=_year_mean([release.progress[i] for i in weeks], organisation_id),
+    )
+
+
+def _year_mean(weeks: list[Mean], organisation_id: int | None) -> Figure:
+    """Privacy rule 4: the mean of the scores of the weeks whose mean was printed."""
+    total, responses, people = 0.0, 0, set[int]()
+    for week in weeks:
+        summed = week.sums.total if organisation_id is None else week.sums.part(organisation_id)
+        if summed.value is None:
             continue
-        if not scoping.session(f):
-            continue
-        for theme in set(f.themes) & known:
-            sessions[theme].add(f.session_id)
-            coachees[theme].add(f.coachee_id)
-    shown = [
-        Count(theme, len(sessions[theme]))
-        for theme in sessions
-        if len(coachees[theme]) >= scoping.min_group
-    ]
-    shown.sort(key=lambda c: (-c.count, c.label))
-    return Counts(tuple(shown), others_withheld=len(shown) < len(sessions))
+        keys = list(week.responses) if organisation_id is None else [organisation_id]
+        total += summed.value
+        responses += sum(week.responses.get(k, 0) for k in keys)
+        for key in keys:
+            people |= week.people.get(key, frozenset())
+    if responses == 0:
+        return Figure(None, people=0)
+    return Figure(total / responses, len(people))

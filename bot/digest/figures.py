@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from bot.digest.activity import activity, organisation_hours, weekly_hours, year_to_date
 from bot.digest.capacity import capacity_gaps, coaches_at_capacity
-from bot.digest.feedback import ratings, themes
-from bot.digest.model import Digest, Scope
-from bot.digest.pipeline import pipeline
+from bot.digest.feedback import ratings_week, ratings_year
+from bot.digest.model import Counts, Digest, Pipeline, Scope
+from bot.digest.release import PoolRelease, release
 from bot.digest.rules import RULES, DigestRules
-from bot.digest.scoping import Scoping
 from bot.digest.sources import DigestData, gather
 from bot.digest.week import Week
 from bot.services import Services
@@ -50,23 +49,40 @@ def scope_of(services: Services, organisation_id: int | None) -> Scope:
 def compute_digest(
     data: DigestData, *, scope: Scope, annual_target: float, rules: DigestRules = RULES
 ) -> Digest:
-    scoping = Scoping(scope.organisation_id, data.organisation_of, rules.min_group)
-    week = data.week
-    coach_names = {c.person_id: c.name for c in data.coaches}
+    """Every figure comes from the groups the pool releases for the week (`release.py`):
+    the pool's digest prints their totals, an organisation's digest its parts."""
+    pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
+    org = scope.organisation_id
     return Digest(
         scope=scope,
-        week=week,
+        week=data.week,
         as_of=data.as_of,
         min_group=rules.min_group,
-        pipeline=pipeline(data, scoping, coach_names),
-        activity=activity(data, scoping),
-        year=year_to_date(data, scoping, annual_target=annual_target),
+        pipeline=pipeline(pool, org),
+        activity=activity(pool, org),
+        year=year_to_date(pool, data, org, annual_target=annual_target),
         weekly_target=annual_target / WEEKS_PER_YEAR,
-        ratings_week=ratings(data.feedback, scoping, start=week.start, end=week.end),
-        ratings_year=ratings(data.feedback, scoping, start=data.year_start, end=week.end),
-        themes_year=themes(data.feedback, scoping, start=data.year_start, end=week.end),
-        capacity=coaches_at_capacity(data, scoping),
-        gaps=capacity_gaps(data, scoping),
-        organisations=organisation_hours(data, scoping),
-        weekly_hours=weekly_hours(data, scoping, weeks=rules.chart_weeks),
+        ratings_week=ratings_week(pool, org),
+        ratings_year=ratings_year(pool, org),
+        themes_year=pool.themes if org is None else Counts(()),
+        capacity=coaches_at_capacity(data, org),
+        gaps=capacity_gaps(pool, org),
+        organisations=organisation_hours(pool, data, org),
+        weekly_hours=weekly_hours(pool, org, weeks=rules.chart_weeks),
+    )
+
+
+def pipeline(pool: PoolRelease, organisation_id: int | None) -> Pipeline:
+    if organisation_id is None:
+        return Pipeline(
+            new=pool.new.total,
+            matched=pool.matched.total,
+            waiting=pool.waiting.total,
+            overdue=pool.overdue.part("overdue"),
+        )
+    return Pipeline(
+        new=pool.new.part(organisation_id),
+        matched=pool.matched.part(organisation_id),
+        waiting=pool.waiting.part(organisation_id),
+        overdue=None,
     )

@@ -1,7 +1,8 @@
 """What a digest says: plain frozen data, built by `figures.py`, shown by `render.py`.
 
-Nothing here names a coachee or carries free text: requests appear by reference number,
-coaches by name (they are pool staff acting in that role), everything else as counts.
+Nothing here names a coachee or carries free text: coaches appear by name beside their own
+limits (they are pool staff acting in that role), everything else as figures decided by
+`privacy.py`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from datetime import datetime
 
 from bot.digest.privacy import Figure
 from bot.digest.week import Week
-from bot.domain import RequestState
 
 
 @dataclass(frozen=True)
@@ -27,49 +27,50 @@ class Scope:
 
 
 @dataclass(frozen=True)
-class WaitingRequest:
-    request_id: int
-    days: int
-    state: RequestState
-
-
-@dataclass(frozen=True)
-class OverdueResponse:
-    request_id: int
-    due: datetime
-    days_overdue: int
-    coach: str = ""  # named in the coordinators' digest only
-
-
-@dataclass(frozen=True)
 class Pipeline:
-    new: int
-    matched: int
-    waiting: tuple[WaitingRequest, ...]  # longest wait first
-    overdue: tuple[OverdueResponse, ...]  # most overdue first
+    """Counts of requests, decided like every figure about people (`privacy.py`). Single
+    requests are not listed: coordinators see them with `coachpool requests`."""
+
+    new: Figure
+    matched: Figure
+    waiting: Figure  # as of the digest's `as_of`
+    overdue: Figure | None  # coach answers overdue, in the coordinators' digest only
 
 
 @dataclass(frozen=True)
-class Activity:
-    """Sessions that started in the week. In an organisation's digest every figure here
-    is about its staff's coaching too, so each is guarded."""
+class Breakdown:
+    """How the week's cancellations and no-shows split: in the coordinators' digest only
+    (an organisation's share of each would be the inside of a table, `privacy.py` rule 3)."""
 
-    sessions_held: Figure
-    hours_held: Figure
-    cancellations: Figure
     late_cancellations: Figure
     cancelled_by_coach: Figure
     cancelled_by_coachee: Figure
-    no_shows: Figure
     coach_no_shows: Figure
     coachee_no_shows: Figure
 
 
 @dataclass(frozen=True)
+class Activity:
+    """Sessions that started in the week: the pool's, or those an organisation's staff
+    received (coachees are who the figures are about)."""
+
+    sessions_held: Figure
+    hours_held: Figure
+    cancellations: Figure
+    no_shows: Figure
+    breakdown: Breakdown | None = None
+
+
+@dataclass(frozen=True)
 class YearToDate:
+    """Sums of weekly figures printed in their own weeks (`privacy.py` rule 4), from the
+    Monday of the week that holds the year's first day."""
+
     start: datetime
     hours: Figure  # in scope
+    weeks_withheld: int  # in scope: weeks whose hours were withheld, left out of `hours`
     pool_hours: float  # the whole pool, for the target
+    pool_weeks_withheld: int
     annual_target: float
     target_to_date: float  # pro rata, to the end of the digest's week
 
@@ -84,6 +85,7 @@ class Ratings:
 class Count:
     label: str
     count: int
+    to_week: str = ""  # themes: counted to the end of this week (`privacy.closed_blocks`)
 
 
 @dataclass(frozen=True)
@@ -96,27 +98,31 @@ class Counts:
 
 @dataclass(frozen=True)
 class CoachAtCapacity:
+    """A coach at a limit they set; how many coachees or hours they have is not shown."""
+
     name: str
     organisation: str
-    coachees: int
     max_coachees: int
-    hours_this_month: float
     max_hours_per_month: float
+    coachees_full: bool
+    hours_full: bool
 
 
 @dataclass(frozen=True)
 class OrganisationHours:
+    """Hours its coaches gave and its staff received: parts of the week's hours."""
+
     name: str
-    given_week: float  # by its coaches: coaches' work is not confidential
-    received_week: Figure  # by its staff: guarded
-    given_year: float
+    given_week: Figure
+    received_week: Figure
+    given_year: Figure  # sums of the weeks printed (`privacy.py` rule 4)
     received_year: Figure
 
 
 @dataclass(frozen=True)
 class WeekHours:
     label: str  # "2026-W47"
-    hours: float
+    hours: float | None  # None: withheld that week
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ class Digest:
     weekly_target: float
     ratings_week: Ratings
     ratings_year: Ratings
-    themes_year: Counts
+    themes_year: Counts  # the coordinators' digest only
     capacity: tuple[CoachAtCapacity, ...]
     gaps: Counts  # waiting-list requests by topic
     organisations: tuple[OrganisationHours, ...]

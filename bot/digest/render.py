@@ -46,7 +46,10 @@ def digest_text(digest: Digest) -> str:
 
 
 def chart_alt_text(digest: Digest) -> str:
-    weeks = ", ".join(f"{w.label} {w.hours:,.1f}" for w in digest.weekly_hours)
+    weeks = ", ".join(
+        f"{w.label} {'withheld' if w.hours is None else f'{w.hours:,.1f}'}"
+        for w in digest.weekly_hours
+    )
     if digest.scope.is_pool:
         return (
             f"Hours of coaching held per week against the weekly target of "

@@ -13,7 +13,7 @@ from bot.digest.facts import (
     SessionFact,
 )
 from bot.digest.rules import DigestRules
-from bot.digest.week import Week
+from bot.digest.week import Week, week_containing
 from bot.domain import Organisation, Programme, RequestState, SessionState
 from bot.ports.store import Store
 
@@ -33,7 +33,7 @@ class DigestData:
     year_end: datetime
     held: list[SessionFact]  # HELD, from the chart's first week or the year start
     week_sessions: list[SessionFact]  # CANCELLED and NO_SHOW sessions of the week
-    feedback: list[FeedbackFact]  # submitted since the year start (or the week start)
+    feedback: list[FeedbackFact]  # given since the first week `held` covers
     new_requests: list[RequestFact]
     open_requests: list[RequestFact]
     engagements: list[EngagementFact]  # started in the week
@@ -80,7 +80,10 @@ def month_bounds(instant: datetime, week: Week) -> tuple[datetime, datetime]:
 
 def gather(store: Store, *, week: Week, as_of: datetime, rules: DigestRules) -> DigestData:
     year_start, year_end = year_bounds(week, rules)
-    earliest = min(year_start, week.shifted(1 - rules.chart_weeks).start)
+    # Whole weeks: the year's figures start with the week that holds its first day.
+    earliest = min(
+        week_containing(year_start, week.tz).start, week.shifted(1 - rules.chart_weeks).start
+    )
     month_start, month_end = month_bounds(as_of, week)
     return DigestData(
         week=week,
@@ -95,9 +98,7 @@ def gather(store: Store, *, week: Week, as_of: datetime, rules: DigestRules) -> 
             starting_before=week.end,
             states=[SessionState.CANCELLED, SessionState.NO_SHOW],
         ),
-        feedback=store.feedback_facts(
-            submitted_from=min(year_start, week.start), submitted_before=week.end
-        ),
+        feedback=store.feedback_facts(submitted_from=earliest, submitted_before=week.end),
         new_requests=store.request_facts(created_from=week.start, created_before=week.end),
         open_requests=store.request_facts(states=OPEN_STATES),
         engagements=store.engagement_facts(started_from=week.start, started_before=week.end),

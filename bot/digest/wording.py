@@ -7,17 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.digest.model import Activity, Counts, Digest, Ratings
+from bot.digest.model import Activity, CoachAtCapacity, Counts, Digest, Ratings
 from bot.digest.privacy import Figure
-from bot.domain import RequestState
-from bot.text_format import local_date, local_time, plural
-
-_STATES = {
-    RequestState.OPEN: "looking for coaches",
-    RequestState.SHORTLISTED: "coachee choosing",
-    RequestState.WAITING_COACH: "waiting for the coach",
-    RequestState.WAITLISTED: "on the waiting list",
-}
+from bot.text_format import local_time, plural
 
 
 @dataclass(frozen=True)
@@ -36,7 +28,9 @@ def subtitle(digest: Digest) -> str:
     return (
         f"From {_day(week.monday)} to {_day(sunday)}. Waiting requests and capacity as of "
         f"{local_time(digest.as_of, week.tz)}. "
-        f"No figure comes from fewer than {digest.min_group} people."
+        f"No figure about coaching comes from fewer than {digest.min_group} coachees, and "
+        "none can be worked out from the others; coaches at capacity are named with their "
+        "own limits only; this year's figures add up the weeks whose figures were shown."
     )
 
 
@@ -44,34 +38,46 @@ def _day(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B} {day.year}"
 
 
-def _withheld(digest: Digest, noun: str = "people") -> str:
-    return f"withheld (fewer than {digest.min_group} {noun})"
+def _withheld(digest: Digest, figure: Figure) -> str:
+    if figure.protecting:
+        return f"withheld (it would reveal a figure from fewer than {digest.min_group} people)"
+    return f"withheld (fewer than {digest.min_group} people)"
 
 
 def _count(figure: Figure, digest: Digest) -> str:
-    return figure.text(withheld=_withheld(digest))
+    return figure.text(withheld=_withheld(digest, figure))
 
 
 def _hours(figure: Figure, digest: Digest) -> str:
-    return figure.text(digits=1, unit=" h", withheld=_withheld(digest))
+    return figure.text(digits=1, unit=" h", withheld=_withheld(digest, figure))
+
+
+def _left_out(weeks: int) -> str:
+    return f" ({plural(weeks, 'week')} withheld, left out)" if weeks else ""
 
 
 def summary(digest: Digest) -> tuple[tuple[str, str], ...]:
     """(label, value) pairs: the card's facts."""
     p, a, year = digest.pipeline, digest.activity, digest.year
-    oldest = f", the longest {plural(p.waiting[0].days, 'day')}" if p.waiting else ""
     start = year.start.astimezone(digest.week.tz).date()
     facts = [
-        ("New requests", str(p.new)),
-        ("Matched", str(p.matched)),
-        ("Waiting now", f"{len(p.waiting)}{oldest}"),
-        ("Coach answers overdue", str(len(p.overdue))),
+        ("New requests", _count(p.new, digest)),
+        ("Matched", _count(p.matched, digest)),
+        ("Waiting now", _count(p.waiting, digest)),
+    ]
+    if p.overdue is not None:
+        facts.append(("Coach answers overdue", _count(p.overdue, digest)))
+    facts += [
         ("Sessions held", _sessions(a, digest)),
-        (f"Since {start.day} {start:%B} {start.year}", _hours(year.hours, digest)),
+        (
+            f"Since {start.day} {start:%B} {start.year}",
+            _hours(year.hours, digest) + _left_out(year.weeks_withheld),
+        ),
     ]
     share = year.pool_hours / year.annual_target if year.annual_target else 0.0
     target = (
-        f"{year.pool_hours:,.1f} of {year.annual_target:,.0f} h this year ({share:.1%}); "
+        f"{year.pool_hours:,.1f} of {year.annual_target:,.0f} h this year ({share:.1%})"
+        f"{_left_out(year.pool_weeks_withheld)}; "
         f"pro rata to date {year.target_to_date:,.1f} h, a week {digest.weekly_target:,.1f} h"
     )
     facts.append(("Against target" if digest.scope.is_pool else "The pool against target", target))
@@ -87,76 +93,79 @@ def summary(digest: Digest) -> tuple[tuple[str, str], ...]:
 
 def _sessions(a: Activity, digest: Digest) -> str:
     if a.sessions_held.withheld:
-        return _withheld(digest)
+        return _withheld(digest, a.sessions_held)
     return f"{_count(a.sessions_held, digest)} ({_hours(a.hours_held, digest)})"
 
 
 def _cancellations(a: Activity, digest: Digest) -> str:
-    if a.cancellations.withheld:
-        return _withheld(digest)
-    if not a.cancellations.value:
-        return "none"
+    if a.cancellations.withheld or not a.cancellations.value or a.breakdown is None:
+        return _count(a.cancellations, digest) if a.cancellations.value != 0 else "none"
+    b = a.breakdown
     return (
-        f"{_count(a.cancellations, digest)}: {_count(a.late_cancellations, digest)} late; "
-        f"by the coach {_count(a.cancelled_by_coach, digest)}, "
-        f"by the coachee {_count(a.cancelled_by_coachee, digest)}"
+        f"{_count(a.cancellations, digest)}: {_count(b.late_cancellations, digest)} late; "
+        f"by the coach {_count(b.cancelled_by_coach, digest)}, "
+        f"by the coachee {_count(b.cancelled_by_coachee, digest)}"
     )
 
 
 def _no_shows(a: Activity, digest: Digest) -> str:
-    if a.no_shows.withheld:
-        return _withheld(digest)
-    if not a.no_shows.value:
-        return "none"
+    if a.no_shows.withheld or not a.no_shows.value or a.breakdown is None:
+        return _count(a.no_shows, digest) if a.no_shows.value != 0 else "none"
+    b = a.breakdown
     return (
-        f"{_count(a.no_shows, digest)}: coach absent {_count(a.coach_no_shows, digest)}, "
-        f"coachee absent {_count(a.coachee_no_shows, digest)}"
+        f"{_count(a.no_shows, digest)}: coach absent {_count(b.coach_no_shows, digest)}, "
+        f"coachee absent {_count(b.coachee_no_shows, digest)}"
     )
 
 
 def _ratings(digest: Digest, score: Callable[[Ratings], Figure]) -> str:
-    def one(ratings: Ratings) -> str:
+    def one(ratings: Ratings, nothing: str) -> str:
         figure = score(ratings)
         if figure.people == 0:
-            return "no responses"
+            return nothing
         if figure.withheld:
-            return _withheld(digest, "responses")
+            return _withheld(digest, figure)
         return f"{figure.text(digits=1)} (from {figure.people or 0:,} people)"
 
-    return f"this week {one(digest.ratings_week)}; this year {one(digest.ratings_year)}"
+    # The year's figure adds up the weeks shown (privacy rule 4): it says so when empty.
+    week = one(digest.ratings_week, "no responses")
+    return f"this week {week}; this year {one(digest.ratings_year, 'none in the weeks shown')}"
+
+
+def _limits(c: CoachAtCapacity) -> str:
+    limits = [
+        *([plural(c.max_coachees, "coachee")] if c.coachees_full else []),
+        *([f"{c.max_hours_per_month:g} hours this month"] if c.hours_full else []),
+    ]
+    return f"at the limit{'s' if len(limits) > 1 else ''} of {' and '.join(limits)}"
 
 
 def sections(digest: Digest, *, limit: int) -> tuple[Section, ...]:
     """The lists after the summary; empty ones are left out."""
-    p, zone = digest.pipeline, digest.week.tz
-    waiting = [
-        f"request {w.request_id}, {plural(w.days, 'day')} ({_STATES[w.state]})" for w in p.waiting
-    ]
-    overdue = [
-        f"request {o.request_id}{f' ({o.coach})' if o.coach else ''}, due "
-        f"{local_date(o.due, zone)}, {plural(o.days_overdue, 'day')} overdue"
-        for o in p.overdue
-    ]
-    capacity = [
-        f"{c.name} ({c.organisation}): {c.coachees} of {c.max_coachees} coachees, "
-        f"{round(c.hours_this_month, 1):g} of {c.max_hours_per_month:g} hours this month"
-        for c in digest.capacity
-    ]
+    capacity = [f"{c.name} ({c.organisation}): {_limits(c)}" for c in digest.capacity]
     organisations = [
-        f"{o.name}: this week gave {o.given_week:,.1f} h, received "
-        f"{_hours(o.received_week, digest)}; this year gave {o.given_year:,.1f} h, "
+        f"{o.name}: this week gave {_hours(o.given_week, digest)}, received "
+        f"{_hours(o.received_week, digest)}; this year gave {_hours(o.given_year, digest)}, "
         f"received {_hours(o.received_year, digest)}"
         for o in digest.organisations
     ]
+    themes = [
+        f"{c.label}: {plural(c.count, 'session')} (to {c.to_week})"
+        for c in digest.themes_year.shown
+    ]
+    if digest.themes_year.others_withheld:
+        others = "others" if themes else "all"
+        themes.append(f"{others} from fewer than {digest.min_group} people so far, not shown")
     found = (
-        Section("Waiting now, longest first", _limited(waiting, limit)),
-        Section("Coach answers overdue", _limited(overdue, limit)),
-        Section("Themes this year (with consent)", _counts(digest.themes_year, digest, "session")),
+        Section("Themes this year (with the coachee's consent)", tuple(themes)),
         Section("Coaches at or over capacity", _limited(capacity, limit)),
         Section(
             "Waiting list by topic (no coach or place yet)", _counts(digest.gaps, digest, "request")
         ),
-        Section("Hours given and received by organisation", tuple(organisations)),
+        Section(
+            "Hours given and received by organisation (this year: the weeks shown)",
+            tuple(organisations),
+        ),
     )
     return tuple(section for section in found if section.lines)
 
@@ -171,5 +180,8 @@ def _counts(counts: Counts, digest: Digest, noun: str) -> tuple[str, ...]:
     lines = [f"{c.label}: {plural(c.count, noun)}" for c in counts.shown]
     if counts.others_withheld:
         others = "others" if lines else "all"
-        lines.append(f"{others} from fewer than {digest.min_group} people each, not shown")
+        # Withheld by rule 1 or, to protect one of those, by rule 2 (`privacy.py`).
+        lines.append(
+            f"{others} not shown, to protect figures from fewer than {digest.min_group} people"
+        )
     return tuple(lines)

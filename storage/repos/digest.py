@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Executable, case, or_, select
+from sqlalchemy import Executable, and_, case, or_, select
+from sqlalchemy.orm import aliased
 
 from bot.digest.facts import (
     CoachCapacity,
@@ -65,12 +66,17 @@ class DigestRepo(UnitOfWork):
     def feedback_facts(
         self, *, submitted_from: datetime, submitted_before: datetime
     ) -> list[FeedbackFact]:
-        """Feedback submitted in [submitted_from, submitted_before) that carries a score or
-        shared themes, each with its session's coach and coachee, oldest first. Themes come
-        only where consent to share them was given; comments never."""
-        consented_themes = case(
-            (FeedbackRow.consent_to_share_themes.is_(True), FeedbackRow.themes), else_=None
+        """What the digest may use of feedback, oldest first, each with its session's coach
+        and coachee: a coachee's scores given in [submitted_from, submitted_before), and the
+        themes a coach logged for a session whose coachee consented to count them, when the
+        later of the two fell in that range. The themes (coach's row) and the consent
+        (coachee's row) are two rows of the same session: joined here. Comments never."""
+        consent = aliased(FeedbackRow)
+        consented = and_(
+            FeedbackRow.person_id == SessionRow.coach_id,
+            consent.consent_to_share_themes.is_(True),
         )
+        scored = or_(FeedbackRow.usefulness.is_not(None), FeedbackRow.progress.is_not(None))
         query = (
             select(
                 FeedbackRow.session_id,
@@ -80,29 +86,35 @@ class DigestRepo(UnitOfWork):
                 FeedbackRow.submitted_at,
                 FeedbackRow.usefulness,
                 FeedbackRow.progress,
-                FeedbackRow.consent_to_share_themes,
-                consented_themes,
+                case((consented, FeedbackRow.themes), else_=None),
+                consent.submitted_at,
             )
             .join(SessionRow, SessionRow.id == FeedbackRow.session_id)
+            .outerjoin(
+                consent,
+                and_(
+                    consent.session_id == FeedbackRow.session_id,
+                    consent.person_id == SessionRow.coachee_id,
+                ),
+            )
             .where(
-                FeedbackRow.submitted_at >= submitted_from,
                 FeedbackRow.submitted_at < submitted_before,
-                # Rows with nothing the digest may use (no score, themes not shared) stay.
                 or_(
-                    FeedbackRow.usefulness.is_not(None),
-                    FeedbackRow.progress.is_not(None),
-                    FeedbackRow.consent_to_share_themes.is_(True),
+                    and_(scored, FeedbackRow.submitted_at >= submitted_from),
+                    and_(
+                        consented,
+                        consent.submitted_at < submitted_before,
+                        or_(
+                            FeedbackRow.submitted_at >= submitted_from,
+                            consent.submitted_at >= submitted_from,
+                        ),
+                    ),
                 ),
             )
             .order_by(FeedbackRow.submitted_at, FeedbackRow.id)
         )
-        rows = self._rows(query)
-        return [
-            FeedbackFact(
-                session, person, coach, coachee, at, useful, progress, consent, tuple(themes or ())
-            )
-            for session, person, coach, coachee, at, useful, progress, consent, themes in rows
-        ]
+        found = (_feedback_fact(row, submitted_from) for row in self._rows(query))
+        return [fact for fact in found if fact is not None]
 
     def request_facts(
         self,
@@ -182,3 +194,28 @@ class DigestRepo(UnitOfWork):
         still count for their organisation)."""
         rows = self._rows(select(PersonRow.id, PersonRow.organisation_id))
         return dict(rows)
+
+
+def _feedback_fact(row: Any, submitted_from: datetime) -> FeedbackFact | None:
+    """A feedback row as a fact: themes only if consented to and counted from the later
+    of the coach's log and the coachee's consent; None if nothing of it is in range."""
+    session, person, coach, coachee, at, useful, progress, themes, agreed = row
+    themes_at = max(at, agreed) if themes is not None else None
+    if themes_at is not None and themes_at < submitted_from:
+        themes_at = None
+    if at < submitted_from:
+        useful = progress = None
+    if themes_at is None and useful is None and progress is None:
+        return None
+    return FeedbackFact(
+        session,
+        person,
+        coach,
+        coachee,
+        at,
+        useful,
+        progress,
+        consent_to_share_themes=themes_at is not None,
+        themes=tuple(themes or ()) if themes_at is not None else (),
+        themes_at=themes_at,
+    )

@@ -41,7 +41,13 @@ def test_prints_the_weeks_digest(database: str, capsys: pytest.CaptureFixture[st
     assert out.startswith("Weekly digest for the coaching pool: 2026-W47\n")
     assert "From Monday 16 November 2026 to Sunday 22 November 2026." in out
     assert "  Sessions held          7 (7.5 h)\n" in out
-    assert "Colin Coach (Alpha Council): 6 of 2 coachees" in out
+    assert "Colin Coach (Alpha Council): at the limits of 2 coachees and 6 hours" in out
+    assert "  Matched                withheld (fewer than 5 people)\n" in out
+    assert "  - others not shown, to protect figures from fewer than 5 people\n" in out
+    assert (
+        "No figure about coaching comes from fewer than 5 coachees, and none can be worked out "
+        "from the others;" in " ".join(out.split())
+    )
     assert "SECRET" not in out
 
 
@@ -52,6 +58,10 @@ def test_one_organisations_digest(database: str, capsys: pytest.CaptureFixture[s
     assert status == 0
     assert out.startswith("Weekly digest for Beta Council: 2026-W47\n")
     assert "Alpha Council" not in out and "Gamma Council" not in out
+    # Its six coachees' sessions, withheld so as not to give away Gamma's one as 7 - 6.
+    assert "Sessions held withheld (it would reveal a figure from fewer than 5 people) " in (
+        " ".join(out.split())
+    )
 
 
 def test_json_for_machines(database: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,8 +77,9 @@ def test_json_for_machines(database: str, capsys: pytest.CaptureFixture[str]) ->
         "given_week": 0.0,
         "received_week": None,
         "given_year": 0.0,
-        "received_year": None,
+        "received_year": 0.0,  # the weeks shown: C1's hour and a half was withheld
     }
+    assert data["year_to_date"]["weeks_withheld"] == 2
 
 
 def test_writes_the_chart(

@@ -20,27 +20,33 @@ def test_the_scope_is_the_organisation(pool: DigestPool, beta: Digest) -> None:
     assert beta.scope == Scope("Beta Council", pool.orgs["beta"].id)
 
 
-def test_only_requests_from_its_staff(pool: DigestPool, beta: Digest) -> None:
-    assert (beta.pipeline.new, beta.pipeline.matched) == (2, 2)
-    waiting = [w.request_id for w in beta.pipeline.waiting]
-    assert waiting == [pool.requests[f"W{n}"].id for n in range(1, 6)]
-    assert beta.pipeline.overdue == ()  # the overdue request is Gamma's
+PROTECTING = Figure(None, protecting=True)
 
 
-def test_sessions_its_coaches_gave_and_its_staff_received(beta: Digest) -> None:
+def test_only_requests_from_its_staff_as_parts_of_the_pools(beta: Digest) -> None:
+    p = beta.pipeline
+    # New: W4 and W5 of four across the pool: withheld, as in the coordinators' digest.
+    assert p.new == p.matched == Figure(None)
+    # Waiting: W1..W5 are five, but Alpha's and Gamma's three would be 8 - 5: withheld.
+    assert p.waiting == PROTECTING
+    assert p.overdue is None  # the coordinators' digest only
+
+
+def test_the_coaching_its_staff_received(beta: Digest) -> None:
     a = beta.activity
-    # Colin's six with B1..B6 and Bea's with C1: seven coachees.
-    assert (a.sessions_held, a.hours_held) == (Figure(7, 7), Figure(7.5, 7))
-    # B3's late cancellation and C2's no-show: one person each, so withheld.
-    assert a.cancellations == a.late_cancellations == a.no_shows == Figure(None)
-    assert beta.year.hours == Figure(8.5, 7)  # with B3's hour in June
-    assert beta.year.pool_hours == 9.5  # the pool's total, for the target, stays whole
+    # Colin's six with B1..B6: printing them would give away Gamma's C1 as 7 - 6.
+    assert a.sessions_held == a.hours_held == PROTECTING
+    assert a.cancellations == Figure(None)  # B3's, one of two people in the pool
+    assert a.no_shows == Figure(0.0, 0)  # C2 is Gamma's
+    assert a.breakdown is None
+    assert (beta.year.hours, beta.year.weeks_withheld) == (Figure(0.0), 2)
+    assert beta.year.pool_hours == 7.5  # the pool's total, for the target, is the pool's
 
 
-def test_feedback_and_themes_of_its_sessions(beta: Digest) -> None:
+def test_feedback_of_its_staff_and_no_themes(beta: Digest) -> None:
     assert beta.ratings_week.usefulness == Figure(pytest.approx(4.2), 5)  # type: ignore[arg-type]
-    assert beta.ratings_year.usefulness == Figure(pytest.approx(4.2), 5)  # type: ignore[arg-type]
-    assert beta.themes_year == Counts((Count("leadership", 6),), others_withheld=True)
+    assert beta.ratings_year == beta.ratings_week
+    assert beta.themes_year == Counts(())
 
 
 def test_its_coaches_capacity_and_its_staffs_waiting_topics(beta: Digest) -> None:
@@ -50,18 +56,15 @@ def test_its_coaches_capacity_and_its_staffs_waiting_topics(beta: Digest) -> Non
 
 def test_only_its_own_hours_row_and_chart(beta: Digest) -> None:
     assert beta.organisations == (
-        OrganisationHours("Beta Council", 1.5, Figure(6.0, 6), 1.5, Figure(7.0, 6)),
+        OrganisationHours("Beta Council", Figure(None), PROTECTING, Figure(0.0), Figure(0.0)),
     )
-    # The chart shows the hours its coaches gave: Bea's hour and a half.
-    assert [w.hours for w in beta.weekly_hours][-2:] == [0.0, 1.5]
+    # The chart shows the hours its coaches gave: Bea's hour and a half, with one person.
+    assert [w.hours for w in beta.weekly_hours][-2:] == [0.0, None]
 
 
 def test_another_organisation_sees_its_own_coaches_at_capacity(pool: DigestPool) -> None:
     alpha = build_digest(pool.services(), week=WEEK, organisation_id=pool.orgs["alpha"].id)
     assert [c.name for c in alpha.capacity] == ["Carla Coach", "Colin Coach"]
-    # Overdue answers name the coach only in the coordinators' digest.
-    gamma = build_digest(pool.services(), week=WEEK, organisation_id=pool.orgs["gamma"].id)
-    assert [o.coach for o in gamma.pipeline.overdue] == [""]
 
 
 def test_an_unknown_organisation_is_an_error(pool: DigestPool) -> None:
