@@ -264,9 +264,10 @@ class Store(Protocol):
     def feedback_facts(
         self, *, submitted_from: datetime, submitted_before: datetime
     ) -> list[FeedbackFact]:
-        """Feedback submitted in [submitted_from, submitted_before) that carries a score or
-        shared themes, each with its session's coach and coachee, oldest first. Themes come
-        only where consent to share them was given; comments never."""
+        """What the digest may use of feedback, oldest first, each with its session's coach
+        and coachee: a coachee's scores given in [submitted_from, submitted_before), and the
+        themes a coach logged for a session whose coachee consented to count them (two rows of
+        the same session, joined), dated by the later of the two. Comments never."""
         ...
 
     def request_facts(
