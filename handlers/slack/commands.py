@@ -61,7 +61,7 @@ def on_command(
     words = text.split()
     verb = words[0].lower() if words else ""
     if not verb:
-        open_intake(desk, client, trigger_id=trigger_id, channel=who.channel)
+        open_intake(desk, client, trigger_id=trigger_id)
         return
     replies = _answer(desk, who.person, verb, words[1:], text=text, trigger_id=trigger_id)
     desk.answer(client, to=who, replies=replies, turn=f"slack:command:{trigger_id}")

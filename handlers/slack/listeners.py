@@ -53,7 +53,6 @@ def register(app: AsyncApp, turns: Turns, *, revocation_handled: bool) -> Regist
             bot_token=context.bot_token or "",
             team_id=context.team_id or "",
             user_id=user,
-            channel=str(event.get("channel", "")),
             text=str(event.get("text", "")),
             event_id=str(body.get("event_id", "")),
         )
