@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.replies import Field, Form
+from bot.text_hygiene import small_number
 
 SKIP = frozenset({"skip", "none", "-"})
 
@@ -46,8 +47,9 @@ class FormFilling:
             return ""
         if item.kind == "choice":
             chosen = next((o for o in item.options if o.label.lower() == text.lower()), None)
-            if chosen is None and text.isdigit() and 1 <= int(text) <= len(item.options):
-                chosen = item.options[int(text) - 1]
+            number = small_number(text)
+            if chosen is None and number is not None and 1 <= number <= len(item.options):
+                chosen = item.options[number - 1]
             if chosen is None:
                 return "Please pick one of the options."
             text = chosen.value

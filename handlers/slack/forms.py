@@ -7,6 +7,7 @@ element's action id is `value`, so a submission reads back the same way from a m
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.replies import Field, Form
@@ -17,6 +18,7 @@ from handlers.slack.payloads import FORM_VIEW, SUBMIT, ActionIds, metadata
 from handlers.slack.render import fitted
 
 FIELD_PREFIX = "f."
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")  # what Slack's number_input can start with
 VALUE = "value"
 
 
@@ -127,7 +129,7 @@ def _element(field: Field) -> dict[str, Any]:
         return element
     if field.kind == "number":
         element = {"type": "number_input", "action_id": VALUE, "is_decimal_allowed": False}
-        if field.initial.strip().lstrip("-").isdigit():
+        if _WHOLE_NUMBER.fullmatch(field.initial.strip()):
             element["initial_value"] = field.initial.strip()
         return _with_placeholder(element, field)
     element = {

@@ -12,6 +12,7 @@ from bot.domain import Channel, Person
 from bot.messages import Incoming, Outcome
 from bot.outbox.notices import queue_outgoing
 from bot.replies import Text
+from bot.text_hygiene import admit
 from handlers.slack.desk import Desk
 from handlers.slack.forms import info_modal, modal
 from handlers.slack.identity import Stranger
@@ -31,7 +32,10 @@ def start_intake(desk: Desk, person: Person, form: dict[str, str], *, event_id: 
     conversation: start it directly, with `CoachingBot.handle`'s transaction and error
     policy."""
     bot, store = desk.bot, desk.services.store
-    incoming = Incoming(person.id, Channel.SLACK, form=form, event_id=event_id)
+    admitted = admit(Incoming(person.id, Channel.SLACK, form=form, event_id=event_id))
+    if isinstance(admitted, Outcome):
+        return admitted  # too long: nothing is stored
+    incoming = admitted
     try:
         with store.transaction():
             outcome = bot.start("intake", person, incoming)
