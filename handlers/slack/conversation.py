@@ -14,6 +14,7 @@ from slack_sdk.web import WebClient
 from bot.domain import Channel
 from bot.messages import Incoming
 from bot.replies import Text
+from handlers.slack.bodies import as_dict, as_text
 from handlers.slack.desk import Desk
 from handlers.slack.forms import answers
 from handlers.slack.home import publish_home
@@ -63,19 +64,18 @@ class Press:
 
     @classmethod
     def from_body(cls, body: dict[str, Any], action: dict[str, Any]) -> Press:
-        view = body.get("view") or {}
+        """Total: a field of an unexpected type reads as empty (see `bodies`)."""
+        team, user = as_dict(body.get("team")), as_dict(body.get("user"))
         return cls(
-            team_id=str(
-                (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id") or ""
-            ),
-            user_id=str((body.get("user") or {}).get("id", "")),
-            action_id=str(action.get("action_id", "")),
-            value=str(action.get("value", "")),
-            label=str((action.get("text") or {}).get("text", "")),
-            action_ts=str(action.get("action_ts", "")),
-            trigger_id=str(body.get("trigger_id", "")),
-            on_home=view.get("type") == "home",
-            state=body.get("state") or {},
+            team_id=as_text(team.get("id")) or as_text(user.get("team_id")),
+            user_id=as_text(user.get("id")),
+            action_id=as_text(action.get("action_id")),
+            value=as_text(action.get("value")),
+            label=as_text(as_dict(action.get("text")).get("text")),
+            action_ts=as_text(action.get("action_ts")),
+            trigger_id=as_text(body.get("trigger_id")),
+            on_home=as_dict(body.get("view")).get("type") == "home",
+            state=as_dict(body.get("state")),
         )
 
 
@@ -115,16 +115,16 @@ def on_submission(
     desk: Desk, *, bot_token: str, team_id: str, user_id: str, view: dict[str, Any]
 ) -> None:
     """A modal we opened was submitted: the intake form, or a form the core asked for."""
-    view_id = str(view.get("id", ""))
+    view_id = as_text(view.get("id"))
     if not desk.first_time("view", view_id):
         return
-    private = read_metadata(str(view.get("private_metadata", "")))
+    private = read_metadata(as_text(view.get("private_metadata")))
     client = desk.api.client(bot_token)
     who = desk.people.who(client, team_id=team_id, user_id=user_id)
     if isinstance(who, Stranger):
         _tell_stranger(desk, client, user_id=user_id, text=who.text)
         return
-    form = answers(view.get("state") or {})
+    form = answers(as_dict(view.get("state")))
     event_id = f"slack:view:{view_id}"
     if private.get("k") == INTAKE:
         outcome = start_intake(desk, who.person, form, event_id=event_id)

@@ -13,6 +13,7 @@ from typing import Any
 from bot.replies import Field, Form
 from handlers.slack import limits
 from handlers.slack.blocks import Block, actions, button, header, plain, sections
+from handlers.slack.bodies import as_dict, as_text
 from handlers.slack.limits import cut
 from handlers.slack.payloads import FORM_VIEW, SUBMIT, ActionIds, metadata
 from handlers.slack.render import fitted
@@ -63,14 +64,13 @@ def in_message(form: Form, ids: ActionIds) -> list[Block]:
 def answers(state: dict[str, Any]) -> dict[str, str]:
     """Field name -> submitted text, from a `state` object (`{"values": {...}}`)."""
     out: dict[str, str] = {}
-    values = state.get("values", {}) if isinstance(state, dict) else {}
-    for block_id, elements in values.items():
-        if not str(block_id).startswith(FIELD_PREFIX) or not isinstance(elements, dict):
+    for block_id, elements in as_dict(as_dict(state).get("values")).items():
+        if not str(block_id).startswith(FIELD_PREFIX):
             continue
-        element = elements.get(VALUE) or {}
-        selected = element.get("selected_option") or {}
+        element = as_dict(as_dict(elements).get(VALUE))
+        selected = as_dict(element.get("selected_option"))
         value = selected.get("value") if selected else element.get("value")
-        out[str(block_id)[len(FIELD_PREFIX) :]] = str(value or "")
+        out[str(block_id)[len(FIELD_PREFIX) :]] = as_text(value)
     return out
 
 
