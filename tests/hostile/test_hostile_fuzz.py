@@ -19,8 +19,10 @@ from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import Application, bootstrap
 from handlers.console.chat import ConsoleChat
 from handlers.console.wiring import console_delivery
+from handlers.slack.listeners import REQUEST_COACHING
 from tests.conversations.transcript import START
 from tests.hostile.hostile_inputs import hostile_inputs, stored_unsafe
+from tests.slack import slack_payloads as payloads
 from tests.slack.slack_harness import posted, running_pool, words
 
 SAM = "sam.patel@dudley.gov.uk"
@@ -102,5 +104,36 @@ def test_signed_slack_dms(sqlite_url: str, caplog: pytest.LogCaptureFixture) -> 
                 assert SORRY not in answer, repr(line[:60])
                 said += 1
         assert said == 240
+        assert [r.getMessage() for r in caplog.records] == []
+        assert stored_unsafe(h.application.store.engine) == {}
+
+
+def test_signed_slack_intake_forms(sqlite_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    """Every field of the "Request coaching" modal, hostile, as Slack submits it."""
+    caplog.set_level(logging.ERROR)
+    with running_pool(sqlite_url) as h:
+        sam = h.user(SAM)
+        inputs = hostile_inputs(SEED + 2, 60)
+        for topic, goal, when in zip(inputs, inputs, inputs, strict=False):
+            before = len(h.fake.calls)
+            shortcut = payloads.global_shortcut(
+                team_id=sam.me.team_id, user=sam.me.user_id, callback_id=REQUEST_COACHING
+            )
+            assert h.send_interaction(shortcut).status_code == 200
+            h.wait_turns()
+            (opened,) = [c for c in h.fake.calls[before:] if c.method == "views.open"]
+            values = {"topic": topic, "goal": goal, "when": when, "reality": goal}
+            submission = payloads.view_submission(
+                team_id=sam.me.team_id,
+                user=sam.me.user_id,
+                view=opened.params["view"],
+                values=values,
+            )
+            before = len(h.fake.calls)
+            assert h.send_interaction(submission).status_code == 200
+            h.wait_turns()
+            answer = words(posted(sam.since(before)))
+            assert answer and SORRY not in answer, repr(topic[:40])
+            sam.say("cancel")
         assert [r.getMessage() for r in caplog.records] == []
         assert stored_unsafe(h.application.store.engine) == {}
