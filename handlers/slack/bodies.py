@@ -2,8 +2,9 @@
 
 A correctly signed request can still carry a body that isn't JSON, JSON that isn't an
 object, or objects where Bolt and our decoders expect ids and containers. Such a body
-gets 400 and touches nothing; `as_dict` and `as_text` keep the decoders total for the
-rest (a field of an unexpected type reads as empty).
+gets 400 and touches nothing; so do ids with control characters (they become keys in
+the store, and PostgreSQL refuses a NUL). `as_dict` and `as_text` keep the decoders
+total for the rest (a field of an unexpected type reads as empty).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from urllib.parse import parse_qsl
 _OBJECTS = ("event", "view", "state", "message", "container")
 _OBJECT_OR_ID = ("team", "user", "channel", "enterprise")
 _LISTS_OF_OBJECTS = ("actions", "authorizations")
-_IDS = ("type", "team_id", "user_id", "api_app_id", "trigger_id", "callback_id", "event_id")
+_IDS = (
+    *("type", "team_id", "user_id", "channel_id", "api_app_id", "trigger_id", "callback_id"),
+    *("event_id", "action_ts"),
+)
+_ACTION_IDS = ("type", "action_id", "block_id", "action_ts")
 
 
 def malformed(raw: bytes, content_type: str) -> str:
@@ -54,6 +59,8 @@ def _shape(body: dict[str, Any]) -> str:
         value = body.get(key)
         if value is not None and not isinstance(value, dict | str):
             return f"{key} is neither an object nor an id"
+        if isinstance(value, str) and not value.isprintable():
+            return f"{key} isn't printable"
         if isinstance(value, dict) and not _ids_ok(value, ("id", "team_id", "enterprise_id")):
             return f"{key} has an id that isn't text"
     for key in _LISTS_OF_OBJECTS:
@@ -64,6 +71,8 @@ def _shape(body: dict[str, Any]) -> str:
             return f"{key} is not a list of objects"
     if not _ids_ok(body, _IDS):
         return "an id isn't text"
+    if not all(_ids_ok(action, _ACTION_IDS) for action in body.get("actions") or ()):
+        return "an action id isn't text"
     event = body.get("event")
     if isinstance(event, dict) and not _ids_ok(event, ("type", "user", "channel", "tab")):
         return "an event id isn't text"
@@ -80,7 +89,12 @@ def _shape(body: dict[str, Any]) -> str:
 
 
 def _ids_ok(container: dict[str, Any], keys: tuple[str, ...]) -> bool:
-    return all(container.get(k) is None or isinstance(container[k], str) for k in keys)
+    """Each of `keys` absent or printable text: ids become keys in the store, and a NUL
+    is one PostgreSQL refuses."""
+    return all(
+        container.get(k) is None or (isinstance(container[k], str) and container[k].isprintable())
+        for k in keys
+    )
 
 
 def as_dict(value: Any) -> dict[str, Any]:

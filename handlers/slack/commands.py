@@ -55,6 +55,8 @@ def on_command(
         return
     client = desk.api.client(bot_token)
     who = desk.people.who(client, team_id=team_id, user_id=user_id)
+    if not desk.api.answers_at(response_url):
+        response_url = ""  # not Slack's: never called
     if isinstance(who, Stranger):
         _respond(response_url, who.text)
         return

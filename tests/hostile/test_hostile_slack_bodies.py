@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.app import SORRY
+from tests.slack import slack_payloads as payloads
 from tests.slack.slack_harness import Harness, posted, running_pool, user_of, words
 
 SAM = "sam.patel@dudley.gov.uk"
@@ -92,12 +93,25 @@ def _bodies(user: str) -> list[tuple[str, str]]:
         ("text/plain", "hello"),
         (JSON, json.dumps({"type": "event_callback", "team_id": "T0POOL", "event_id": "E2",
                            "event": {**event, "text": "x\u0000\u202e" * 3000}})),
+        # Ids become keys in the store: PostgreSQL refuses a NUL in them.
+        (JSON, json.dumps({"type": "event_callback", "team_id": "T0POOL", "event_id": "E\u0000",
+                           "event": {**event, "text": "hi"}})),
+        (JSON, json.dumps({"type": "event_callback", "team_id": "T0POOL", "event_id": "E3",
+                           "event": {**event, "user": "U\u0000", "text": "hi"}})),
+        (FORM, _payload({"type": "block_actions", "team": team, "user": who,
+                         "actions": [_action(value="x", action_ts="1.\u0000")]})),
+        (FORM, _payload({"type": "block_actions", "team": team,
+                         "user": {"id": "U\u0000", "team_id": "T0POOL"}, "actions": [_action()]})),
+        (FORM, _payload({"type": "shortcut", "callback_id": "request_coaching", "team": team,
+                         "user": who, "trigger_id": "t\u0000"})),
+        (FORM, urlencode({"command": "/coaching", "team_id": "T0POOL", "user_id": user,
+                          "text": "sessions", "trigger_id": "t\x00", "channel_id": "C1"})),
     ]  # fmt: skip
 
 
 @pytest.fixture
-def pool(sqlite_url: str) -> Iterator[Harness]:
-    with running_pool(sqlite_url) as harness:
+def pool(database_url: str) -> Iterator[Harness]:
+    with running_pool(database_url) as harness:
         yield harness
 
 
@@ -123,3 +137,26 @@ def test_malformed_signed_bodies_get_400_or_a_polite_answer(
     said = words(posted(h.fake.calls))
     assert SORRY not in said
     assert "longer than I can take in one message" in said
+
+
+def test_a_response_url_that_isnt_slacks_is_never_called(pool: Harness) -> None:
+    h = pool
+    sam = h.user(SAM)
+    sam.say("hello")
+    # The fake Slack under another host name: it would record a call, were one made.
+    elsewhere = h.fake.response_url("x").replace("127.0.0.1", "localhost")
+    form = payloads.slash_command(
+        team_id=sam.me.team_id,
+        user=sam.me.user_id,
+        text="sessions",
+        channel="C0GENERAL",
+        response_url=elsewhere,
+    )
+    before = len(h.fake.calls)
+    assert h.send_command(form).status_code == 200
+    h.wait_turns()
+    assert posted(sam.since(before))  # answered in Sam's DM
+    assert [c for c in h.fake.calls if c.method == "response_url"] == []
+    # Slack's own (here: the fake Slack's) response URL still gets its note.
+    sam.command("sessions", channel="C0GENERAL")
+    assert [c for c in h.fake.calls if c.method == "response_url"]
