@@ -30,7 +30,7 @@ class FormFilling:
         if item.hint:
             lines.append(f"  e.g. {item.hint}")
         if item.kind == "choice":
-            if all(o.label.isdigit() for o in item.options):
+            if all(small_number(o.label) is not None for o in item.options):
                 lines.append("  " + "  ".join(f"[{o.label}]" for o in item.options))
             else:
                 lines += [f"  {n}. {o.label}" for n, o in enumerate(item.options, start=1)]

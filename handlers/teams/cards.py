@@ -32,6 +32,7 @@ from microsoft_teams.cards import Choice as CardChoice
 
 from bot.replies import Attachment, Card, Choice, Choices, Field, Form, Reply, Text
 from bot.replies import Image as ImageReply
+from bot.text_hygiene import FIELD_LIMIT
 from handlers.teams.buttons import REPLY_FORM, VERB, choice_data, form_data
 from handlers.teams.text import card_markdown
 
@@ -198,6 +199,7 @@ def _input(field: Field) -> CardElement:
         value=field.initial or None,
         placeholder=field.hint or None,
         is_multiline=field.kind == "multiline" or None,
+        max_length=FIELD_LIMIT,  # what the core takes in one answer
         is_required=required,
         error_message=error,
     )
