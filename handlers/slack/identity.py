@@ -1,9 +1,11 @@
 """Who is speaking: a Slack user becomes a pool member by their verified email.
 
 The first event from a Slack user looks up their email (`users.info`), finds the person
-in the pool and links the identity with their DM channel, so later events, and messages
-the dispatcher sends them, need no lookup. A workspace that belongs to no member
-organisation, or a person the pool doesn't know, gets a friendly explanation instead.
+in the pool and links the identity with their DM channel (as `conversations.open` gives
+it), so later events, and messages the dispatcher sends them, need no lookup. A workspace
+that belongs to no member organisation, a workspace that doesn't serve the person's own
+organisation, a second Slack account for someone already linked, or a person the pool
+doesn't know, gets a friendly explanation instead.
 """
 
 from __future__ import annotations
