@@ -17,6 +17,7 @@ from bot.replies import Text
 from bot.router import route_action, route_aside, route_form, route_text
 from bot.safeguarding import answer_kindly, at_risk
 from bot.services import Services
+from bot.text_hygiene import at_the_door
 
 log = logging.getLogger("coachpool.core")
 
@@ -31,6 +32,7 @@ class CoachingBot:
         self.services = services
         self.engine = ConversationEngine(services, CONVERSATIONS)
 
+    @at_the_door  # every input cleaned of control characters and held to length limits
     def handle(self, incoming: Incoming) -> Outcome:
         """Answer one input. One error policy for every channel: a failure is logged with
         its context and the person gets a calm apology; nothing half-done is kept."""

@@ -1,13 +1,21 @@
-"""The .ics invite that goes with every booking confirmation (RFC 5545, via icalendar)."""
+"""The .ics invite that goes with every booking confirmation (RFC 5545, via icalendar).
+
+icalendar escapes text values, but every value is also made one line here (a person's words
+may reach the title or the place), and a link with spaces or control characters (one saved
+before links were checked) is left out rather than break the invite.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from bot.domain import Person, Session
 from bot.replies import Attachment
+
+_NOT_IN_A_LINK = re.compile(r"[\s\x00-\x1f\x7f-\x9f\"<>]")
 
 
 def session_invite(
@@ -24,9 +32,9 @@ def session_invite(
     event.add("dtstamp", stamp)
     event.add("dtstart", session.window.start)
     event.add("dtend", session.window.end)
-    event.add("summary", title)
-    event.add("location", location)
-    if session.meeting_link:
+    event.add("summary", one_line(title))
+    event.add("location", one_line(location))
+    if session.meeting_link and not _NOT_IN_A_LINK.search(session.meeting_link):
         event.add("url", session.meeting_link)
     event.add(
         "description",
@@ -34,7 +42,7 @@ def session_invite(
     )
     for person, role in ((coach, "CHAIR"), (coachee, "REQ-PARTICIPANT")):
         attendee = vCalAddress(f"mailto:{person.email}")
-        attendee.params["cn"] = vText(person.name)
+        attendee.params["cn"] = vText(one_line(person.name).replace('"', "'"))
         attendee.params["role"] = vText(role)
         event.add("attendee", attendee, encode=False)
     calendar.add_component(event)
@@ -44,3 +52,8 @@ def session_invite(
         media_type="text/calendar",
         title="Add to your calendar",
     )
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: line breaks and other control characters become spaces."""
+    return " ".join("".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text).split())

@@ -8,6 +8,7 @@ from bot.domain.feedback import FinalEvaluation
 from bot.messages import Outcome, refusal
 from bot.replies import Choice, Field, Form, Text
 from bot.services import Services
+from bot.text_hygiene import small_number
 
 PREFIX = "form:evaluation:"
 _SCALE = tuple(Choice(str(n), str(n)) for n in range(11))
@@ -56,10 +57,10 @@ def open_evaluation(services: Services, person: Person, engagement_id: int) -> O
 def submit_evaluation(
     services: Services, person: Person, token: str, answers: dict[str, str]
 ) -> Outcome:
-    engagement_id = token.removeprefix(PREFIX)
-    if not engagement_id.isdigit():
+    engagement_id = small_number(token.removeprefix(PREFIX), digits=9)
+    if engagement_id is None:
         return refusal("Sorry, I can't find that coaching engagement.")
-    form = open_evaluation(services, person, int(engagement_id))
+    form = open_evaluation(services, person, engagement_id)
     if form.refused:
         return form
     attainment = _score(answers.get("goal_attainment"))
@@ -69,7 +70,7 @@ def submit_evaluation(
         return Outcome((again, *form.replies))
     services.store.save_evaluation(
         FinalEvaluation(
-            engagement_id=int(engagement_id),
+            engagement_id=engagement_id,
             person_id=person.id,
             submitted_at=services.clock.now(),
             goal_attainment=attainment,
@@ -80,5 +81,5 @@ def submit_evaluation(
 
 
 def _score(text: str | None) -> int | None:
-    text = (text or "").strip()
-    return int(text) if text.isdigit() and 0 <= int(text) <= 10 else None
+    score = small_number(text or "")
+    return score if score is not None and 0 <= score <= 10 else None

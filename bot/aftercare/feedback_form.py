@@ -9,6 +9,7 @@ from bot.domain.feedback import Feedback
 from bot.messages import Outcome, refusal
 from bot.replies import Choice, Field, Form, Text
 from bot.services import Services
+from bot.text_hygiene import small_number
 
 PREFIX = "form:feedback:"
 _YES_NO = (Choice("Yes", "yes"), Choice("No", "no"))
@@ -71,8 +72,8 @@ def open_feedback(services: Services, person: Person, session_id: int) -> Outcom
 def submit_feedback(
     services: Services, person: Person, token: str, answers: dict[str, str]
 ) -> Outcome:
-    session_id = token.removeprefix(PREFIX)
-    session = services.store.get_session(int(session_id)) if session_id.isdigit() else None
+    session_id = small_number(token.removeprefix(PREFIX), digits=9)
+    session = services.store.get_session(session_id) if session_id is not None else None
     refused = _refuse(services, person, session)
     if refused is not None or session is None:
         return refused or refusal("Sorry, I can't find that session.")
@@ -117,5 +118,5 @@ def _refuse(services: Services, person: Person, session: Session | None) -> Outc
 
 
 def _score(text: str | None, low: int, high: int) -> int | None:
-    text = (text or "").strip()
-    return int(text) if text.isdigit() and low <= int(text) <= high else None
+    score = small_number(text or "")
+    return score if score is not None and low <= score <= high else None

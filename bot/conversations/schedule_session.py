@@ -22,6 +22,7 @@ from bot.messages import Outcome
 from bot.ports.errors import SlotTaken
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.text_format import local_time
+from bot.text_hygiene import small_number
 from bot.timewindow import TimeWindow
 
 
@@ -86,15 +87,15 @@ class PickStep:
         return [Choices("These times are free for you both. Which one?", options)]
 
     def handle(self, turn: Turn) -> Transition:
-        said = turn.incoming.said.removeprefix("slot:")
-        if not said.isdigit() or int(said) not in turn.data["slots"]:
+        said = small_number(turn.incoming.said.removeprefix("slot:"), digits=12)
+        if said is None or said not in turn.data["slots"]:
             return Retry((Text("Please choose one of the times shown, or say 'back'."),))
-        start = datetime.fromtimestamp(int(said), tz=UTC)
+        start = datetime.fromtimestamp(said, tz=UTC)
         window = TimeWindow(start, start + timedelta(minutes=int(turn.data["slot_minutes"])))
         try:
             return Finish(_book(turn, window))
         except SlotTaken:
-            turn.data["slots"] = [s for s in turn.data["slots"] if s != int(said)]
+            turn.data["slots"] = [s for s in turn.data["slots"] if s != said]
             if not turn.data["slots"]:
                 return Goto(
                     "when", (Text("Sorry, that time has just gone. Let's look at other days."),)

@@ -38,6 +38,9 @@ from bot.when.dates import calendar_date
 from bot.when.vocabulary import MONDAY_TO_FRIDAY, MONTH_NAMES
 
 _LONGEST_SPAN = 31
+# Dates further ahead than two years are asked about, not planned: nobody books coaching
+# that far ahead, and the calendar ends at 31/12/9999 (a day later overflows).
+FURTHEST_AHEAD = timedelta(days=731)
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,8 @@ def _date(atom: ExplicitDate, cal: Calendar) -> date | Plan:
         return ask(q.wrong_weekday(day, atom.weekday))
     if day < cal.today:
         return ask(q.date_passed(day))
+    if day - cal.today > FURTHEST_AHEAD:
+        return ask(q.too_far_ahead(day))
     return day
 
 
@@ -194,6 +199,8 @@ def _span(atom: DateSpan, cal: Calendar) -> Plan:
         return ask(q.too_long(atom.text))
     if last < cal.today:
         return ask(q.date_passed(last))
+    if last - cal.today > FURTHEST_AHEAD:
+        return ask(q.too_far_ahead(last))
     days = tuple(first + timedelta(days=i) for i in range((last - first).days + 1))
     return Plan("soft", tuple(d for d in days if d >= cal.today), atom.text)
 

@@ -67,6 +67,13 @@ def date_passed(day: date) -> str:
     return f"{day_month(day)} {day.year} has already passed — did you mean a date in the future?"
 
 
+def too_far_ahead(day: date) -> str:
+    return (
+        f"{day_month(day)} {day.year} is too far ahead for me to plan — could you give "
+        "days in the coming weeks or months?"
+    )
+
+
 def phrase_passed(text: str) -> str:
     return f'"{text}" has already passed — did you mean a day in the future?'
 

@@ -57,7 +57,7 @@ _PATTERNS: Final[tuple[tuple[str, str], ...]] = (
     ("clock", r"\b(?P<ch>\d{1,2}):(?P<cm>\d{2})\b"),
     ("dotclock", r"\b(?P<dh>\d{1,2})\.(?P<dmin>\d{2})\b"),
     ("ordinal", rf"\b(?P<od>\d{{1,2}}){_ORD}\b"),
-    ("num", r"\b(?P<num>\d+)(?:(?P<oc>\s*o'?clock|ish)\b|\b)"),
+    ("num", r"\b(?P<num>\d{1,4})(?:(?P<oc>\s*o'?clock|ish)\b|\b)"),
     ("rel2", r"\b(?:the\s+)?day\s+after\s+tomorrow\b"),
     ("week2", r"\b(?:the\s+)?week\s+after\s+next\b|\bthe\s+week\s+after\b"),
     ("week1", r"\bnext\s+week\b|\b(?:the\s+)?following\s+week\b"),

@@ -65,4 +65,4 @@ def _version() -> str:
     except PackageNotFoundError:
         return "1.0.0"
     parts = [*installed.split("+")[0].split("."), "0", "0"][:3]
-    return ".".join(p if p.isdigit() else "0" for p in parts)
+    return ".".join(p if p.isascii() and p.isdecimal() else "0" for p in parts)

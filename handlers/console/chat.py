@@ -15,6 +15,7 @@ from bot.app import CoachingBot
 from bot.domain import Channel, Identity, Person
 from bot.messages import Incoming
 from bot.replies import Reply
+from bot.text_hygiene import small_number
 from handlers.console.form_filling import FormFilling
 from handlers.console.render import Rendered, render
 from handlers.delivery import Deliverer
@@ -111,8 +112,9 @@ class ConsoleChat:
         options = self._last.options
         # A label typed exactly wins over a number: "8" on a 0-10 scale means the score 8.
         chosen = next((o for o in options if o[0].label.lower() == line.lower()), None)
-        if chosen is None and line.isdigit() and 1 <= int(line) <= len(options):
-            chosen = options[int(line) - 1]
+        number = small_number(line)
+        if chosen is None and number is not None and 1 <= number <= len(options):
+            chosen = options[number - 1]
         if chosen is not None:
             choice, token = chosen
             return Incoming(

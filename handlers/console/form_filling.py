@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.replies import Field, Form
+from bot.text_hygiene import small_number
 
 SKIP = frozenset({"skip", "none", "-"})
 
@@ -29,7 +30,7 @@ class FormFilling:
         if item.hint:
             lines.append(f"  e.g. {item.hint}")
         if item.kind == "choice":
-            if all(o.label.isdigit() for o in item.options):
+            if all(small_number(o.label) is not None for o in item.options):
                 lines.append("  " + "  ".join(f"[{o.label}]" for o in item.options))
             else:
                 lines += [f"  {n}. {o.label}" for n, o in enumerate(item.options, start=1)]
@@ -46,8 +47,9 @@ class FormFilling:
             return ""
         if item.kind == "choice":
             chosen = next((o for o in item.options if o.label.lower() == text.lower()), None)
-            if chosen is None and text.isdigit() and 1 <= int(text) <= len(item.options):
-                chosen = item.options[int(text) - 1]
+            number = small_number(text)
+            if chosen is None and number is not None and 1 <= number <= len(item.options):
+                chosen = item.options[number - 1]
             if chosen is None:
                 return "Please pick one of the options."
             text = chosen.value

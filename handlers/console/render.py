@@ -7,6 +7,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from bot.replies import Attachment, Card, Choice, Choices, Form, Image, Reply, Text
+from bot.text_hygiene import small_number
 
 
 @dataclass
@@ -36,7 +37,7 @@ def _wrap(text: str, width: int, indent: str = "", *, hanging: str | None = None
 
 
 def _numbered(choices: tuple[Choice, ...], token: str, out: Rendered, width: int) -> list[str]:
-    if choices and all(c.label.isdigit() and not c.details for c in choices):
+    if choices and all(small_number(c.label) is not None and not c.details for c in choices):
         # A scale (1-5, 0-10): shown on one line, answered by typing the score itself.
         out.options.extend((choice, token) for choice in choices)
         return ["  " + "  ".join(f"[{c.label}]" for c in choices)]

@@ -2,21 +2,24 @@
 /slack/events; in OAuth mode also /slack/install and /slack/oauth_redirect.
 
 Bolt verifies every request's signature and timestamp (SLACK_SIGNING_SECRET) before any
-listener runs: an unsigned, stale or forged request gets 401 and touches nothing.
+listener runs: an unsigned, stale or forged request gets 401 and touches nothing. A body
+no Slack request has (not JSON, ids that aren't text, ...) gets 400 (`bodies.py`).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from handlers.slack.authorize import StoredAuthorize
+from handlers.slack.bodies import malformed
 from handlers.slack.identity import coordinators
 from handlers.slack.installations import Installations
 from handlers.slack.listeners import Registered, register
@@ -25,6 +28,7 @@ from handlers.slack.settings import SlackSettings
 from handlers.slack.turns import Turns
 
 EVENTS_PATH = "/slack/events"
+log = logging.getLogger("coachpool.slack")
 
 
 @dataclass
@@ -37,7 +41,21 @@ class SlackApp:
         handler = AsyncSlackRequestHandler(self.bolt)
 
         async def endpoint(request: Request) -> Response:
-            return await handler.handle(request)
+            if request.method == "POST":
+                problem = malformed(await request.body(), request.headers.get("content-type", ""))
+                if problem:
+                    log.info("a Slack request with a malformed body (%s): 400", problem)
+                    return PlainTextResponse("Malformed request body", status_code=400)
+            try:
+                response = await handler.handle(request)
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError):
+                # Bolt reading a body no Slack request has; nothing was handled.
+                log.warning("a Slack request Bolt could not read: 400", exc_info=True)
+                return PlainTextResponse("Malformed request body", status_code=400)
+            if request.method == "POST" and response.status_code == 404:
+                # Bolt's "unhandled request": signed, but nothing we asked Slack to send.
+                return PlainTextResponse("Unexpected request", status_code=400)
+            return response
 
         routes: list[BaseRoute] = []
         if http_events:

@@ -55,13 +55,15 @@ def on_command(
         return
     client = desk.api.client(bot_token)
     who = desk.people.who(client, team_id=team_id, user_id=user_id)
+    if not desk.api.answers_at(response_url):
+        response_url = ""  # not Slack's: never called
     if isinstance(who, Stranger):
         _respond(response_url, who.text)
         return
     words = text.split()
     verb = words[0].lower() if words else ""
     if not verb:
-        open_intake(desk, client, trigger_id=trigger_id, channel=who.channel)
+        open_intake(desk, client, trigger_id=trigger_id)
         return
     replies = _answer(desk, who.person, verb, words[1:], text=text, trigger_id=trigger_id)
     desk.answer(client, to=who, replies=replies, turn=f"slack:command:{trigger_id}")

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from slack_sdk.web import WebClient
+
 from bot.domain import Channel
 from bot.messages import Incoming
 from bot.replies import Text
+from handlers.slack.bodies import as_dict, as_text
 from handlers.slack.desk import Desk
 from handlers.slack.forms import answers
 from handlers.slack.home import publish_home
@@ -28,16 +31,15 @@ def on_message(
     bot_token: str,
     team_id: str,
     user_id: str,
-    channel: str,
     text: str,
     event_id: str,
 ) -> None:
     if not desk.first_time("event", event_id):
         return
     client = desk.api.client(bot_token)
-    who = desk.people.who(client, team_id=team_id, user_id=user_id, channel=channel)
+    who = desk.people.who(client, team_id=team_id, user_id=user_id)
     if isinstance(who, Stranger):
-        desk.poster.post(client, channel=channel, replies=[Text(who.text)])
+        _tell_stranger(desk, client, user_id=user_id, text=who.text)
         return
     incoming = Incoming(
         who.person.id, Channel.SLACK, text=from_slack(text), event_id=f"slack:{event_id}"
@@ -57,27 +59,23 @@ class Press:
     label: str
     action_ts: str
     trigger_id: str = ""
-    channel: str = ""  # the DM the pressed message is in; "" on the Home tab
     on_home: bool = False
     state: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_body(cls, body: dict[str, Any], action: dict[str, Any]) -> Press:
-        view = body.get("view") or {}
-        channel = str((body.get("channel") or {}).get("id", ""))
+        """Total: a field of an unexpected type reads as empty (see `bodies`)."""
+        team, user = as_dict(body.get("team")), as_dict(body.get("user"))
         return cls(
-            team_id=str(
-                (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id") or ""
-            ),
-            user_id=str((body.get("user") or {}).get("id", "")),
-            action_id=str(action.get("action_id", "")),
-            value=str(action.get("value", "")),
-            label=str((action.get("text") or {}).get("text", "")),
-            action_ts=str(action.get("action_ts", "")),
-            trigger_id=str(body.get("trigger_id", "")),
-            channel=channel if channel.startswith("D") else "",
-            on_home=view.get("type") == "home",
-            state=body.get("state") or {},
+            team_id=as_text(team.get("id")) or as_text(user.get("team_id")),
+            user_id=as_text(user.get("id")),
+            action_id=as_text(action.get("action_id")),
+            value=as_text(action.get("value")),
+            label=as_text(as_dict(action.get("text")).get("text")),
+            action_ts=as_text(action.get("action_ts")),
+            trigger_id=as_text(body.get("trigger_id")),
+            on_home=as_dict(body.get("view")).get("type") == "home",
+            state=as_dict(body.get("state")),
         )
 
 
@@ -86,12 +84,9 @@ def on_press(desk: Desk, *, bot_token: str, press: Press) -> None:
     if not desk.first_time("action", press_id):
         return
     client = desk.api.client(bot_token)
-    who = desk.people.who(
-        client, team_id=press.team_id, user_id=press.user_id, channel=press.channel
-    )
+    who = desk.people.who(client, team_id=press.team_id, user_id=press.user_id)
     if isinstance(who, Stranger):
-        dm = press.channel or desk.people.open_dm(client, press.user_id)
-        desk.poster.post(client, channel=dm, replies=[Text(who.text)])
+        _tell_stranger(desk, client, user_id=press.user_id, text=who.text)
         return
     value, question = read_value(press.value)
     submitted = press.action_id.startswith(SUBMIT)
@@ -120,17 +115,16 @@ def on_submission(
     desk: Desk, *, bot_token: str, team_id: str, user_id: str, view: dict[str, Any]
 ) -> None:
     """A modal we opened was submitted: the intake form, or a form the core asked for."""
-    view_id = str(view.get("id", ""))
+    view_id = as_text(view.get("id"))
     if not desk.first_time("view", view_id):
         return
-    private = read_metadata(str(view.get("private_metadata", "")))
+    private = read_metadata(as_text(view.get("private_metadata")))
     client = desk.api.client(bot_token)
-    who = desk.people.who(client, team_id=team_id, user_id=user_id, channel=private.get("c", ""))
+    who = desk.people.who(client, team_id=team_id, user_id=user_id)
     if isinstance(who, Stranger):
-        dm = desk.people.open_dm(client, user_id)
-        desk.poster.post(client, channel=dm, replies=[Text(who.text)])
+        _tell_stranger(desk, client, user_id=user_id, text=who.text)
         return
-    form = answers(view.get("state") or {})
+    form = answers(as_dict(view.get("state")))
     event_id = f"slack:view:{view_id}"
     if private.get("k") == INTAKE:
         outcome = start_intake(desk, who.person, form, event_id=event_id)
@@ -140,3 +134,9 @@ def on_submission(
         )
         outcome = desk.bot.handle(incoming)
     desk.answer(client, to=who, replies=outcome.replies, turn=event_id)
+
+
+def _tell_stranger(desk: Desk, client: WebClient, *, user_id: str, text: str) -> None:
+    """Why we can't help, in the user's own DM as Slack opens it (never a channel named
+    in the payload, which a crafted request could point at someone else's DM)."""
+    desk.poster.post(client, channel=desk.people.open_dm(client, user_id), replies=[Text(text)])

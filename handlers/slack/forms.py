@@ -7,16 +7,19 @@ element's action id is `value`, so a submission reads back the same way from a m
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.replies import Field, Form
 from handlers.slack import limits
 from handlers.slack.blocks import Block, actions, button, header, plain, sections
+from handlers.slack.bodies import as_dict, as_text
 from handlers.slack.limits import cut
 from handlers.slack.payloads import FORM_VIEW, SUBMIT, ActionIds, metadata
 from handlers.slack.render import fitted
 
 FIELD_PREFIX = "f."
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")  # what Slack's number_input can start with
 VALUE = "value"
 
 
@@ -61,14 +64,13 @@ def in_message(form: Form, ids: ActionIds) -> list[Block]:
 def answers(state: dict[str, Any]) -> dict[str, str]:
     """Field name -> submitted text, from a `state` object (`{"values": {...}}`)."""
     out: dict[str, str] = {}
-    values = state.get("values", {}) if isinstance(state, dict) else {}
-    for block_id, elements in values.items():
-        if not str(block_id).startswith(FIELD_PREFIX) or not isinstance(elements, dict):
+    for block_id, elements in as_dict(as_dict(state).get("values")).items():
+        if not str(block_id).startswith(FIELD_PREFIX):
             continue
-        element = elements.get(VALUE) or {}
-        selected = element.get("selected_option") or {}
+        element = as_dict(as_dict(elements).get(VALUE))
+        selected = as_dict(element.get("selected_option"))
         value = selected.get("value") if selected else element.get("value")
-        out[str(block_id)[len(FIELD_PREFIX) :]] = str(value or "")
+        out[str(block_id)[len(FIELD_PREFIX) :]] = as_text(value)
     return out
 
 
@@ -127,7 +129,7 @@ def _element(field: Field) -> dict[str, Any]:
         return element
     if field.kind == "number":
         element = {"type": "number_input", "action_id": VALUE, "is_decimal_allowed": False}
-        if field.initial.strip().lstrip("-").isdigit():
+        if _WHOLE_NUMBER.fullmatch(field.initial.strip()):
             element["initial_value"] = field.initial.strip()
         return _with_placeholder(element, field)
     element = {

@@ -1,9 +1,11 @@
 """Who is speaking: a Slack user becomes a pool member by their verified email.
 
 The first event from a Slack user looks up their email (`users.info`), finds the person
-in the pool and links the identity with their DM channel, so later events, and messages
-the dispatcher sends them, need no lookup. A workspace that belongs to no member
-organisation, or a person the pool doesn't know, gets a friendly explanation instead.
+in the pool and links the identity with their DM channel (as `conversations.open` gives
+it), so later events, and messages the dispatcher sends them, need no lookup. A workspace
+that belongs to no member organisation, a workspace that doesn't serve the person's own
+organisation, a second Slack account for someone already linked, or a person the pool
+doesn't know, gets a friendly explanation instead.
 """
 
 from __future__ import annotations
@@ -39,10 +41,11 @@ class People:
         self._store = store
         self._api = api
 
-    def who(
-        self, client: WebClient, *, team_id: str, user_id: str, channel: str = ""
-    ) -> Speaker | Stranger:
-        """`channel` is the DM the event came from, if it did come from the DM."""
+    def who(self, client: WebClient, *, team_id: str, user_id: str) -> Speaker | Stranger:
+        """The pool member behind a Slack user, with their DM. Nothing in an event's payload
+        is trusted beyond the (signed) team and user ids: the DM is Slack's own answer to
+        `conversations.open` for that user, and a person is only reached through a
+        workspace that serves their organisation."""
         store = self._store
         if not self.member_workspace(team_id):
             log.info("Slack workspace %s is in no member organisation; refused", team_id)
@@ -50,12 +53,9 @@ class People:
         identity = store.find_identity(Channel.SLACK, team_id, user_id)
         person = store.get_person(identity.person_id) if identity else None
         if identity is not None and person is not None and not person.erased:
-            known = identity.conversation_ref.get("channel", "")
-            dm = channel or known or self.open_dm(client, user_id)
-            if dm != known:
-                ref = {**identity.conversation_ref, "channel": dm}
-                store.link_identity(dataclasses.replace(identity, conversation_ref=ref))
-            return Speaker(person, dm)
+            if not self.serves(team_id, person):
+                return Stranger(wrong_workspace(store))
+            return Speaker(person, self._dm_of(client, identity))
         profile = self._api.call(client.users_info, user=user_id).get("user") or {}
         email = str((profile.get("profile") or {}).get("email") or "")
         if profile.get("is_bot") or profile.get("deleted"):
@@ -65,16 +65,37 @@ class People:
         person = store.find_person_by_email(email)
         if person is None:
             return Stranger(unknown_person(store, email))
-        dm = channel or self.open_dm(client, user_id)
-        store.link_identity(Identity(person.id, Channel.SLACK, team_id, user_id, {"channel": dm}))
-        return Speaker(person, dm)
+        if not self.serves(team_id, person):
+            log.info("Slack workspace %s doesn't serve person %s; refused", team_id, person.id)
+            return Stranger(wrong_workspace(store))
+        held = store.claim_identity(Identity(person.id, Channel.SLACK, team_id, user_id))
+        if (held.workspace, held.user_id) != (team_id, user_id):
+            log.info("person %s already has another Slack account; refused", person.id)
+            return Stranger(already_linked(store))
+        return Speaker(person, self._dm_of(client, held))
 
     def member_workspace(self, team_id: str) -> bool:
         return any(team_id in o.slack_team_ids for o in self._store.list_organisations())
 
+    def serves(self, team_id: str, person: Person) -> bool:
+        """Whether the workspace is one of the person's own organisation's: another member
+        workspace's admin could give any account a pool member's email."""
+        organisation = self._store.get_organisation(person.organisation_id)
+        return organisation is not None and team_id in organisation.slack_team_ids
+
     def open_dm(self, client: WebClient, user_id: str) -> str:
         opened = self._api.call(client.conversations_open, users=user_id)
         return str((opened.get("channel") or {}).get("id", ""))
+
+    def _dm_of(self, client: WebClient, identity: Identity) -> str:
+        """The DM remembered from `conversations.open`, opened and remembered if new."""
+        known = identity.conversation_ref.get("channel", "")
+        if known:
+            return known
+        dm = self.open_dm(client, identity.user_id)
+        ref = {**identity.conversation_ref, "channel": dm}
+        self._store.link_identity(dataclasses.replace(identity, conversation_ref=ref))
+        return dm
 
 
 def coordinators(store: Store) -> str:
@@ -97,6 +118,22 @@ def unknown_person(store: Store, email: str) -> str:
         f"Hello! I couldn't find {email} in the coaching pool. The pool is for staff of its "
         "member organisations; if you'd like coaching or to coach, please ask the pool "
         f"coordinator, {coordinators(store)}, to add you. Then say hello to me again."
+    )
+
+
+def wrong_workspace(store: Store) -> str:
+    return (
+        "Hello! Your pool record belongs to an organisation that doesn't use this Slack "
+        "workspace, so I can't talk with you here. Please message me from your own "
+        f"organisation's workspace, or ask the pool coordinator, {coordinators(store)}, for help."
+    )
+
+
+def already_linked(store: Store) -> str:
+    return (
+        "Hello! Your pool record is already linked to another Slack account, and I keep "
+        "talking to that one so your messages stay in one place. If that account is no "
+        f"longer yours, please ask the pool coordinator, {coordinators(store)}, for help."
     )
 
 

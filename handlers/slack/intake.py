@@ -15,8 +15,8 @@ from handlers.slack.payloads import INFO_VIEW
 INTAKE = "intake"  # the modal's kind in its private metadata
 
 
-def open_intake(desk: Desk, client: WebClient, *, trigger_id: str, channel: str) -> None:
-    view = modal(intake_form(desk.services), private={"k": INTAKE, "c": channel})
+def open_intake(desk: Desk, client: WebClient, *, trigger_id: str) -> None:
+    view = modal(intake_form(desk.services), private={"k": INTAKE})
     desk.poster.open_view(client, trigger_id=trigger_id, view=view)
 
 
@@ -40,4 +40,4 @@ def on_request_coaching(
         view = info_modal(title="Coaching", text=who.text, callback_id=INFO_VIEW)
         desk.poster.open_view(client, trigger_id=trigger_id, view=view)
         return
-    open_intake(desk, client, trigger_id=trigger_id, channel=who.channel)
+    open_intake(desk, client, trigger_id=trigger_id)

@@ -16,6 +16,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 
+from handlers.slack.bodies import as_text
 from handlers.slack.commands import COMMAND, on_command
 from handlers.slack.conversation import Press, on_message, on_press, on_submission
 from handlers.slack.home import on_home_opened
@@ -46,29 +47,28 @@ def register(app: AsyncApp, turns: Turns, *, revocation_handled: bool) -> Regist
     async def message(body: Body, event: Body, context: AsyncBoltContext) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return  # edits, joins, our own and other bots' messages
-        user = str(event.get("user", ""))
+        user = as_text(event.get("user"))
         await turns.run(
             f"{context.team_id}:{user}",
             on_message,
             bot_token=context.bot_token or "",
             team_id=context.team_id or "",
             user_id=user,
-            channel=str(event.get("channel", "")),
-            text=str(event.get("text", "")),
-            event_id=str(body.get("event_id", "")),
+            text=as_text(event.get("text")),
+            event_id=as_text(body.get("event_id")),
         )
 
     async def home_opened(body: Body, event: Body, context: AsyncBoltContext) -> None:
         if event.get("tab") != "home":
             return
-        user = str(event.get("user", ""))
+        user = as_text(event.get("user"))
         await turns.run(
             f"{context.team_id}:{user}",
             on_home_opened,
             bot_token=context.bot_token or "",
             team_id=context.team_id or "",
             user_id=user,
-            event_id=str(body.get("event_id", "")),
+            event_id=as_text(body.get("event_id")),
         )
 
     async def command(ack: AsyncAck, command: Body, context: AsyncBoltContext) -> None:
@@ -79,10 +79,10 @@ def register(app: AsyncApp, turns: Turns, *, revocation_handled: bool) -> Regist
             bot_token=context.bot_token or "",
             team_id=context.team_id or "",
             user_id=context.user_id or "",
-            channel_id=str(command.get("channel_id", "")),
-            text=str(command.get("text", "")),
-            trigger_id=str(command.get("trigger_id", "")),
-            response_url=str(command.get("response_url", "")),
+            channel_id=as_text(command.get("channel_id")),
+            text=as_text(command.get("text")),
+            trigger_id=as_text(command.get("trigger_id")),
+            response_url=as_text(command.get("response_url")),
         )
 
     async def press(ack: AsyncAck, body: Body, action: Body, context: AsyncBoltContext) -> None:
@@ -103,7 +103,7 @@ def register(app: AsyncApp, turns: Turns, *, revocation_handled: bool) -> Regist
             bot_token=context.bot_token or "",
             team_id=context.team_id or "",
             user_id=context.user_id or "",
-            trigger_id=str(body.get("trigger_id", "")),
+            trigger_id=as_text(body.get("trigger_id")),
         )
 
     async def submitted(ack: AsyncAck, view: Body, context: AsyncBoltContext) -> None:

@@ -35,7 +35,7 @@ class Poster:
             elif isinstance(part, Upload):
                 self.upload(client, channel=channel, upload=part)
             elif trigger_id:
-                view = modal(part.form, private={"k": "turn", "t": part.form.token, "c": channel})
+                view = modal(part.form, private={"k": "turn", "t": part.form.token})
                 self.open_view(client, trigger_id=trigger_id, view=view)
                 trigger_id = ""  # a trigger opens one view
             else:

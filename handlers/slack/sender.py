@@ -1,6 +1,6 @@
 """`SlackSender`: the dispatcher's way to reach a person on Slack (called in a worker
 thread). Opens the DM if we don't know it yet, posts, uploads; a person we have never
-seen on Slack is looked up by email in each installed member workspace."""
+seen on Slack is looked up by email in their own organisation's installed workspaces."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ class SlackSender:
         self._workspaces = workspaces
 
     def send(self, *, person: Person, identity: Identity | None, replies: list[Reply]) -> None:
-        if identity is None:
+        if identity is None or not self._desk.people.serves(identity.workspace, person):
+            # Never through a workspace of another organisation (an identity linked before
+            # that rule, say): their own organisation's workspaces are searched instead.
             identity = self._find(person)
         token = self._workspaces.token_for(identity.workspace)
         if token is None:
@@ -43,25 +45,33 @@ class SlackSender:
         self._desk.poster.post(client, channel=channel, replies=replies)
 
     def _find(self, person: Person) -> Identity:
-        """The person's Slack account by their email, in the member workspaces we're
-        installed in (their own organisation's first); linked for next time."""
+        """The person's Slack account by their email, in the installed workspaces of their
+        own organisation only (another workspace's admin could give any account their
+        email); claimed for next time, unless they already have a Slack account."""
         store = self._desk.services.store
         organisation = store.get_organisation(person.organisation_id)
-        own = organisation.slack_team_ids if organisation else ()
-        members = {t for o in store.list_organisations() for t in o.slack_team_ids}
-        installed = [t for t in self._workspaces.team_ids() if t in members]
-        for team_id in sorted(installed, key=lambda t: t not in own):
+        own = set(organisation.slack_team_ids if organisation else ())
+        for team_id in sorted(t for t in self._workspaces.team_ids() if t in own):
             token = self._workspaces.token_for(team_id)
             if token is None:
                 continue
             user_id = self._lookup(self._desk.api.client(token), person.email)
             if user_id:
-                identity = Identity(person.id, Channel.SLACK, team_id, user_id)
-                store.link_identity(identity)
-                return identity
+                return self._claim(Identity(person.id, Channel.SLACK, team_id, user_id))
         raise DeliveryError(
             f"{person.email} was not found in any Slack workspace of the pool", retryable=False
         )
+
+    def _claim(self, found: Identity) -> Identity:
+        held = self._desk.services.store.claim_identity(found)
+        # An older account holds the channel, outside their organisation's workspaces.
+        if (held.workspace, held.user_id) != (found.workspace, found.user_id):
+            raise DeliveryError(
+                f"person {found.person_id}'s Slack account is in a workspace of another "
+                "organisation; a coordinator needs to check it",
+                retryable=False,
+            )
+        return held
 
     def _lookup(self, client: WebClient, email: str) -> str:
         try:

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web import SlackResponse, WebClient
@@ -50,6 +51,16 @@ class SlackApi:
         self._timeout = timeout
         self._clients: dict[str, WebClient] = {}
         self._lock = threading.Lock()
+
+    def answers_at(self, url: str) -> bool:
+        """Whether `url` is where Slack takes answers to a command (its response URL):
+        hooks.slack.com, or the host of a configured SLACK_API_URL. A payload's URL is
+        never called otherwise, so a crafted one can't make us post anywhere."""
+        parts = urlsplit(url)
+        if parts.scheme == "https" and parts.hostname == "hooks.slack.com":
+            return True
+        base = urlsplit(self._base_url)
+        return bool(self._base_url) and (parts.scheme, parts.netloc) == (base.scheme, base.netloc)
 
     def client(self, token: str) -> WebClient:
         with self._lock:

@@ -2,7 +2,8 @@
 
 One card per turn, because the answer to an Action.Execute press replaces the pressed card
 with exactly one card. Buttons are Action.Execute (the card updates in place for the
-person who pressed it) with an Action.Submit fallback carrying the same data.
+person who pressed it) with an Action.Submit fallback carrying the same data. Text shown in
+TextBlocks and facts (card markdown) is escaped: nothing typed becomes formatting or a link.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from microsoft_teams.cards import Choice as CardChoice
 
 from bot.replies import Attachment, Card, Choice, Choices, Field, Form, Reply, Text
 from bot.replies import Image as ImageReply
+from bot.text_hygiene import FIELD_LIMIT
 from handlers.teams.buttons import REPLY_FORM, VERB, choice_data, form_data
+from handlers.teams.text import card_markdown
 
 SCHEMA_VERSION: Literal["1.5"] = "1.5"
 Style = Literal["default", "positive", "destructive"]
@@ -83,7 +86,7 @@ def _elements(reply: Reply) -> list[CardElement]:
     if isinstance(reply, Form):
         return form_elements(reply, kind=REPLY_FORM)
     if isinstance(reply, Attachment):
-        return [TextBlock(text=file_note(reply), wrap=True, is_subtle=True)]
+        return [TextBlock(text=card_markdown(file_note(reply)), wrap=True, is_subtle=True)]
     if isinstance(reply, ImageReply):
         encoded = base64.b64encode(reply.content).decode("ascii")
         return [Image(url=f"data:image/png;base64,{encoded}", alt_text=reply.alt_text)]
@@ -97,7 +100,9 @@ def file_note(attachment: Attachment) -> str:
 def _paragraphs(text: str, *, bold: bool = False) -> list[CardElement]:
     # One block a line: card markdown turns a single newline into a space.
     return [
-        TextBlock(text=line, wrap=True, spacing="Small", weight="Bolder" if bold else None)
+        TextBlock(
+            text=card_markdown(line), wrap=True, spacing="Small", weight="Bolder" if bold else None
+        )
         for line in text.splitlines()
         if line.strip()
     ]
@@ -116,7 +121,7 @@ def _options(options: Sequence[Choice], token: str) -> list[CardElement]:
             elements.append(ActionSet(actions=list(row)))
             row = []
         reasons = [
-            TextBlock(text=f"• {detail}", wrap=True, is_subtle=True, spacing="None")
+            TextBlock(text=f"• {card_markdown(detail)}", wrap=True, is_subtle=True, spacing="None")
             for detail in choice.details
         ]
         title = "Choose " + choice.label.split(",")[0]
@@ -125,7 +130,7 @@ def _options(options: Sequence[Choice], token: str) -> list[CardElement]:
             Container(
                 separator=True,
                 items=[
-                    TextBlock(text=choice.label, wrap=True, weight="Bolder"),
+                    TextBlock(text=card_markdown(choice.label), wrap=True, weight="Bolder"),
                     *reasons,
                     ActionSet(actions=[choose]),
                 ],
@@ -138,10 +143,13 @@ def _options(options: Sequence[Choice], token: str) -> list[CardElement]:
 
 def _card(card: Card) -> list[CardElement]:
     elements: list[CardElement] = [
-        TextBlock(text=card.title, wrap=True, weight="Bolder", size="Medium")
+        TextBlock(text=card_markdown(card.title), wrap=True, weight="Bolder", size="Medium")
     ]
     if card.facts:
-        elements.append(FactSet(facts=[Fact(title=f.label, value=f.value) for f in card.facts]))
+        facts = [
+            Fact(title=card_markdown(f.label), value=card_markdown(f.value)) for f in card.facts
+        ]
+        elements.append(FactSet(facts=facts))
     elements += _paragraphs(card.text)
     if card.actions:
         elements += _options(card.actions, card.token)
@@ -157,7 +165,7 @@ def form_elements(form: Form, *, kind: str) -> list[CardElement]:
         with_inputs=True,
     )
     return [
-        TextBlock(text=form.title, wrap=True, weight="Bolder", size="Medium"),
+        TextBlock(text=card_markdown(form.title), wrap=True, weight="Bolder", size="Medium"),
         *(_input(f) for f in form.fields),
         ActionSet(actions=[submit]),
     ]
@@ -191,6 +199,7 @@ def _input(field: Field) -> CardElement:
         value=field.initial or None,
         placeholder=field.hint or None,
         is_multiline=field.kind == "multiline" or None,
+        max_length=FIELD_LIMIT,  # what the core takes in one answer
         is_required=required,
         error_message=error,
     )

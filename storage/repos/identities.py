@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.domain import Channel, Identity
-from storage.models import IdentityRow
+from storage.models import IdentityRow, PersonRow
 from storage.repos.rows import fresh
 from storage.repos.upsert import upsert
 from storage.unit import UnitOfWork
@@ -38,6 +38,30 @@ class IdentityRepo(UnitOfWork):
                 },
                 unique=("channel", "workspace", "user_id"),
             )
+
+    def claim_identity(self, identity: Identity) -> Identity:
+        """Link `identity` unless its person already has another on the same channel; the
+        identity that holds the channel afterwards is returned (the first one wins, so a
+        second account can never take over a person's messages). The person's row is locked
+        while deciding, so two first contacts at once cannot both win."""
+        with self._write() as s:
+            s.execute(
+                select(PersonRow.id).where(PersonRow.id == identity.person_id).with_for_update()
+            )
+            held = s.scalar(
+                fresh(
+                    select(IdentityRow)
+                    .where(
+                        IdentityRow.person_id == identity.person_id,
+                        IdentityRow.channel == identity.channel.value,
+                    )
+                    .order_by(IdentityRow.id)
+                )
+            )
+            if held is not None:
+                return to_identity(held)
+            self.link_identity(identity)  # joins this unit of work, under the lock
+            return identity
 
     def find_identity(self, channel: Channel, workspace: str, user_id: str) -> Identity | None:
         with self._read() as s:
