@@ -87,7 +87,7 @@ class ChannelNotifier:
             self._fallback.send(person=person, identity=None, replies=replies)
             return
         detail = "; ".join(reasons) or "no chat platform is connected"
-        raise DeliveryError(f"cannot reach {person.email} ({detail})", retryable=False)
+        raise DeliveryError(f"cannot reach person {person.id} ({detail})", retryable=False)
 
 
 @dataclass

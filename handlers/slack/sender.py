@@ -59,7 +59,8 @@ class SlackSender:
             if user_id:
                 return self._claim(Identity(person.id, Channel.SLACK, team_id, user_id))
         raise DeliveryError(
-            f"{person.email} was not found in any Slack workspace of the pool", retryable=False
+            f"person {person.id} was not found in any Slack workspace of their organisation",
+            retryable=False,
         )
 
     def _claim(self, found: Identity) -> Identity:
@@ -80,7 +81,7 @@ class SlackSender:
             if error.retryable:
                 raise
             if "users_not_found" not in error.reason:
-                log.warning("looking up %s failed: %s", email, error.reason)
+                log.warning("a Slack user lookup failed: %s", error.reason)
             return ""  # not in this workspace
         user = found.get("user") or {}
         if user.get("is_bot") or user.get("deleted") or user.get("is_email_confirmed") is False:

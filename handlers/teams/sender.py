@@ -54,13 +54,13 @@ class TeamsSender:
     def send(self, *, person: Person, identity: Identity | None, replies: list[Reply]) -> None:
         if identity is None:
             raise DeliveryError(
-                f"{person.email} has not used the coaching pool in Teams yet", retryable=False
+                f"person {person.id} has not used the coaching pool in Teams yet", retryable=False
             )
         reference = identity.conversation_ref
         service_url = reference.get("service_url", "")
         if not service_url:
             raise DeliveryError(
-                f"no Teams service URL is stored for {person.email}", retryable=False
+                f"no Teams service URL is stored for person {person.id}", retryable=False
             )
         activities = render_activities(replies)
         if not activities:
