@@ -88,6 +88,10 @@ class Store(Protocol):
 
     def find_identity(self, channel: Channel, workspace: str, user_id: str) -> Identity | None: ...
     def identities_of(self, person_id: int) -> list[Identity]: ...
+    def unlink_identities(self, person_id: int, channel: Channel) -> int:
+        """Forget the person's accounts on `channel` (a coordinator's decision, when an
+        account is no longer theirs): the next account they use there is linked. How many."""
+        ...
 
     # -- coaches -----------------------------------------------------------------------
     def save_coach(self, profile: CoachProfile) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from bot.ports.errors import StoreError
 from handlers.bootstrap import ConfigurationError
 from handlers.cli import (
+    accounts_cmd,
     chat_cmd,
     demo_cmd,
     digest_cmd,
@@ -36,6 +37,7 @@ SUBCOMMANDS = (
     pool_cmds,
     inspect_cmds,
     organisation_cmds,
+    accounts_cmd,
     parse_when_cmd,
     match_cmd,
     digest_cmd,

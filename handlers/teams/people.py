@@ -1,7 +1,9 @@
 """Recognising the person behind a Teams account, and remembering how to reach them.
 
 A Teams account is linked to a pool record by its verified email or UPN (from the
-connector's member lookup), and only when the person's organisation lists the tenant:
+connector's member lookup), only when the person's organisation lists the tenant, and only
+if the person has no Teams account yet (the first keeps their messages; a coordinator
+releases it with `coachpool accounts EMAIL --unlink teams`):
 a tenant's admin can set any user's mail attribute, so the email alone is not proof.
 Activities from tenants of no member organisation are refused politely.
 """
@@ -30,6 +32,11 @@ MISMATCH = (
     "Please tell your pool coordinator, who can check which organisation you're listed under."
 )
 NOT_PERSONAL = "I work in a one-to-one chat: please message me there."
+ALREADY_LINKED = (
+    "Hello! Your pool record is already linked to another Teams account, and I keep talking "
+    "to that one so your messages stay in one place. If that account is no longer yours, "
+    "please ask your pool coordinator, who can release it."
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ def link_by_email(store: Store, caller: Caller, emails: Sequence[str]) -> Known 
     owners = {o.id for o in tenant_organisations(store, caller.tenant_id)}
     if person.organisation_id not in owners:
         return Refused(MISMATCH)
-    store.link_identity(
+    held = store.claim_identity(
         Identity(
             person.id,
             Channel.TEAMS,
@@ -83,4 +90,6 @@ def link_by_email(store: Store, caller: Caller, emails: Sequence[str]) -> Known 
             conversation_ref=caller.reference(),
         )
     )
+    if (held.workspace, held.user_id) != (caller.tenant_id, caller.key):
+        return Refused(ALREADY_LINKED)  # the first account keeps the person's messages
     return Known(person)

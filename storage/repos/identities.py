@@ -63,6 +63,17 @@ class IdentityRepo(UnitOfWork):
             self.link_identity(identity)  # joins this unit of work, under the lock
             return identity
 
+    def unlink_identities(self, person_id: int, channel: Channel) -> int:
+        with self._write() as s:
+            rows = s.scalars(
+                select(IdentityRow).where(
+                    IdentityRow.person_id == person_id, IdentityRow.channel == channel.value
+                )
+            ).all()
+            for row in rows:
+                s.delete(row)
+            return len(rows)
+
     def find_identity(self, channel: Channel, workspace: str, user_id: str) -> Identity | None:
         with self._read() as s:
             row = s.scalar(

@@ -4,8 +4,11 @@ same email (in another member workspace, or the same one) is refused politely.""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain import Channel, Person
 from bot.replies import Text
+from handlers.cli.main import main
 from handlers.delivery import ChannelNotifier
 from tests.slack.slack_fake_api import FakeUser
 from tests.slack.slack_harness import (
@@ -94,3 +97,34 @@ def test_the_coordinators_digest_account_cannot_be_taken_over(sqlite_url: str) -
         _notify(h, marcus, "Weekly digest")
         sent = posted(h.fake.calls[before:])
         assert len(sent) == 1 and sent[0].params["channel"] != imposter.dm
+
+
+def test_the_coordinator_releases_an_account_that_is_no_longer_theirs(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with running_pool(sqlite_url, extra_users=(SECOND_SAM,)) as h:
+        first = h.user(h.fake.user(SAM))
+        first.say("hello")
+        assert "already linked" in words(h.user(SECOND_SAM).say("hello"))
+        assert main(["--database", sqlite_url, "accounts", SAM]) == 0
+        assert first.me.user_id in capsys.readouterr().out
+
+        assert main(["--database", sqlite_url, "accounts", SAM, "--unlink", "slack"]) == 0
+        assert "Released 1 slack account(s)" in capsys.readouterr().out
+        answer = words(h.user(SECOND_SAM).say("sessions"))
+        assert "already linked" not in answer
+        sam = _person(h, SAM)
+        identities = h.application.store.identities_of(sam.id)
+        assert [i.user_id for i in identities] == [SECOND_SAM.user_id]
+        before = len(h.fake.calls)
+        _notify(h, sam, "A note for Sam")
+        assert [c.params["channel"] for c in posted(h.fake.calls[before:])] == [SECOND_SAM.dm]
+
+
+def test_accounts_of_someone_not_in_the_pool_is_one_line(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with running_pool(sqlite_url):
+        assert main(["--database", sqlite_url, "accounts", "nobody@example.org"]) == 1
+        err = capsys.readouterr().err
+        assert err.strip().count("\n") == 0 and "no one with the email" in err

@@ -3,11 +3,13 @@ from a tenant their organisation lists; other tenants are refused politely."""
 
 from __future__ import annotations
 
+import pytest
 from teams_fakes import Member
 from teams_rig import DUDLEY_TENANT, SAM, SHROPSHIRE_TENANT, TeamsRig, activity, message
 
 from bot.domain import Channel
-from handlers.teams.people import MISMATCH, NOT_MEMBER, NOT_PERSONAL
+from handlers.cli.main import main
+from handlers.teams.people import ALREADY_LINKED, MISMATCH, NOT_MEMBER, NOT_PERSONAL
 
 
 def _reply(teams: TeamsRig) -> str:
@@ -56,3 +58,25 @@ def test_group_chats_are_pointed_to_the_personal_chat(teams: TeamsRig) -> None:
     assert teams.post(group).status_code == 200
     assert _reply(teams) == NOT_PERSONAL
     assert teams.teams_identity(SAM.email) is None
+
+
+def test_a_second_account_never_takes_over_until_the_coordinator_releases_the_first(
+    teams: TeamsRig, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert teams.post(message(teams, SAM, "hello", tenant=DUDLEY_TENANT)).status_code == 200
+    second = Member("29:second-sam", "aad-second-sam", SAM.email, SAM.name)
+    teams.connector.members[second.user_id] = second
+    assert teams.post(message(teams, second, "sessions", tenant=DUDLEY_TENANT)).status_code == 200
+    assert _reply(teams) == ALREADY_LINKED
+    identity = teams.teams_identity(SAM.email)
+    assert identity is not None and identity.user_id == SAM.aad_object_id
+
+    # The coordinator releases the first account; the next one Sam uses is linked.
+    assert main(["--database", database_url, "accounts", SAM.email, "--unlink", "teams"]) == 0
+    assert "Released 1 teams account(s)" in capsys.readouterr().out
+    assert teams.post(message(teams, second, "sessions", tenant=DUDLEY_TENANT)).status_code == 200
+    assert "no sessions booked" in _reply(teams)
+    identity = teams.teams_identity(SAM.email)
+    assert identity is not None and identity.user_id == second.aad_object_id
+    audit = [e.action for e in teams.application.store.list_audit()]
+    assert "identity.unlinked" in audit
