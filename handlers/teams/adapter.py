@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -35,6 +36,9 @@ class StarletteAdapter:
                 return JSONResponse({"error": "the body is not JSON"}, status_code=400)
             if not isinstance(body, dict):
                 return JSONResponse({"error": "the body is not an activity"}, status_code=400)
+            unprintable = unprintable_id(body)
+            if unprintable:
+                return JSONResponse({"error": f"{unprintable} isn't printable"}, status_code=400)
             call = HttpRequest(body=body, headers=dict(request.headers))
             try:
                 result: HttpResponse = await self._loop.run(handler(call))
@@ -57,3 +61,27 @@ class StarletteAdapter:
 
     async def stop(self) -> None:
         return None
+
+
+# Ids become keys in the store (a NUL is refused by PostgreSQL mid-turn) and in later calls.
+_ID_PATHS = (
+    ("id",),
+    ("serviceUrl",),
+    ("from", "id"),
+    ("from", "aadObjectId"),
+    ("recipient", "id"),
+    ("conversation", "id"),
+    ("conversation", "tenantId"),
+    ("channelData", "tenant", "id"),
+)
+
+
+def unprintable_id(body: dict[str, Any]) -> str:
+    """The first id of the activity that is text with control characters in it, or ""."""
+    for path in _ID_PATHS:
+        value: Any = body
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and not value.isprintable():
+            return ".".join(path)
+    return ""

@@ -80,3 +80,24 @@ def test_a_second_account_never_takes_over_until_the_coordinator_releases_the_fi
     assert identity is not None and identity.user_id == second.aad_object_id
     audit = [e.action for e in teams.application.store.list_audit()]
     assert "identity.unlinked" in audit
+
+
+@pytest.mark.parametrize(
+    ("where", "field"),
+    [((), "id"), (("from",), "id"), (("from",), "aadObjectId"), (("conversation",), "id")],
+)
+def test_an_activity_with_a_control_character_in_an_id_gets_400(
+    teams: TeamsRig, where: tuple[str, ...], field: str
+) -> None:
+    hostile = message(teams, SAM, "hello", tenant=DUDLEY_TENANT)
+    container = hostile
+    for key in where:
+        container = container[key]
+    container[field] = "29:sam\x00"
+    response = teams.post(hostile)
+    assert response.status_code == 400
+    assert "isn't printable" in response.text
+    assert teams.teams_identity(SAM.email) is None
+    # The same person, well formed, is served as usual afterwards.
+    assert teams.post(message(teams, SAM, "sessions", tenant=DUDLEY_TENANT)).status_code == 200
+    assert "no sessions booked" in _reply(teams)
