@@ -13,7 +13,7 @@ from handlers.channels import ChannelContext, build_notifier, mount_all
 from handlers.cli.common import UsageError, open_app
 from handlers.console.sender import ConsoleSender
 from handlers.jobs import Scheduler
-from handlers.logs import configure_logging
+from handlers.logs import configure_logging, log_level_from_environ
 from handlers.platforms import MOUNTERS
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
@@ -39,7 +39,7 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.socket_mode and not os.environ.get("SLACK_APP_TOKEN"):
         raise UsageError("--socket-mode needs SLACK_APP_TOKEN (an app-level token, xapp-...)")
-    configure_logging()
+    configure_logging(log_level_from_environ(os.environ))
     app = open_app(args)
     environ = dict(os.environ)
     if args.socket_mode:
