@@ -18,7 +18,7 @@ from bot.ports.notifier import Notifier
 from bot.services import Services
 
 log = logging.getLogger("coachpool.jobs")
-DISPATCH_EVERY = timedelta(seconds=15)
+DISPATCH_EVERY = timedelta(seconds=15)  # default of COACHPOOL_DISPATCH_EVERY
 
 
 def dispatch_tick(services: Services, notifier: Notifier) -> None:
@@ -54,12 +54,18 @@ class Scheduler:
     """A background-thread scheduler: its jobs call the synchronous core, so they must
     not run on the server's event loop."""
 
-    def __init__(self, services: Services, notifier: Notifier) -> None:
+    def __init__(
+        self,
+        services: Services,
+        notifier: Notifier,
+        *,
+        dispatch_every: timedelta = DISPATCH_EVERY,
+    ) -> None:
         self._scheduler = BackgroundScheduler(timezone=str(services.settings.pool_timezone))
         self._scheduler.add_job(
             dispatch_tick,
             "interval",
-            seconds=DISPATCH_EVERY.total_seconds(),
+            seconds=dispatch_every.total_seconds(),
             id="dispatch",
             args=(services, notifier),
             max_instances=1,

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 
 def _free_port() -> int:
@@ -40,19 +41,22 @@ def _serve_once(environ: dict[str, str], *args: str) -> tuple[httpx.Response, in
         text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        answer = None
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
+        answer = _wait_for_health(port, server)
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
     assert answer is not None, f"coachpool serve did not answer within a minute: {errors}"
     return answer, server.returncode, errors
+
+
+def _wait_for_health(port: int, server: subprocess.Popen[str]) -> httpx.Response | None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+        except httpx.TransportError:
+            time.sleep(0.2)
+    return None
 
 
 def test_serve_answers_healthz_and_stops_cleanly(tmp_path: Path) -> None:
@@ -115,3 +119,50 @@ def test_socket_mode_without_an_app_token_is_a_clear_error(tmp_path: Path) -> No
     assert done.stderr.strip() == (
         "coachpool: --socket-mode needs SLACK_APP_TOKEN (an app-level token, xapp-...)"
     )
+
+
+def test_port_and_dispatcher_tick_come_from_the_environment(tmp_path: Path) -> None:
+    port = _free_port()
+    environ = _environ(tmp_path, PORT=str(port), COACHPOOL_DISPATCH_EVERY="1", LOG_LEVEL="debug")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "handlers.cli.main", "serve"],
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        answer = _wait_for_health(port, server)
+        time.sleep(2.5)  # long enough for a 1 s tick to run twice
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert answer is not None and answer.status_code == 200, errors
+    ticks = [line for line in errors.splitlines() if "Running job" in line]
+    assert ticks, errors
+    assert all("interval[0:00:01]" in line for line in ticks)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("PORT", "http", "coachpool: PORT='http' is not a port number (1 to 65535)"),
+        (
+            "COACHPOOL_DISPATCH_EVERY",
+            "15s",
+            "coachpool: COACHPOOL_DISPATCH_EVERY='15s' is not a number of seconds from 1 to 3600",
+        ),
+    ],
+)
+def test_a_bad_serve_setting_is_one_clear_line(
+    tmp_path: Path, name: str, value: str, said: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "handlers.cli.main", "serve"],
+        env=_environ(tmp_path, **{name: value}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr.strip()) == (2, said)
