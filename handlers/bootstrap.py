@@ -42,10 +42,15 @@ def settings_from_environment() -> Settings:
 
 
 def bootstrap(
-    *, database_url: str | None = None, clock: Clock | None = None, migrate: bool = True
+    *,
+    database_url: str | None = None,
+    clock: Clock | None = None,
+    migrate: bool = True,
+    create: bool = True,
 ) -> Application:
+    """`create=False`: a SQLite file that does not exist is an error, not a new empty pool."""
     url = database_url or default_database_url()
-    store = SqlStore.open(url, migrate=migrate)
+    store = SqlStore.open(url, migrate=migrate, create=create)
     services = Services(
         store=store,
         clock=clock or WallClock(),

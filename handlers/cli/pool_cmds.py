@@ -56,7 +56,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 
 def run_seed(args: argparse.Namespace) -> int:
-    app = open_app(args)
+    app = open_app(args, create=True)
     summary = load_sample_pool(app.store, now=app.services.clock.now())
     print(summary.describe())
     return 0
@@ -68,7 +68,7 @@ def run_import_coaches(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(f"cannot read {args.file}: {error.strerror}") from error
     text = decode_roster(data)
-    app = open_app(args)
+    app = open_app(args, create=True)
     parsed = parse_roster(text, known_organisations=app.store.list_organisations())
     report = import_roster(
         app.store,
