@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.audit import AuditEntry
-from bot.pool.roster import decode_roster, import_roster, parse_roster
+from bot.pool.roster import import_roster
 from bot.pool.sample import load_sample_pool
 from handlers.cli.common import UsageError, open_app, person_by_email
+from handlers.roster_files import RosterFileError, read_roster_file
 from storage.engine import default_database_url
 from storage.migrate import upgrade
 
@@ -32,7 +33,7 @@ def register(commands: Any) -> None:
     imports = commands.add_parser("import", help="import data from a file")
     kinds = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
     coaches = kinds.add_parser(
-        "coaches", help="import a coach roster (CSV; see bot/pool/ROSTER.md)"
+        "coaches", help="import a coach roster (CSV or .xlsx; see bot/pool/ROSTER.md)"
     )
     coaches.add_argument("file", type=Path)
     coaches.add_argument(
@@ -67,9 +68,12 @@ def run_import_coaches(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as error:
         raise UsageError(f"cannot read {args.file}: {error.strerror}") from error
-    text = decode_roster(data)
+    try:
+        roster = read_roster_file(args.file, data)
+    except RosterFileError as error:
+        raise UsageError(f"{args.file}: {error}") from error
     app = open_app(args, create=True)
-    parsed = parse_roster(text, known_organisations=app.store.list_organisations())
+    parsed = roster.parse(known_organisations=app.store.list_organisations())
     report = import_roster(
         app.store,
         parsed,
