@@ -127,7 +127,13 @@ def make_engine(
         return _sqlite_engine(parsed, busy_timeout=busy_timeout)
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
-        connect_args = {"connect_timeout": connect_timeout, "application_name": "coachpool"}
+        connect_args = {
+            "connect_timeout": connect_timeout,
+            "application_name": "coachpool",
+            # Text as str on every server: a database created as SQL_ASCII (initdb under the
+            # C locale) would otherwise hand psycopg bytes, which SQLAlchemy cannot read.
+            "client_encoding": "utf8",
+        }
     return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
 
 

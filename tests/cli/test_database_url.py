@@ -171,3 +171,41 @@ def test_a_read_only_postgres_pool_can_be_read_and_says_read_only(
         )
     where = f"postgresql database {parsed.database} at {parsed.host}:{parsed.port or 5432}"
     _reads_but_refuses_writes(url, where, capsys)
+
+
+@pytest.fixture
+def sql_ascii_postgres(postgres_admin: Engine) -> Iterator[str]:
+    """A database created as SQL_ASCII, as initdb makes them under the C locale."""
+    name = f"coachpool_ascii_{secrets.token_hex(4)}"
+    with postgres_admin.connect() as admin:
+        admin.execute(
+            text(
+                f"CREATE DATABASE \"{name}\" ENCODING 'SQL_ASCII' TEMPLATE template0 "
+                "LC_COLLATE 'C' LC_CTYPE 'C'"
+            )
+        )
+    try:
+        yield postgres_admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        drop_postgres_database(postgres_admin, name)
+
+
+@pytest.mark.postgres
+def test_a_sql_ascii_postgres_database_works(
+    sql_ascii_postgres: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = sql_ascii_postgres
+    code, out, err = run(capsys, "--database", url, "db", "upgrade")
+    assert (code, out, err) == (0, "The database schema is up to date.\n", "")
+    _seeded(url, capsys)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "email,name,organisation\nsiobhan.o@dudley.gov.uk,Siobhán Ó Súilleabháin,dudley\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--database", url, "import", "coaches", str(roster))
+    assert (code, err) == (0, "")
+    code, out, _ = run(capsys, "--database", url, "people", "--role", "coach")
+    assert code == 0
+    assert "Siobhán Ó Súilleabháin" in out
+    assert len(out.splitlines()) == 42
