@@ -27,7 +27,7 @@ VOLUME /data
 EXPOSE 3000
 # Healthy while /healthz answers 200 (the store is reachable); 503 or no answer is unhealthy.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["python3", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ.get('PORT', '3000')}/healthz\", timeout=4)"]
+    CMD python3 -c 'import os, urllib.request; urllib.request.urlopen("http://127.0.0.1:" + os.environ.get("PORT", "3000") + "/healthz", timeout=4)'
 # Any coachpool command runs as `docker run IMAGE COMMAND`, e.g. `db upgrade` or `people`.
 ENTRYPOINT ["coachpool"]
 CMD ["serve", "--host", "0.0.0.0"]
