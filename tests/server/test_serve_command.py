@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from handlers.cli.main import main
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -23,9 +25,13 @@ def _free_port() -> int:
 
 
 def _environ(tmp_path: Path, **settings: str) -> dict[str, str]:
+    """The environment of a `coachpool serve` on a new pool, set up as an operator would."""
+    database = f"sqlite:///{tmp_path / 'serve.db'}"
+    if not (tmp_path / "serve.db").exists():
+        assert main(["--database", database, "db", "upgrade"]) == 0
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MICROSOFT_"))}
     environ.pop("LOG_LEVEL", None)
-    environ["DATABASE_URL"] = f"sqlite:///{tmp_path / 'serve.db'}"
+    environ["DATABASE_URL"] = database
     environ.update(settings)
     return environ
 
@@ -166,3 +172,19 @@ def test_a_bad_serve_setting_is_one_clear_line(
         check=False,
     )
     assert (done.returncode, done.stderr.strip()) == (2, said)
+
+
+def test_serve_on_a_missing_sqlite_file_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    environ = _environ(tmp_path, DATABASE_URL=f"sqlite:///{tmp_path / 'typo.db'}")
+    done = subprocess.run(
+        [sys.executable, "-m", "handlers.cli.main", "serve", "--port", str(_free_port())],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"coachpool: SQLite file {tmp_path / 'typo.db'} does not exist")
+    assert len(done.stderr.splitlines()) == 1
+    assert not (tmp_path / "typo.db").exists()
