@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.ports.calendar import Calendar
 from bot.ports.store import Store
+from bot.scheduling.bank_holidays import Nation, bank_holidays
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,12 @@ class Settings:
     # No reminder lands in a person's quiet hours (their own zone), except the last one.
     quiet_from: time = time(21, 0)
     quiet_until: time = time(8, 0)
+    # Whose bank holidays are not working days (a coach's days to answer, say).
+    holiday_nation: Nation = Nation.ENGLAND
+
+    @property
+    def bank_holidays(self) -> Collection[date]:
+        return bank_holidays(self.holiday_nation)
 
 
 @dataclass(frozen=True)

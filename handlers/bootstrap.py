@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.app import CoachingBot
 from bot.clock import Clock
 from bot.ports.calendar import Calendar
+from bot.scheduling.bank_holidays import Nation
 from bot.services import Services, Settings
 from handlers.wall_clock import WallClock
 from storage.engine import default_database_url
@@ -38,14 +39,30 @@ def settings_from_environment() -> Settings:
             f"COACHPOOL_TIMEZONE={zone_name!r} is not a time zone name; use one like "
             "'Europe/London'"
         ) from error
-    return Settings(pool_timezone=zone)
+    return Settings(pool_timezone=zone, holiday_nation=_holiday_nation())
+
+
+def _holiday_nation() -> Nation:
+    name = os.environ.get("COACHPOOL_BANK_HOLIDAYS", "").strip().lower() or Nation.ENGLAND.value
+    try:
+        return Nation(name)
+    except ValueError as error:
+        raise ConfigurationError(
+            f"COACHPOOL_BANK_HOLIDAYS={name!r} is not one of "
+            f"{', '.join(n.value for n in Nation)} (england means England and Wales)"
+        ) from error
 
 
 def bootstrap(
-    *, database_url: str | None = None, clock: Clock | None = None, migrate: bool = True
+    *,
+    database_url: str | None = None,
+    clock: Clock | None = None,
+    migrate: bool = True,
+    create: bool = True,
 ) -> Application:
+    """`create=False`: a SQLite file that does not exist is an error, not a new empty pool."""
     url = database_url or default_database_url()
-    store = SqlStore.open(url, migrate=migrate)
+    store = SqlStore.open(url, migrate=migrate, create=create)
     services = Services(
         store=store,
         clock=clock or WallClock(),

@@ -21,7 +21,7 @@ from bot.privacy.retention import apply_retention
 from bot.services import Services
 
 log = logging.getLogger("coachpool.jobs")
-DISPATCH_EVERY = timedelta(seconds=15)
+DISPATCH_EVERY = timedelta(seconds=15)  # default of COACHPOOL_DISPATCH_EVERY
 
 
 def dispatch_tick(services: Services, notifier: Notifier) -> None:
@@ -77,12 +77,14 @@ class Scheduler:
         services: Services,
         notifier: Notifier,
         retention: RetentionPeriods | None = None,
+        *,
+        dispatch_every: timedelta = DISPATCH_EVERY,
     ) -> None:
         self._scheduler = BackgroundScheduler(timezone=str(services.settings.pool_timezone))
         self._scheduler.add_job(
             dispatch_tick,
             "interval",
-            seconds=DISPATCH_EVERY.total_seconds(),
+            seconds=dispatch_every.total_seconds(),
             id="dispatch",
             args=(services, notifier),
             max_instances=1,

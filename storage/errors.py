@@ -16,6 +16,25 @@ class SchemaOutOfDate(StoreUnavailable):
     """The database has not been migrated to the schema this version of coachpool needs."""
 
 
+class BadDatabaseUrl(StoreError):
+    """The database URL names a database coachpool cannot run on, or does not parse."""
+
+
+class DatabaseMissing(StoreUnavailable):
+    """A SQLite file that does not exist was opened by a command that must not create it."""
+
+
+class ReadOnly(StoreUnavailable):
+    """The database refuses writes: a read-only file or URI, or a read-only PostgreSQL
+    transaction (a standby, or `default_transaction_read_only`)."""
+
+
+READ_ONLY_HINT = (
+    "nothing can be changed in it; the commands that only read (people, sessions, requests, "
+    "outbox, digest without --send) still work"
+)
+
+
 def _first_line(error: BaseException) -> str:
     text = str(getattr(error, "orig", None) or error).strip()
     return text.splitlines()[0] if text else type(error).__name__
@@ -27,6 +46,11 @@ def _sqlstate(error: exc.DBAPIError) -> str:
 
 def _is_missing_table(error: exc.DBAPIError) -> bool:
     return _sqlstate(error) == "42P01" or "no such table" in _first_line(error)
+
+
+def _is_read_only(error: exc.DBAPIError) -> bool:
+    # SQLite: SQLITE_READONLY; PostgreSQL: read_only_sql_transaction.
+    return "readonly database" in _first_line(error) or _sqlstate(error) == "25006"
 
 
 def _is_lock(error: exc.DBAPIError) -> bool:
@@ -45,6 +69,8 @@ def translate(error: exc.SQLAlchemyError, *, where: str) -> StoreError:
         return SchemaOutOfDate(f"{where} has no coachpool tables yet: {UPGRADE_HINT}")
     if isinstance(error, exc.IntegrityError):
         return _integrity(error)
+    if _is_read_only(error):
+        return ReadOnly(f"{where} is read-only: {READ_ONLY_HINT}")
     if _is_lock(error):
         return StoreUnavailable(f"{where} is locked by another process; try again shortly")
     if _sqlstate(error) in {"40001", "40P01"}:

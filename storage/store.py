@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from bot.ports.store import Store
-from storage.engine import DEFAULT_BUSY_TIMEOUT, default_database_url, make_engine
+from storage.engine import DEFAULT_BUSY_TIMEOUT, check_exists, default_database_url, make_engine
 from storage.errors import UPGRADE_HINT, SchemaOutOfDate
 from storage.migrate import head_revision, known_revisions, revision_of, upgrade_engine
 from storage.repos.coaches import CoachRepo
@@ -56,14 +56,19 @@ class SqlStore(
         url: str | None = None,
         *,
         migrate: bool = False,
+        create: bool = True,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     ) -> SqlStore:
         """Connect to `url` (default: `default_database_url()`) and check the schema is the
         one this code needs. With `migrate`, upgrade it first (what the CLI does);
         otherwise an unmigrated or outdated database raises SchemaOutOfDate telling the user
         to run `coachpool db upgrade`. An unreachable or locked database raises
-        StoreUnavailable."""
-        engine = make_engine(url or default_database_url(), busy_timeout=busy_timeout)
+        StoreUnavailable. Without `create`, a SQLite file that does not exist raises
+        DatabaseMissing instead of being created empty."""
+        url = url or default_database_url()
+        if not create:
+            check_exists(url)
+        engine = make_engine(url, busy_timeout=busy_timeout)
         store = cls(engine)
         try:
             if migrate:

@@ -98,8 +98,11 @@ def ask_coach(
     programme = store.get_programme(request.programme_id)
     assert programme is not None
     zone = services.settings.pool_timezone
-    deadline = add_working_days(now, programme.response_deadline_working_days, zone)
-    moves_on = add_working_days(deadline, 1, zone)
+    holidays = services.settings.bank_holidays
+    deadline = add_working_days(
+        now, programme.response_deadline_working_days, zone, holidays=holidays
+    )
+    moves_on = add_working_days(deadline, 1, zone, holidays=holidays)
     with store.transaction():
         store.update_request(
             dataclasses.replace(

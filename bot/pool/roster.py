@@ -1,6 +1,7 @@
-"""Importing a coordinator's coach roster from CSV.
+"""Importing a coordinator's coach roster from CSV, or from a workbook's rows.
 
-A roster is a spreadsheet saved as CSV (comma-separated, UTF-8 or Windows "ANSI"), one coach a
+A roster is a spreadsheet saved as CSV (comma-separated, UTF-8 or Windows "ANSI"), or the first
+sheet of an Excel workbook (read by handlers/roster_files.py into `parse_roster_rows`), one coach a
 row, with a header row naming the columns. ROSTER.md beside this module is the coordinator's guide.
 
 Columns (header names ignore case, spaces and hyphens; order is free):
@@ -59,6 +60,7 @@ __all__ = [
     "decode_roster",
     "import_roster",
     "parse_roster",
+    "parse_roster_rows",
 ]
 
 
@@ -70,6 +72,14 @@ def parse_roster(text: str, *, known_organisations: Sequence[Organisation]) -> R
     records = _records(text.removeprefix("\ufeff"))
     if isinstance(records, RowError):
         return _file_problem(records)
+    return parse_roster_rows(records, known_organisations=known_organisations)
+
+
+def parse_roster_rows(
+    records: Sequence[tuple[int, Sequence[str]]], *, known_organisations: Sequence[Organisation]
+) -> RosterParse:
+    """`parse_roster` on rows already split into cells (a spreadsheet's sheet): each is its
+    row number as the spreadsheet shows it, and its cells as text; blank rows left out."""
     if not records:
         return _file_problem(RowError(1, "", "the file is empty"))
     (header_line, header_cells), *data = records

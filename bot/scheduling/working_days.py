@@ -6,14 +6,15 @@ from collections.abc import Collection
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.scheduling.bank_holidays import ENGLAND_AND_WALES_BANK_HOLIDAYS
+from bot.scheduling.bank_holidays import bank_holidays
 
 _SATURDAY = 5
 
 
-def is_working_day(
-    day: date, *, holidays: Collection[date] = ENGLAND_AND_WALES_BANK_HOLIDAYS
-) -> bool:
+def is_working_day(day: date, *, holidays: Collection[date] | None = None) -> bool:
+    """Monday to Friday and not a bank holiday (England and Wales unless `holidays` given)."""
+    if holidays is None:
+        holidays = bank_holidays()
     return day.weekday() < _SATURDAY and day not in holidays
 
 
@@ -22,7 +23,7 @@ def add_working_days(
     days: int,
     tz: ZoneInfo,
     *,
-    holidays: Collection[date] = ENGLAND_AND_WALES_BANK_HOLIDAYS,
+    holidays: Collection[date] | None = None,
 ) -> datetime:
     """The same local wall-clock time `days` working days after `start`, in UTC.
 
@@ -33,6 +34,8 @@ def add_working_days(
         raise ValueError("add_working_days needs a timezone-aware start")
     if days < 0:
         raise ValueError(f"days must not be negative, not {days}")
+    if holidays is None:
+        holidays = bank_holidays()
     local = start.astimezone(tz)
     day = local.date()
     remaining = days

@@ -18,8 +18,12 @@ class UsageError(Exception):
     """Bad input on the command line: printed as one line, exit status 2."""
 
 
-def open_app(args: argparse.Namespace, *, migrate: bool = True) -> Application:
-    return bootstrap(database_url=getattr(args, "database", None), migrate=migrate)
+def open_app(
+    args: argparse.Namespace, *, migrate: bool = True, create: bool = False
+) -> Application:
+    """Open the pool. Only the commands that set a pool up pass `create`: any other one on a
+    SQLite file that does not exist says so instead of creating an empty pool."""
+    return bootstrap(database_url=getattr(args, "database", None), migrate=migrate, create=create)
 
 
 def person_by_email(app: Application, email: str) -> Person:

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.pool.roster import decode_roster, import_roster, parse_roster
+from bot.pool.roster import import_roster
 from bot.pool.sample import load_sample_pool
 from bot.privacy.erasure import erase_person
 from handlers.cli.common import UsageError, open_app, operator, person_by_email
+from handlers.roster_files import RosterFileError, read_roster_file
 from storage.engine import default_database_url
 from storage.migrate import upgrade
 
@@ -33,7 +34,7 @@ def register(commands: Any) -> None:
     imports = commands.add_parser("import", help="import data from a file")
     kinds = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
     coaches = kinds.add_parser(
-        "coaches", help="import a coach roster (CSV; see bot/pool/ROSTER.md)"
+        "coaches", help="import a coach roster (CSV or .xlsx; see bot/pool/ROSTER.md)"
     )
     coaches.add_argument("file", type=Path)
     coaches.add_argument(
@@ -57,7 +58,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 
 def run_seed(args: argparse.Namespace) -> int:
-    app = open_app(args)
+    app = open_app(args, create=True)
     summary = load_sample_pool(app.store, now=app.services.clock.now())
     print(summary.describe())
     return 0
@@ -68,9 +69,12 @@ def run_import_coaches(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as error:
         raise UsageError(f"cannot read {args.file}: {error.strerror}") from error
-    text = decode_roster(data)
-    app = open_app(args)
-    parsed = parse_roster(text, known_organisations=app.store.list_organisations())
+    try:
+        roster = read_roster_file(args.file, data)
+    except RosterFileError as error:
+        raise UsageError(f"{args.file}: {error}") from error
+    app = open_app(args, create=True)
+    parsed = roster.parse(known_organisations=app.store.list_organisations())
     report = import_roster(
         app.store,
         parsed,

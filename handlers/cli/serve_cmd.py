@@ -13,9 +13,10 @@ from handlers.channels import ChannelContext, build_notifier, mount_all
 from handlers.cli.common import UsageError, open_app
 from handlers.console.sender import ConsoleSender
 from handlers.jobs import Scheduler
-from handlers.logs import configure_logging
+from handlers.logs import configure_logging, log_level_from_environ
 from handlers.platforms import MOUNTERS
 from handlers.retention import retention_periods
+from handlers.serve_settings import dispatch_every_from_environ, port_from_environ
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
 
@@ -23,7 +24,7 @@ from handlers.server.kick import DispatchKicker
 def register(commands: Any) -> None:
     parser = commands.add_parser("serve", help="run the Slack/Teams endpoints and the scheduler")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=3000, help="port (default 3000)")
+    parser.add_argument("--port", type=int, help="port (default: $PORT, else 3000)")
     parser.add_argument(
         "--socket-mode",
         action="store_true",
@@ -40,8 +41,10 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.socket_mode and not os.environ.get("SLACK_APP_TOKEN"):
         raise UsageError("--socket-mode needs SLACK_APP_TOKEN (an app-level token, xapp-...)")
-    configure_logging()
+    configure_logging(log_level_from_environ(os.environ))
     retention = retention_periods(os.environ)  # a bad setting stops here, in one line
+    port = args.port or port_from_environ(os.environ)
+    dispatch_every = dispatch_every_from_environ(os.environ)
     app = open_app(args)
     environ = dict(os.environ)
     if args.socket_mode:
@@ -55,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
     mounts = mount_all(context, MOUNTERS)
     notifier = build_notifier(app, mounts, fallback=ConsoleSender(sys.stdout))
     kicker.append(DispatchKicker(app.services, notifier))
-    scheduler = None if args.no_scheduler else Scheduler(app.services, notifier, retention)
+    scheduler = (
+        None
+        if args.no_scheduler
+        else Scheduler(app.services, notifier, retention, dispatch_every=dispatch_every)
+    )
     asgi = create_app(app, mounts=mounts, scheduler=scheduler)
-    uvicorn.run(asgi, host=args.host, port=args.port, log_config=None)
+    uvicorn.run(asgi, host=args.host, port=port, log_config=None)
     return 0

@@ -10,9 +10,13 @@ import io
 import json
 import re
 import zipfile
+from importlib.resources import files
 from typing import Any
 
-from handlers.teams.icons import ACCENT, color_icon, outline_icon
+# The icons Teams asks for: a 192x192 colour icon and a 32x32 white outline on transparency,
+# two linked rings (a coach and a coachee) on the accent colour. Shipped as files beside this.
+ICONS = files("handlers.teams") / "assets"
+ACCENT = (0x1F, 0x6F, 0x66)  # the manifest's accentColor #1F6F66, the colour icon's background
 
 MANIFEST_VERSION = "1.22"
 SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
@@ -81,8 +85,8 @@ def package(*, app_id: str, domain: str | None, version: str) -> bytes:
         "manifest.json": json.dumps(
             manifest(app_id=app_id, domain=domain, version=version), indent=2
         ).encode(),
-        "color.png": color_icon(),
-        "outline.png": outline_icon(),
+        "color.png": (ICONS / "color.png").read_bytes(),
+        "outline.png": (ICONS / "outline.png").read_bytes(),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.scheduling import ENGLAND_AND_WALES_BANK_HOLIDAYS, add_working_days, is_working_day
+from bot.scheduling import Nation, add_working_days, bank_holidays, is_working_day
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -62,11 +62,53 @@ def test_zero_days_is_the_same_instant_and_bad_input_is_refused() -> None:
         add_working_days(datetime(2026, 3, 7), 1, LONDON)  # noqa: DTZ001 - naive on purpose
 
 
-def test_bank_holiday_table_has_eight_weekdays_a_year() -> None:
-    for year in range(2025, 2029):
-        days = [day for day in ENGLAND_AND_WALES_BANK_HOLIDAYS if day.year == year]
-        assert len(days) == 8
-        assert all(day.weekday() < 5 for day in days)
+@pytest.mark.parametrize(
+    ("nation", "weekday_holidays"),
+    [(Nation.ENGLAND, 8), (Nation.SCOTLAND, 9), (Nation.NORTHERN_IRELAND, 10)],
+)
+def test_every_year_has_its_bank_holidays_not_only_the_next_few(
+    nation: Nation, weekday_holidays: int
+) -> None:
+    holidays = bank_holidays(nation)
+    for year in (2025, 2029, 2035, 2050):
+        days = [date(year, 1, 1) + timedelta(days=n) for n in range(365)]
+        off = [d for d in days if d.weekday() < 5 and not is_working_day(d, holidays=holidays)]
+        assert len(off) == weekday_holidays, (nation, year, off)
+
+
+@pytest.mark.parametrize(
+    ("nation", "holidays_2029", "working_2029"),
+    [
+        (
+            Nation.ENGLAND,
+            ["01-01", "03-30", "04-02", "05-07", "05-28", "08-27", "12-25", "12-26"],
+            ["01-02", "03-19", "07-12", "08-06", "11-30"],
+        ),
+        (
+            Nation.SCOTLAND,
+            ["01-01", "01-02", "03-30", "05-07", "05-28", "08-06", "11-30", "12-25", "12-26"],
+            ["04-02", "08-27", "03-19"],
+        ),
+        (
+            Nation.NORTHERN_IRELAND,
+            ["01-01", "03-19", "03-30", "04-02", "05-07", "05-28", "07-12", "08-27", "12-25"],
+            ["01-02", "08-06", "11-30"],
+        ),
+    ],
+)
+def test_2029_bank_holidays_are_not_working_days(
+    nation: Nation, holidays_2029: list[str], working_2029: list[str]
+) -> None:
+    holidays = bank_holidays(nation)
+    for day in holidays_2029:
+        assert not is_working_day(date.fromisoformat(f"2029-{day}"), holidays=holidays), day
+    for day in working_2029:
+        assert is_working_day(date.fromisoformat(f"2029-{day}"), holidays=holidays), day
+
+
+def test_england_and_wales_is_the_default() -> None:
+    # Thursday 29 March 2029 + 1 working day: past Good Friday and Easter Monday.
+    assert add_working_days(london(2029, 3, 29), 1, LONDON) == london(2029, 4, 3).astimezone(UTC)
     assert not is_working_day(date(2025, 12, 25))
     assert is_working_day(date(2025, 12, 24))
     assert not is_working_day(date(2026, 3, 7))  # a Saturday

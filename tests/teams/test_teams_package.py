@@ -7,6 +7,7 @@ import json
 import struct
 import zipfile
 import zlib
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -66,8 +67,15 @@ def test_the_package_holds_a_manifest_and_two_icons(tmp_path: Path) -> None:
     assert len(manifest["description"]["short"]) <= 80
     assert manifest["icons"] == {"color": "color.png", "outline": "outline.png"}
 
-    width, height, colour, _ = _png(color)
+    # The icons are the files shipped with the package, not drawn at run time.
+    assets = files("handlers.teams") / "assets"
+    assert color == (assets / "color.png").read_bytes()
+    assert outline == (assets / "outline.png").read_bytes()
+
+    width, height, colour, raw = _png(color)
     assert (width, height, colour) == (192, 192, 2)
+    background = raw[1:4]  # the top-left pixel: the accent colour, as in the manifest
+    assert manifest["accentColor"] == "#" + background.hex().upper()
 
     width, height, colour, raw = _png(outline)
     assert (width, height, colour) == (32, 32, 6)
