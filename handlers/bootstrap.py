@@ -38,6 +38,14 @@ def settings_from_environment() -> Settings:
             f"COACHPOOL_TIMEZONE={zone_name!r} is not a time zone name; use one like "
             "'Europe/London'"
         ) from error
+    organizer = os.environ.get("COACHPOOL_CALENDAR_ORGANIZER", "").strip()
+    if organizer and (organizer.count("@") != 1 or any(c.isspace() for c in organizer)):
+        raise ConfigurationError(
+            f"COACHPOOL_CALENDAR_ORGANIZER={organizer!r} is not an email address; use the "
+            "pool's own address, like 'coaching-pool@wmemployers.org.uk'"
+        )
+    if organizer:
+        return Settings(pool_timezone=zone, invite_organizer=organizer)
     return Settings(pool_timezone=zone)
 
 
