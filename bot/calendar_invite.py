@@ -1,4 +1,10 @@
-"""The .ics invite that goes with every booking confirmation (RFC 5545, via icalendar).
+"""The .ics invite for a session (RFC 5545 and the iTIP methods of RFC 5546, via icalendar).
+
+Every booked session sends one to both people (METHOD:REQUEST); a move sends an update with
+the same UID and a higher SEQUENCE; a cancellation sends METHOD:CANCEL. That is what Outlook
+and Google Calendar need to change or remove the entry they already hold. The UID is globally
+unique: derived from the pool's organiser address, the session and its two people, so two
+pools never share one, and it stays the same for the whole life of the session. Times are UTC.
 
 icalendar escapes text values, but every value is also made one line here (a person's words
 may reach the title or the place), and a link with spaces or control characters (one saved
@@ -8,6 +14,7 @@ before links were checked) is left out rather than break the invite.
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import datetime
 
 from icalendar import Calendar, Event, vCalAddress, vText
@@ -16,30 +23,48 @@ from bot.domain import Person, Session
 from bot.replies import Attachment
 
 _NOT_IN_A_LINK = re.compile(r"[\s\x00-\x1f\x7f-\x9f\"<>]")
+_UID_NAMESPACE = uuid.UUID("5b0e2a8c-7d1e-4c1b-9a53-8f3c1d2e6a71")
+
+
+def invite_uid(session: Session, *, coach: Person, coachee: Person, organizer: str) -> str:
+    seed = f"{organizer}|{session.id}|{session.engagement_id}|{coach.email}|{coachee.email}"
+    return f"{uuid.uuid5(_UID_NAMESPACE, seed)}@coachpool"
 
 
 def session_invite(
-    session: Session, *, coach: Person, coachee: Person, title: str, stamp: datetime, location: str
+    session: Session,
+    *,
+    coach: Person,
+    coachee: Person,
+    title: str,
+    stamp: datetime,
+    location: str,
+    organizer: str,
+    organizer_name: str,
+    cancelled: bool = False,
 ) -> Attachment:
     calendar = Calendar()
     calendar.add("prodid", "-//coachpool//coaching pool//EN")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
     event = Event()
-    # A stable UID lets a rescheduled session update the same calendar entry.
-    event.add("uid", f"session-{session.id}@coachpool")
-    event.add("sequence", int(stamp.timestamp()) // 60)
+    event.add("uid", invite_uid(session, coach=coach, coachee=coachee, organizer=organizer))
+    event.add("sequence", session.calendar_sequence)
     event.add("dtstamp", stamp)
     event.add("dtstart", session.window.start)
     event.add("dtend", session.window.end)
     event.add("summary", one_line(title))
     event.add("location", one_line(location))
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     if session.meeting_link and not _NOT_IN_A_LINK.search(session.meeting_link):
         event.add("url", session.meeting_link)
     event.add(
         "description",
         "Coaching session arranged through the coaching pool. Coaching is confidential.",
     )
+    host = vCalAddress(f"mailto:{organizer}")
+    host.params["cn"] = vText(one_line(organizer_name).replace('"', "'"))
+    event.add("organizer", host, encode=False)
     for person, role in ((coach, "CHAIR"), (coachee, "REQ-PARTICIPANT")):
         attendee = vCalAddress(f"mailto:{person.email}")
         attendee.params["cn"] = vText(one_line(person.name).replace('"', "'"))
@@ -47,10 +72,10 @@ def session_invite(
         event.add("attendee", attendee, encode=False)
     calendar.add_component(event)
     return Attachment(
-        filename=f"coaching-session-{session.id}.ics",
+        filename=f"coaching-session-{session.id}{'-cancelled' if cancelled else ''}.ics",
         content=calendar.to_ical(),
         media_type="text/calendar",
-        title="Add to your calendar",
+        title="Remove from your calendar" if cancelled else "Add to your calendar",
     )
 
 

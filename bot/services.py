@@ -17,6 +17,8 @@ from bot.scheduling.bank_holidays import Nation, bank_holidays
 class Settings:
     pool_timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
     pool_name: str = "the coaching pool"
+    # The ORGANIZER of every calendar invite: the pool's own address (people reply to it).
+    invite_organizer: str = "coaching-pool@coachpool.invalid"
     # How far ahead the bot looks for free time when matching and offering slots.
     horizon_weeks: int = 3
     shortlist_size: int = 3

@@ -39,7 +39,9 @@ def settings_from_environment() -> Settings:
             f"COACHPOOL_TIMEZONE={zone_name!r} is not a time zone name; use one like "
             "'Europe/London'"
         ) from error
-    return Settings(pool_timezone=zone, holiday_nation=_holiday_nation())
+    return Settings(
+        pool_timezone=zone, holiday_nation=_holiday_nation(), invite_organizer=_invite_organizer()
+    )
 
 
 def _holiday_nation() -> Nation:
@@ -51,6 +53,18 @@ def _holiday_nation() -> Nation:
             f"COACHPOOL_BANK_HOLIDAYS={name!r} is not one of "
             f"{', '.join(n.value for n in Nation)} (england means England and Wales)"
         ) from error
+
+
+def _invite_organizer() -> str:
+    organizer = os.environ.get("COACHPOOL_CALENDAR_ORGANIZER", "").strip()
+    if not organizer:
+        return Settings().invite_organizer
+    if organizer.count("@") != 1 or any(c.isspace() for c in organizer):
+        raise ConfigurationError(
+            f"COACHPOOL_CALENDAR_ORGANIZER={organizer!r} is not an email address; use the "
+            "pool's own address, like 'coaching-pool@wmemployers.org.uk'"
+        )
+    return organizer
 
 
 def bootstrap(

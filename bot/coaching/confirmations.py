@@ -7,7 +7,7 @@ from bot.calendar_invite import session_invite
 from bot.coaching.candidates import zone_of
 from bot.domain import Engagement, EngagementState, Person, Session, SessionKind
 from bot.messages import Outcome
-from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply
+from bot.replies import Attachment, Card, Choice, Choices, Fact, Outgoing, Reply
 from bot.services import Services
 from bot.when import describe_window
 
@@ -43,20 +43,32 @@ def session_card(services: Services, session: Session, *, viewer: Person, title:
     return Card(title, tuple(facts), actions=actions)
 
 
-def booking_confirmations(
-    services: Services, session: Session, engagement: Engagement, *, actor: Person
-) -> Outcome:
+def invite_for(services: Services, session: Session, *, cancelled: bool = False) -> Attachment:
+    """The session's calendar invite as it stands (an update after a move, a CANCEL once
+    cancelled): the same for both people."""
     store = services.store
     coach, coachee = store.get_person(session.coach_id), store.get_person(session.coachee_id)
     assert coach is not None and coachee is not None
-    invite = session_invite(
+    return session_invite(
         session,
         coach=coach,
         coachee=coachee,
         stamp=services.clock.now(),
         title=f"Coaching: {coach.name} and {coachee.name}",
         location=session.location or "Online",
+        organizer=services.settings.invite_organizer,
+        organizer_name=services.settings.pool_name,
+        cancelled=cancelled,
     )
+
+
+def booking_confirmations(
+    services: Services, session: Session, engagement: Engagement, *, actor: Person
+) -> Outcome:
+    store = services.store
+    coach, coachee = store.get_person(session.coach_id), store.get_person(session.coachee_id)
+    assert coach is not None and coachee is not None
+    invite = invite_for(services, session)
 
     def replies_for(viewer: Person) -> tuple[Reply, ...]:
         return (

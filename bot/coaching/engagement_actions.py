@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from bot.actions import Action, action_value
 from bot.aftercare.keys import FINAL_EVALUATION
 from bot.coaching.booking import ActionHandler
+from bot.coaching.confirmations import invite_for
 from bot.domain import (
     Engagement,
     EngagementState,
@@ -22,7 +23,7 @@ from bot.domain import (
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
 from bot.messages import Incoming, Outcome, refusal
-from bot.replies import Choice, Choices, Outgoing, Text
+from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
 
 if TYPE_CHECKING:
@@ -96,15 +97,15 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     notice = session.window.start - now
     late = programme is not None and notice < timedelta(hours=programme.late_cancellation_hours)
     with store.transaction():
-        store.update_session(
-            dataclasses.replace(
-                session,
-                state=SessionState.CANCELLED,
-                cancelled_by=person.id,
-                cancelled_at=now,
-                late_cancellation=late,
-            )
+        gone = dataclasses.replace(
+            session,
+            state=SessionState.CANCELLED,
+            cancelled_by=person.id,
+            cancelled_at=now,
+            late_cancellation=late,
+            calendar_sequence=session.calendar_sequence + 1,
         )
+        store.update_session(gone)
         store.cancel_scheduled(f"session:{session.id}:")
         store.audit(
             AuditEntry(
@@ -120,14 +121,24 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
         "Would you like to book another time?",
         (Choice("Book another session", action_value("book", session.engagement_id)),),
     )
+    removal = invite_for(services, gone, cancelled=True)
+    told = _tell_other(
+        services,
+        session,
+        person,
+        f"{person.name} has cancelled your coaching session. The attached cancellation takes "
+        "it out of your calendar.",
+    )
     return Outcome(
-        (Text(f"Done: the session is cancelled and I've told the other person.{note}"), followup),
-        _tell_other(
-            services,
-            session,
-            person,
-            f"{person.name} has cancelled your coaching session. It's no longer in the diary.",
+        (
+            Text(
+                "Done: the session is cancelled and I've told the other person; the attached "
+                f"cancellation takes it out of your calendar.{note}"
+            ),
+            removal,
+            followup,
         ),
+        tuple(Outgoing(o.person_id, (*o.replies, removal)) for o in told),
     )
 
 
@@ -217,6 +228,7 @@ def close(
     services: Services, engagement: Engagement, *, reason: str, actor: Person | None
 ) -> Outcome:
     store, now = services.store, services.clock.now()
+    removals: list[Reply] = []  # a CANCEL invite for each future session, for both people
     with store.transaction():
         store.update_engagement(
             dataclasses.replace(
@@ -227,15 +239,16 @@ def close(
             engagement_id=engagement.id, states=[SessionState.CONFIRMED]
         ):
             if session.window.start > now:
-                store.update_session(
-                    dataclasses.replace(
-                        session,
-                        state=SessionState.CANCELLED,
-                        cancelled_by=actor.id if actor else None,
-                        cancelled_at=now,
-                    )
+                gone = dataclasses.replace(
+                    session,
+                    state=SessionState.CANCELLED,
+                    cancelled_by=actor.id if actor else None,
+                    cancelled_at=now,
+                    calendar_sequence=session.calendar_sequence + 1,
                 )
+                store.update_session(gone)
                 store.cancel_scheduled(f"session:{session.id}:")
+                removals.append(invite_for(services, gone, cancelled=True))
         request = store.get_request(engagement.request_id)
         if request is not None:
             store.update_request(
@@ -253,7 +266,10 @@ def close(
         )
     text = f"Your coaching engagement has closed ({reason}). Thank you for taking part in the pool."
     recipients = {engagement.coach_id, engagement.coachee_id} - ({actor.id} if actor else set())
-    return Outcome(outgoing=tuple(Outgoing(pid, (Text(text),)) for pid in sorted(recipients)))
+    return Outcome(
+        tuple(removals) if actor else (),
+        tuple(Outgoing(pid, (Text(text), *removals)) for pid in sorted(recipients)),
+    )
 
 
 def _ask_for_final_evaluation(services: Services, engagement: Engagement) -> None:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.aftercare.schedule import schedule_session_messages
 from bot.coaching.candidates import zone_of
-from bot.coaching.confirmations import session_card
+from bot.coaching.confirmations import invite_for, session_card
 from bot.coaching.place import next_session_place
 from bot.coaching.slots import slots_for
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
@@ -114,7 +114,9 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
         if moving:
             old = store.get_session(int(moving))
             assert old is not None
-            session = dataclasses.replace(old, window=window)
+            session = dataclasses.replace(
+                old, window=window, calendar_sequence=old.calendar_sequence + 1
+            )
             store.update_session(session)
             action, title = "session.rescheduled", "Your session has moved"
         else:
@@ -143,9 +145,15 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
     note = Text(
         f"{turn.person.name} {'moved' if moving else 'booked'} a coaching session with you."
     )
+    invite = invite_for(services, session)  # an update of the same entry when it moved
     return Outcome(
-        (session_card(services, session, viewer=turn.person, title=title),),
-        (Outgoing(other.id, (note, session_card(services, session, viewer=other, title=title))),),
+        (session_card(services, session, viewer=turn.person, title=title), invite),
+        (
+            Outgoing(
+                other.id,
+                (note, session_card(services, session, viewer=other, title=title), invite),
+            ),
+        ),
     )
 
 

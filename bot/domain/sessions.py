@@ -43,6 +43,9 @@ class Session:
     late_cancellation: bool = False
     # Whose absence made it a no-show (the coach or the coachee).
     no_show_by: int | None = None
+    # The invite's SEQUENCE (RFC 5546): raised each time the session moves or is cancelled,
+    # so calendars apply the newest invite over older ones.
+    calendar_sequence: int = 0
 
     @property
     def hours(self) -> float:

@@ -48,3 +48,4 @@ class SessionRow(Base):
     cancelled_at: Mapped[datetime | None]
     late_cancellation: Mapped[bool] = mapped_column(default=False)
     no_show_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    calendar_sequence: Mapped[int] = mapped_column(default=0, server_default="0")

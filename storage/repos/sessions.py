@@ -32,6 +32,7 @@ def to_session(row: SessionRow) -> Session:
         cancelled_at=row.cancelled_at,
         late_cancellation=row.late_cancellation,
         no_show_by=row.no_show_by,
+        calendar_sequence=row.calendar_sequence,
     )
 
 
@@ -49,6 +50,7 @@ def _fill(row: SessionRow, session: Session) -> None:
     row.cancelled_at = session.cancelled_at
     row.late_cancellation = session.late_cancellation
     row.no_show_by = session.no_show_by
+    row.calendar_sequence = session.calendar_sequence
 
 
 def _needs_check(row: SessionRow, new: Session) -> bool:
