@@ -113,6 +113,7 @@ def test_the_invite_keeps_every_value_on_its_own_line() -> None:
                  location="Room 1\r\nEND:VEVENT\r\nBEGIN:VEVENT"),
         coach=coach, coachee=coachee, stamp=datetime(2026, 11, 24, tzinfo=UTC),
         title="Coaching:\r\nATTENDEE:mailto:evil@x.org", location="Room 1\nEND:VEVENT",
+        organizer="pool@x.org", organizer_name="Pool\r\nATTENDEE:mailto:evil@x.org",
     )  # fmt: skip
     text = invite.content.decode()
     lines = text.replace("\r\n ", "").split("\r\n")  # unfolded
