@@ -6,7 +6,13 @@ digest for any scope, so several scopes can share one read of the store.
 
 from __future__ import annotations
 
-from bot.digest.activity import activity, organisation_hours, weekly_hours, year_to_date
+from bot.digest.activity import (
+    activity,
+    organisation_hours,
+    weekly_hours,
+    year_hours,
+    year_to_date,
+)
 from bot.digest.capacity import capacity_gaps, coaches_at_capacity
 from bot.digest.feedback import ratings_week, ratings_year
 from bot.digest.model import Counts, Digest, Pipeline, Scope
@@ -69,6 +75,7 @@ def compute_digest(
         gaps=capacity_gaps(pool, org),
         organisations=organisation_hours(pool, data, org),
         weekly_hours=weekly_hours(pool, org, weeks=rules.chart_weeks),
+        year_hours=year_hours(pool, org),
     )
 
 
