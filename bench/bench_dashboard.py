@@ -4,9 +4,10 @@
 
 Loads the year `bench_digest.py` builds (1 April 2025 to 2026-W10) into a temporary SQLite
 file, signs a coordinator in through a link the bot gives in chat, and times GET /dashboard
-in the server (Starlette's test client, no network): the first request (a cold read of the
-store) and, as the median of --runs, requests within the minute the read is kept, with a
-26- and a 52-week range, one organisation's page and a CSV. Target: the main page under 1 s.
+in the server (Starlette's test client, no network), each as the median of --runs: the main
+page for a week not read yet (the store's read, the pool's release and the chart: the figure
+that matters), an organisation's page seen first (the week already read), a page again within
+the minute it is kept, a 52-week range and a CSV. Target: the main page under 1 s.
 
 With --screenshots DIR it also serves the app on a local port and saves full-page PNGs of
 the pool's and an organisation's page taken by headless Chromium (Debian's chromium and
@@ -16,6 +17,7 @@ chromium-driver, driven by selenium).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import statistics
@@ -102,31 +104,38 @@ def main() -> None:
                 if answer.status_code != 200:
                     raise RuntimeError(f"{path}: {answer.status_code}")
 
-            began = time.perf_counter()
-            get(f"/dashboard?{week}")
-            cold = (time.perf_counter() - began) * 1000
+            def timed(path: str) -> float:
+                began = time.perf_counter()
+                get(path)
+                return (time.perf_counter() - began) * 1000
+
+            # Each run a week not read yet: the store's read, the pool's release, the chart.
+            cold = [timed(f"/dashboard?week={WEEK.shifted(-n).label}") for n in range(args.runs)]
+            # Then organisations' pages for the last of those weeks, each a first time.
+            last = WEEK.shifted(1 - args.runs).label
+            orgs = [timed(f"/dashboard/org/org-{n:02d}?week={last}") for n in range(args.runs)]
             timings = {
-                "main page, cold (reads the store)": cold,
-                "main page, 12 weeks": median_ms(args.runs, lambda: get(f"/dashboard?{week}")),
+                "main page, a week not yet read": statistics.median(cold),
+                "an organisation's page, first view": statistics.median(orgs),
+                "main page again within the minute": median_ms(
+                    args.runs, lambda: get(f"/dashboard?week={last}")
+                ),
+                "main page, 52 weeks, not yet read": timed(f"/dashboard?{week}&weeks=52"),
+                "a CSV (organisations)": median_ms(
+                    args.runs, lambda: get(f"/dashboard/csv/organisations.csv?{week}")
+                ),
             }
-            get(f"/dashboard?{week}&weeks=52")
-            timings["main page, 52 weeks"] = median_ms(
-                args.runs, lambda: get(f"/dashboard?{week}&weeks=52")
-            )
-            timings["one organisation's page"] = median_ms(
-                args.runs, lambda: get(f"/dashboard/org/org-07?{week}")
-            )
-            timings["a CSV (organisations)"] = median_ms(
-                args.runs, lambda: get(f"/dashboard/csv/organisations.csv?{week}")
-            )
             size = len(client.get(f"/dashboard?{week}").content)
+        load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"   (load average {load_average} on {os.cpu_count()} CPUs while measuring)")
         print(f"== SQLite: {', '.join(f'{n:,} {k}' for k, n in counts.items())} rows")
         print(f"   dashboard for {WEEK.label}, server time (median of {args.runs} runs):")
         for name, ms in timings.items():
             print(f"   {name:<36} {ms:8.1f} ms")
         print(f"   main page is {size / 1024:,.0f} KiB of HTML (the chart inline as SVG)")
-        verdict = "under" if timings["main page, 12 weeks"] < 1000 else "OVER"
-        print(f"   => main page {verdict} the 1 s target once read; cold {cold / 1000:.2f} s")
+        first = timings["main page, a week not yet read"]
+        verdict = "under" if first < 1000 else "OVER"
+        print(f"   => main page, first view of a week, {verdict} the 1 s target ({first:,.0f} ms)")
         if args.screenshots:
             screenshots(app, bot, store, args.screenshots)
         store.close()

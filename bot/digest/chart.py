@@ -168,7 +168,7 @@ def _draw_year(axes: Axes, spec: ChartSpec) -> None:
 
 def _month_starts(start: date, end: date) -> list[date]:
     months, day = [], start.replace(day=1)
-    while day <= end:
+    while day < end:
         if day >= start:
             months.append(day)
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
@@ -177,12 +177,15 @@ def _month_starts(start: date, end: date) -> list[date]:
 
 def draw(spec: ChartSpec, *, file_format: Literal["png", "svg"] = "png") -> bytes:
     """The chart as PNG (chat, board packs) or SVG (the dashboard) bytes."""
+    from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    figure = chart_figure(spec)
-    FigureCanvasAgg(figure)
-    out = io.BytesIO()
-    figure.savefig(out, format=file_format, dpi=DPI, metadata=_metadata(file_format))
+    # SVG text stays text (smaller, sharp, selectable), in the page's sans-serif font.
+    with rc_context({"svg.fonttype": "none"}):
+        figure = chart_figure(spec)
+        FigureCanvasAgg(figure)
+        out = io.BytesIO()
+        figure.savefig(out, format=file_format, dpi=DPI, metadata=_metadata(file_format))
     return out.getvalue()
 
 

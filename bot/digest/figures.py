@@ -53,11 +53,19 @@ def scope_of(services: Services, organisation_id: int | None) -> Scope:
 
 
 def compute_digest(
-    data: DigestData, *, scope: Scope, annual_target: float, rules: DigestRules = RULES
+    data: DigestData,
+    *,
+    scope: Scope,
+    annual_target: float,
+    rules: DigestRules = RULES,
+    pool: PoolRelease | None = None,
 ) -> Digest:
     """Every figure comes from the groups the pool releases for the week (`release.py`):
-    the pool's digest prints their totals, an organisation's digest its parts."""
-    pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
+    the pool's digest prints their totals, an organisation's digest its parts. `pool` is
+    that release when the caller already has it (`release(data, ...)` with the same rules):
+    it is decided once for every scope, so it can be shared."""
+    if pool is None:
+        pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
     org = scope.organisation_id
     return Digest(
         scope=scope,

@@ -31,7 +31,7 @@ from bot.digest.week import Week, parse_week, week_before
 from bot.domain import Organisation, Person, Role
 from handlers.bootstrap import Application
 from handlers.server.blocking import run_sync
-from handlers.web.figures import DataCache, Page, build_page, chart_of, csv_rows
+from handlers.web.figures import DataCache, Page, csv_rows
 from handlers.web.settings import DashboardSettings
 from handlers.web.tokens import (
     LINK_KIND,
@@ -82,6 +82,7 @@ class Dashboard:
         self.store = application.store
         self.settings = settings
         self.cache = DataCache()
+        import matplotlib.figure  # noqa: F401  loaded now, not on the first page served
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -208,10 +209,7 @@ class Dashboard:
         return week, int(weeks_text)
 
     def page_for(self, week: Week, weeks: int, organisation_id: int | None) -> Page:
-        data = self.cache.get(self.services, week, weeks)
-        return build_page(
-            self.services, self.settings, data, organisation_id=organisation_id, weeks=weeks
-        )
+        return self.cache.page(self.services, self.settings, week, weeks, organisation_id)
 
     @staticmethod
     def allowed(viewer: Viewer, organisation: Organisation | None) -> bool:
@@ -228,7 +226,7 @@ class Dashboard:
             return self.message("Not a week we can show", f"Sorry: {error}.", 400, signed_in=True)
         organisation_id = None if organisation is None else organisation.id
         page = await run_sync(self.page_for, week, weeks, organisation_id)
-        chart = await run_sync(chart_of, page)
+        chart = await run_sync(self.cache.chart, page, (week.label, weeks, organisation_id))
         organisations = (
             sorted(await run_sync(self.store.list_organisations), key=lambda o: o.name.casefold())
             if viewer.coordinator

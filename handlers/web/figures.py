@@ -12,13 +12,15 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar, cast
 
 from bot.digest.chart import week_label
 from bot.digest.figures import compute_digest, scope_of
 from bot.digest.model import Digest
 from bot.digest.privacy import Figure
+from bot.digest.release import PoolRelease, release
 from bot.digest.render import chart_alt_text, chart_spec
-from bot.digest.rules import RULES
+from bot.digest.rules import RULES, DigestRules
 from bot.digest.sources import DigestData, gather
 from bot.digest.week import Week
 from bot.digest.wording import summary
@@ -27,7 +29,8 @@ from bot.text_format import plural
 from handlers.web.settings import DashboardSettings
 
 WITHHELD = "withheld"
-CACHE_SECONDS = 60.0  # a page reloaded within a minute reuses the store's read
+CACHE_SECONDS = 60.0
+T = TypeVar("T")  # a page reloaded within a minute reuses the store's read
 
 
 @dataclass(frozen=True)
@@ -52,43 +55,79 @@ class Page:
         return next((t for t in self.tables if t.key == key), None)
 
 
+@dataclass(frozen=True)
+class WeekData:
+    """The store's read for a week and range, and the groups the pool releases from it
+    (decided once for every scope, `bot/digest/release.py`)."""
+
+    data: DigestData
+    pool: PoolRelease
+    rules: DigestRules
+
+
 class DataCache:
-    """The store's read for a week and range, kept a minute: a coordinator flicking between
-    organisations or downloading CSVs does not read a year of sessions each time."""
+    """What a week and range cost to read and decide, kept a minute, with each scope's page
+    and chart: a coordinator moving between organisations or downloading CSVs does not read
+    and decide a year of sessions each time. Figures are at most a minute old."""
 
     def __init__(self, seconds: float = CACHE_SECONDS, now: Callable[[], float] = time.monotonic):
         self._seconds, self._now = seconds, now
         self._lock = threading.Lock()
-        self._kept: dict[tuple[str, int], tuple[float, DigestData]] = {}
+        self._kept: dict[tuple[object, ...], tuple[float, object]] = {}
 
-    def get(self, services: Services, week: Week, weeks: int) -> DigestData:
-        key = (week.label, weeks)
+    def _get(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
         with self._lock:
             kept = self._kept.get(key)
             if kept is not None and self._now() - kept[0] < self._seconds:
-                return kept[1]
-        rules = replace(RULES, chart_weeks=weeks)
-        data = gather(services.store, week=week, as_of=services.clock.now(), rules=rules)
+                return cast("T", kept[1])
+        value = make()
         with self._lock:
-            self._kept = {k: v for k, v in self._kept.items() if self._now() - v[0] < self._seconds}
-            self._kept[key] = (self._now(), data)
-        return data
+            now = self._now()
+            self._kept = {k: v for k, v in self._kept.items() if now - v[0] < self._seconds}
+            self._kept[key] = (now, value)
+        return value
+
+    def week(self, services: Services, week: Week, weeks: int) -> WeekData:
+        def read() -> WeekData:
+            rules = replace(RULES, chart_weeks=weeks)
+            data = gather(services.store, week=week, as_of=services.clock.now(), rules=rules)
+            pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
+            return WeekData(data, pool, rules)
+
+        return self._get(("week", week.label, weeks), read)
+
+    def page(
+        self,
+        services: Services,
+        settings: DashboardSettings,
+        week: Week,
+        weeks: int,
+        organisation_id: int | None,
+    ) -> Page:
+        def make() -> Page:
+            found = self.week(services, week, weeks)
+            return build_page(services, settings, found, organisation_id=organisation_id)
+
+        return self._get(("page", week.label, weeks, organisation_id), make)
+
+    def chart(self, page: Page, key: tuple[object, ...]) -> bytes:
+        return self._get(("chart", *key), lambda: chart_of(page))
 
 
 def build_page(
     services: Services,
     settings: DashboardSettings,
-    data: DigestData,
+    found: WeekData,
     *,
     organisation_id: int | None,
-    weeks: int,
 ) -> Page:
-    rules = replace(RULES, chart_weeks=weeks)
+    data = found.data
     digest = compute_digest(
         data,
         scope=scope_of(services, organisation_id),
         annual_target=services.settings.annual_hours_target,
-        rules=rules,
+        rules=found.rules,
+        pool=found.pool,
     )
     slugs = {o.name: o.slug for o in data.organisations}
     tables = [
