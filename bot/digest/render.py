@@ -10,6 +10,7 @@ from bot.digest.rules import RULES, DigestRules
 from bot.digest.sources import year_bounds
 from bot.digest.wording import DASHBOARD_POINTER, Section, sections, subtitle, summary, title
 from bot.replies import Card, Fact, Image, Reply, Text
+from bot.text_format import plural
 
 # Slack cuts a section's text at 3,000 characters and a message at 50 blocks; Teams refuses
 # a card much over 28 KB. A digest in chat stays well inside both.
@@ -104,7 +105,7 @@ def chart_alt_text(digest: Digest, *, rules: DigestRules = RULES) -> str:
     since = f"{start.day} {start:%B %Y}"
     so_far = cumulative(digest.year_hours)[-1][1] if digest.year_hours else 0.0
     withheld = sum(w.hours is None for w in digest.year_hours)
-    left_out = f" ({withheld} withheld weeks left out)" if withheld else ""
+    left_out = f" ({plural(withheld, 'withheld week')} left out)" if withheld else ""
     if digest.scope.is_pool:
         return (
             f"Two charts. Hours of coaching held per week against the weekly target of "
