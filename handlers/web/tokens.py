@@ -1,6 +1,6 @@
 """Signed tokens for the dashboard: one-time sign-in links and session cookies.
 
-Both are `base64url(json).base64url(hmac-sha256)` under a key derived from the first key in
+Both are `base32(json).base32(hmac-sha256)` under a key derived from the first key in
 COACHPOOL_SECRET_KEY, so nothing needs storing to check them. A link carries a random
 nonce; spending it records the nonce with the store's `remember_event`, so a second use
 is refused (and a copy taken by a link preview cannot sign anyone in: following the link
@@ -42,11 +42,14 @@ def derive_key(secret_key: str) -> bytes:
 
 
 def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+    """Base32 in lower case: letters and digits only, so a link survives every chat's
+    formatting (Slack's escaping puts zero-width spaces beside a "_" at a word's edge, which
+    base64url's alphabet would give it)."""
+    return base64.b32encode(data).rstrip(b"=").decode().lower()
 
 
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    return base64.b32decode(text.upper() + "=" * (-len(text) % 8))
 
 
 class TokenSigner:

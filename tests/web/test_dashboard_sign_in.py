@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 from tests.web.conftest import PUBLIC_URL, Rig
@@ -91,3 +92,16 @@ def test_a_lead_who_loses_the_role_loses_the_dashboard(rig: Rig) -> None:
     assert lena is not None
     rig.pool.store.erase_person(lena.id, at=rig.clock.now())
     assert rig.client.get("/dashboard/org/beta").status_code == 403
+
+
+def test_the_link_survives_slack_and_teams_formatting(rig: Rig) -> None:
+    """Slack's and Teams' escaping leave the link exactly as the bot wrote it."""
+    from handlers.slack.text import escape
+    from handlers.teams.text import card_markdown
+
+    for _ in range(20):  # tokens are random: try several
+        said = rig.say("cora@alpha.example", "dashboard")
+        link = said.split(": ", 1)[1].split()[0]
+        assert re.fullmatch(r"https://coaching\.example/dashboard/sign-in\?t=[a-z2-7.]+", link)
+        assert link in escape(said)
+        assert link in card_markdown(said)
