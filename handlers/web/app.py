@@ -182,7 +182,7 @@ class Dashboard:
             max_age=int(SESSION_LIFETIME.total_seconds()),
             httponly=True,
             secure=self.settings.secure_cookie,
-            samesite="strict",
+            samesite="lax",  # Strict would drop it when a chat link opens the dashboard
             path="/dashboard",
         )
         return response
