@@ -44,6 +44,7 @@ from bot.digest.sources import gather
 from bot.digest.week import Week
 from bot.domain import Organisation, Programme, Role
 from bot.domain.feedback import THEMES
+from bot.replies import Text
 from bot.services import Services, Settings
 from storage.engine import normalise_url
 from storage.migrate import upgrade
@@ -381,6 +382,9 @@ def measure(label: str, url: str, *, runs: int, seed: int) -> None:
             print(f"   {name:<34} {ms:8.1f} ms")
         verdict = "under" if timings["build_digest, whole pool"] < 1000 else "OVER"
         print(f"   => whole-pool digest {verdict} the 1 s target")
+        replies = digest_replies(digest)
+        chat = sum(len(r.text) for r in replies if isinstance(r, Text))
+        print(f"   chat digest: {len(replies)} replies, lists {chat:,} characters (cap 10,000)")
         summary = digest_text(digest).split("\n\n")[1]
         print("   figures:\n" + "\n".join("   " + line for line in summary.splitlines()))
     finally:

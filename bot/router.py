@@ -12,6 +12,7 @@ from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
 from bot.aftercare.feedback_form import submit_feedback
 from bot.coaching import aftercare_actions, booking, coordinator, engagement_actions, overview
 from bot.conversations.intake import INTAKE_FORM
+from bot.digest.dashboard_link import dashboard_link
 from bot.domain import Person, Role
 from bot.matching.topics import themes_of
 from bot.messages import Incoming, Outcome, refusal
@@ -31,6 +32,7 @@ _REQUESTS = re.compile(r"^\s*(my )?(requests?|status)\W*$", re.I)
 _PENDING = re.compile(r"^\s*(pending|offers?|requests? for me|inbox)\W*$", re.I)
 _AVAILABILITY = re.compile(r"^\s*(my )?availability\W*$", re.I)
 _DIGEST = re.compile(r"^\s*(weekly )?(digest|figures|report)( this week)?\W*$", re.I)
+_DASHBOARD = re.compile(r"^\s*(the )?dashboard( link)?\W*$", re.I)
 _WAITING = re.compile(r"^\s*(waiting|pipeline|waiting requests|queue)\W*$", re.I)
 
 
@@ -75,6 +77,8 @@ def route_command(bot: CoachingBot, person: Person, text: str) -> Outcome | None
         return overview.availability(services, person)
     if _DIGEST.match(text) and coordinator.may_see_figures(person):
         return coordinator.digest_now(services, person, this_week="this week" in text.lower())
+    if _DASHBOARD.match(text) and coordinator.may_see_figures(person):
+        return dashboard_link(services, person)
     if _WAITING.match(text) and coordinator.may_see_figures(person):
         return coordinator.waiting_requests(services, person)
     return None

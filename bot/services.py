@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.ports.calendar import Calendar
+from bot.ports.sign_in import SignInLinks
 from bot.ports.store import Store
 from bot.scheduling.bank_holidays import Nation, bank_holidays
 
@@ -41,3 +42,5 @@ class Services:
     settings: Settings = field(default_factory=Settings)
     # Where set, booked sessions also go into the organisation's calendar.
     calendar: Calendar | None = None
+    # Where set (COACHPOOL_PUBLIC_URL and a key), `dashboard` in chat answers with a link.
+    sign_in: SignInLinks | None = None

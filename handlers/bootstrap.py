@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.app import CoachingBot
 from bot.clock import Clock
 from bot.ports.calendar import Calendar
+from bot.ports.sign_in import SignInLinks
 from bot.scheduling.bank_holidays import Nation
 from bot.services import Services, Settings
 from handlers.wall_clock import WallClock
@@ -82,8 +83,17 @@ def bootstrap(
         clock=clock or WallClock(),
         settings=settings_from_environment(),
         calendar=_calendar(store),
+        sign_in=_sign_in_links(),
     )
     return Application(store=store, services=services, bot=CoachingBot(services), database_url=url)
+
+
+def _sign_in_links() -> SignInLinks | None:
+    """The dashboard's one-time links, where COACHPOOL_PUBLIC_URL and a key are set."""
+    from handlers.web.settings import dashboard_settings  # it needs this module's error
+
+    settings = dashboard_settings(os.environ)
+    return None if settings is None else settings.links()
 
 
 def _calendar(store: SqlStore) -> Calendar | None:

@@ -7,12 +7,16 @@ as `coachpool chat`; only the clock is simulated.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
+
+from cryptography.fernet import Fernet
 
 from bot.clock import SimulatedClock
 from bot.digest.schedule import queue_previous_week
@@ -24,10 +28,13 @@ from handlers.console.chat import ConsoleChat
 from handlers.console.sender import ConsoleSender
 from handlers.console.wiring import console_delivery
 from handlers.delivery import ChannelNotifier, ChannelSender, Deliverer
+from handlers.wall_clock import WallClock
+from handlers.web.settings import PUBLIC_URL, SECRET_KEY, dashboard_settings
 
 # A Tuesday morning in late November: the coachee's afternoons are still ahead.
 DEMO_START = datetime(2026, 11, 24, 9, 30, tzinfo=ZoneInfo("Europe/London"))
 SAM = DEMO_COACHEE_EMAIL
+DEMO_PUBLIC_URL = "http://127.0.0.1:3000"
 
 
 @dataclass(frozen=True)
@@ -180,4 +187,28 @@ def run_demo(out: TextIO, *, workdir: Path) -> int:
         f"\nThe demo is over. Calendar invites are in {stage.invites}.\n"
         f"Explore the same pool: coachpool --database {database} chat --as {SAM}\n"
     )
+    _dashboard(app, database, out)
     return 0
+
+
+def _dashboard(app: Application, database: Path, out: TextIO) -> None:
+    """The dashboard's address and a sign-in link for the demo coordinator, made on the real
+    clock (the demo's is simulated) so it works with `serve` for the next 15 minutes."""
+    environ = dict(os.environ)
+    environ.setdefault(PUBLIC_URL, DEMO_PUBLIC_URL)
+    if not environ.get(SECRET_KEY, "").strip():
+        environ[SECRET_KEY] = Fernet.generate_key().decode()
+    settings = dashboard_settings(environ)
+    coordinator = app.store.find_person_by_email(DEMO_COORDINATOR_EMAIL)
+    if settings is None or coordinator is None:
+        return
+    link = settings.links().link_for(coordinator.id, now=WallClock().now())
+    port = urlsplit(settings.public_url).port or 3000
+    out.write(
+        f"\nThe dashboard: {settings.public_url.rstrip('/')}/dashboard, once served with\n"
+        f"  {PUBLIC_URL}={settings.public_url} {SECRET_KEY}={environ[SECRET_KEY]} \\\n"
+        f"  coachpool --database {database} serve --port {port}\n"
+        f"Sign in as the demo coordinator ({DEMO_COORDINATOR_EMAIL}) within 15 minutes, once:\n"
+        f"  {link}\n"
+        "(or say 'dashboard' in chat as a coordinator for a fresh link)\n"
+    )

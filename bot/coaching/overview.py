@@ -33,6 +33,7 @@ def help_text(person: Person) -> str:
         lines += [
             "• 'digest' for last week's figures ('digest this week' for this week so far)",
             "• 'waiting' for the requests still waiting for a coach",
+            "• 'dashboard' for a one-time sign-in link to the web dashboard",
         ]
     lines.append("At any question, 'back' goes back, 'cancel' stops and 'help' explains.")
     return "\n".join(lines)

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from bot.digest.model import Activity, Breakdown, OrganisationHours, WeekHours, YearToDate
 from bot.digest.privacy import Disclosure, Figure
-from bot.digest.release import PoolRelease
+from bot.digest.release import HeldGroups, PoolRelease
 from bot.digest.sources import DigestData
+from bot.digest.week import Week
 
 
 def _of(group: Disclosure[int], organisation_id: int | None) -> Figure:
@@ -98,6 +99,19 @@ def weekly_hours(
     """The pool's held hours per week; for an organisation, the hours its coaches gave.
     A week whose figure was withheld has no bar."""
     series = list(zip(release.weeks, release.held, strict=True))[-weeks:]
+    return _series(series, organisation_id)
+
+
+def year_hours(release: PoolRelease, organisation_id: int | None) -> tuple[WeekHours, ...]:
+    """`weekly_hours` over the financial year's weeks so far: the printed weekly figures
+    that the cumulative chart adds up (privacy rule 4)."""
+    pairs = list(zip(release.weeks, release.held, strict=True))
+    return _series([pairs[i] for i in release.year_weeks], organisation_id)
+
+
+def _series(
+    series: list[tuple[Week, HeldGroups]], organisation_id: int | None
+) -> tuple[WeekHours, ...]:
     return tuple(
         WeekHours(
             week.label, _of(held.given if organisation_id else held.hours, organisation_id).value

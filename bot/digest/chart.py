@@ -1,99 +1,194 @@
-"""The digest's chart: hours held per week as bars, against the weekly target as a dashed
-line. Numbers on it are few (axis marks, week numbers); the alt text carries them all. A
-week whose hours were withheld (`privacy.py`) has no bar."""
+"""The digest's chart, fit for a board pack: hours held per week against the weekly target
+(top panel), and the hours since the financial year began against the annual target (bottom
+panel). Drawn with matplotlib on its Agg backend (no display needed). The alt text
+(`render.chart_alt_text`) carries every number; a week whose hours were withheld
+(`privacy.py`) has no bar, and is marked "withheld" under the axis.
+
+matplotlib is imported when a chart is drawn, not when the digest is computed, so the
+command line and the bot start quickly."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
 
-from bot.digest.glyphs import GLYPH_HEIGHT, draw_text, text_width
 from bot.digest.model import WeekHours
-from bot.digest.png import Canvas
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 52, WIDTH - 12, 16, HEIGHT - 26  # the plot area
-TEXT_SCALE = 2
-MAX_LABELS = 16  # week numbers that fit under the bars
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-BACKGROUND = (255, 255, 255)
-BAR = (120, 170, 215)
-LATEST_BAR = (31, 95, 160)  # the digest's own week
-TARGET = (217, 72, 15)
-AXIS = (110, 110, 110)
+WIDTH_INCHES, HEIGHT_INCHES, DPI = 10.0, 7.0, 100  # 1000 × 700 pixels as PNG
+MAX_LABELS = 13  # week labels that fit under the bars
+
+# Colours with at least 3:1 contrast against white (WCAG 2.2, non-text contrast).
+BAR = "#6f9fcf"
+LATEST_BAR = "#1f5fa0"  # the digest's own week
+TARGET = "#b83d0b"
+CUMULATIVE = "#1f5fa0"
+MUTED = "#595959"
 
 
 @dataclass(frozen=True)
-class Bar:
-    label: str
-    hours: float | None  # None: withheld that week, no bar drawn
-    left: int
-    right: int
-    top: int  # the bar fills [top, BOTTOM)
+class ChartSpec:
+    """What the chart shows; neutral data, so the dashboard draws the same chart."""
+
+    title: str
+    weekly: Sequence[WeekHours]  # the bars, oldest first
+    weekly_target: float | None  # None: no target line (an organisation's own chart)
+    year: Sequence[WeekHours] = ()  # the financial year's weeks so far, for the second panel
+    year_start: date | None = None
+    year_end: date | None = None
+    annual_target: float | None = None
 
 
-def layout(weeks: Sequence[WeekHours], *, target: float | None) -> tuple[list[Bar], float]:
-    """Bars in pixel coordinates, and the hours the top of the plot stands for."""
-    if not weeks:
+def monday_of(label: str) -> date:
+    """'2026-W47' -> the Monday that week begins."""
+    year, _, number = label.partition("-W")
+    return date.fromisocalendar(int(year), int(number), 1)
+
+
+def week_label(label: str) -> str:
+    """'2026-W48' -> 'w/c 23 Nov': the week commencing, as a board report writes it."""
+    monday = monday_of(label)
+    return f"w/c {monday.day} {monday:%b}"
+
+
+def cumulative(weeks: Sequence[WeekHours]) -> list[tuple[date, float]]:
+    """The running total at the end of each week; a withheld week adds nothing (privacy
+    rule 4: the year's figure adds up the weeks whose figures were printed)."""
+    total, points = 0.0, []
+    for week in weeks:
+        total += week.hours or 0.0
+        points.append((monday_of(week.label) + timedelta(days=7), total))
+    return points
+
+
+def chart_figure(spec: ChartSpec) -> Figure:
+    if not spec.weekly:
         raise ValueError("a chart needs at least one week")
-    top_hours = max(*(w.hours or 0.0 for w in weeks), target or 0.0, 0.0) * 1.1 or 1.0
-    slot = (RIGHT - LEFT) / len(weeks)
-    bars = []
-    for index, week in enumerate(weeks):
-        hours = week.hours or 0.0
-        height = round(hours / top_hours * (BOTTOM - TOP))
-        if hours > 0:
-            height = max(height, 1)  # a week with any hours shows
-        bars.append(
-            Bar(
-                label=week.label,
-                hours=week.hours,
-                left=LEFT + round(index * slot + slot * 0.15),
-                right=LEFT + round((index + 1) * slot - slot * 0.15),
-                top=BOTTOM - height,
-            )
+    from matplotlib.figure import Figure
+
+    with_year = spec.year_start is not None and spec.year_end is not None
+    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES if with_year else 4.2), dpi=DPI)
+    figure.suptitle(spec.title, fontsize=15, fontweight="bold")
+    if with_year:
+        weekly_axes, year_axes = figure.subplots(2, 1, gridspec_kw={"hspace": 0.55})
+        _draw_weekly(weekly_axes, spec)
+        _draw_year(year_axes, spec)
+    else:
+        _draw_weekly(figure.subplots(), spec)
+    figure.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.1)
+    return figure
+
+
+def _draw_weekly(axes: Axes, spec: ChartSpec) -> None:
+    weeks = list(spec.weekly)
+    positions = list(range(len(weeks)))
+    heights = [w.hours or 0.0 for w in weeks]
+    colours = [LATEST_BAR if i == len(weeks) - 1 else BAR for i in positions]
+    shown = [i for i, w in enumerate(weeks) if w.hours is not None]
+    axes.bar(
+        [positions[i] for i in shown],
+        [heights[i] for i in shown],
+        color=[colours[i] for i in shown],
+        width=0.7,
+        label="Hours held",
+    )
+    if spec.weekly_target is not None and spec.weekly_target > 0:
+        axes.axhline(
+            spec.weekly_target,
+            color=TARGET,
+            linestyle="--",
+            linewidth=2,
+            label=f"Weekly target ({spec.weekly_target:,.1f} h)",
         )
-    return bars, top_hours
+    top = max([*heights, spec.weekly_target or 0.0, 1.0]) * 1.3  # room for the legend
+    axes.set_ylim(0, top)
+    for i, week in enumerate(weeks):
+        if week.hours is None:
+            axes.text(i, top * 0.02, "withheld", rotation=90, ha="center", va="bottom",
+                      fontsize=8, color=MUTED)  # fmt: skip
+    every = -(-len(weeks) // MAX_LABELS)  # every n-th week, counted from the latest
+    ticks = [i for i in positions if (len(weeks) - 1 - i) % every == 0]
+    axes.set_xticks(ticks, [week_label(weeks[i].label) for i in ticks], fontsize=8)
+    axes.set_xlim(-0.6, len(weeks) - 0.4)
+    axes.set_title("Hours of coaching held each week", fontsize=12, loc="left")
+    axes.set_xlabel("Week commencing (Monday)")
+    axes.set_ylabel("Hours per week")
+    axes.grid(axis="y", color="#dddddd")
+    axes.set_axisbelow(True)
+    axes.legend(loc="upper left", fontsize=9, frameon=False, ncols=2)
 
 
-def y_of(hours: float, top_hours: float) -> int:
-    return BOTTOM - round(hours / top_hours * (BOTTOM - TOP))
+def _draw_year(axes: Axes, spec: ChartSpec) -> None:
+    """x is days since the year began, labelled with the months (matplotlib's date
+    handling is untyped; days are plain numbers)."""
+    assert spec.year_start is not None and spec.year_end is not None
+    start, end = spec.year_start, spec.year_end
+    points = [(start, 0.0), *cumulative(spec.year)]
+    axes.plot(
+        [float((d - start).days) for d, _ in points],
+        [h for _, h in points],
+        color=CUMULATIVE,
+        linewidth=2.5,
+        marker="o" if len(points) < 20 else None,
+        markersize=3,
+        label="Hours held since the year began",
+    )
+    top = points[-1][1]
+    if spec.annual_target:
+        axes.plot(
+            [0.0, float((end - start).days)],
+            [0.0, spec.annual_target],
+            color=TARGET,
+            linestyle="--",
+            linewidth=2,
+            label=f"Annual target pro rata ({spec.annual_target:,.0f} h a year)",
+        )
+        top = max(top, spec.annual_target)
+    axes.set_ylim(0, top * 1.15 or 1.0)
+    axes.yaxis.set_major_formatter("{x:,.0f}")
+    axes.set_xlim(0, (end - start).days)
+    months = _month_starts(start, end)[::2]
+    axes.set_xticks([float((m - start).days) for m in months], [f"{m:%b %Y}" for m in months])
+    axes.set_title(
+        f"Hours since {start.day} {start:%B %Y}, against the annual target",
+        fontsize=12,
+        loc="left",
+    )
+    axes.set_xlabel("Date")
+    axes.set_ylabel("Hours, cumulative")
+    axes.grid(color="#dddddd")
+    axes.legend(loc="upper left", fontsize=9, frameon=False)
 
 
-def hours_chart(weeks: Sequence[WeekHours], *, target: float | None) -> bytes:
-    """PNG bytes; `target` None draws no target line (an organisation's chart)."""
-    canvas = Canvas(WIDTH, HEIGHT, BACKGROUND)
-    bars, top_hours = layout(weeks, target=target)
-    every = -(-len(bars) // MAX_LABELS)  # label every n-th week, counted from the latest
-    for index, bar in enumerate(bars):
-        latest = len(bars) - 1 - index
-        colour = LATEST_BAR if latest == 0 else BAR
-        canvas.fill(left=bar.left, top=bar.top, right=bar.right, bottom=BOTTOM, colour=colour)
-        if latest % every == 0:
-            _label_below(canvas, bar)
-    canvas.fill(left=LEFT - 4, top=BOTTOM, right=RIGHT, bottom=BOTTOM + 1, colour=AXIS)
-    canvas.fill(left=LEFT - 1, top=TOP, right=LEFT, bottom=BOTTOM + 1, colour=AXIS)
-    _mark(canvas, 0.0, top_hours, AXIS)
-    if target is not None and target > 0:
-        y = y_of(target, top_hours)
-        for x in range(LEFT, RIGHT, 12):
-            canvas.fill(left=x, top=y - 1, right=min(x + 8, RIGHT), bottom=y + 1, colour=TARGET)
-        _mark(canvas, target, top_hours, TARGET)
-    highest = max((b.hours or 0.0 for b in bars), default=0.0)
-    if highest > 0 and (target is None or abs(highest - target) > 0.1 * top_hours):
-        _mark(canvas, highest, top_hours, AXIS)
-    return canvas.png()
+def _month_starts(start: date, end: date) -> list[date]:
+    months, day = [], start.replace(day=1)
+    while day < end:
+        if day >= start:
+            months.append(day)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return months
 
 
-def _mark(canvas: Canvas, hours: float, top_hours: float, colour: tuple[int, int, int]) -> None:
-    """A number against the left axis at the height it stands for."""
-    text = f"{hours:.0f}"
-    y = y_of(hours, top_hours) - GLYPH_HEIGHT * TEXT_SCALE // 2
-    left = LEFT - 6 - text_width(text, scale=TEXT_SCALE)
-    draw_text(canvas, text, left=left, top=y, scale=TEXT_SCALE, colour=colour)
+def draw(spec: ChartSpec, *, file_format: Literal["png", "svg"] = "png") -> bytes:
+    """The chart as PNG (chat, board packs) or SVG (the dashboard) bytes."""
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    # SVG text stays text (smaller, sharp, selectable), in the page's sans-serif font.
+    with rc_context({"svg.fonttype": "none"}):
+        figure = chart_figure(spec)
+        FigureCanvasAgg(figure)
+        out = io.BytesIO()
+        figure.savefig(out, format=file_format, dpi=DPI, metadata=_metadata(file_format))
+    return out.getvalue()
 
 
-def _label_below(canvas: Canvas, bar: Bar) -> None:
-    text = "W" + bar.label.rpartition("W")[2]
-    left = (bar.left + bar.right - text_width(text, scale=TEXT_SCALE)) // 2
-    draw_text(canvas, text, left=left, top=BOTTOM + 8, scale=TEXT_SCALE, colour=AXIS)
+def _metadata(file_format: str) -> dict[str, str | None]:
+    # No creation date: the same figures draw the same bytes.
+    return {"Date": None} if file_format == "svg" else {"Software": "coachpool"}

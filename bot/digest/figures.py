@@ -6,7 +6,13 @@ digest for any scope, so several scopes can share one read of the store.
 
 from __future__ import annotations
 
-from bot.digest.activity import activity, organisation_hours, weekly_hours, year_to_date
+from bot.digest.activity import (
+    activity,
+    organisation_hours,
+    weekly_hours,
+    year_hours,
+    year_to_date,
+)
 from bot.digest.capacity import capacity_gaps, coaches_at_capacity
 from bot.digest.feedback import ratings_week, ratings_year
 from bot.digest.model import Counts, Digest, Pipeline, Scope
@@ -47,11 +53,19 @@ def scope_of(services: Services, organisation_id: int | None) -> Scope:
 
 
 def compute_digest(
-    data: DigestData, *, scope: Scope, annual_target: float, rules: DigestRules = RULES
+    data: DigestData,
+    *,
+    scope: Scope,
+    annual_target: float,
+    rules: DigestRules = RULES,
+    pool: PoolRelease | None = None,
 ) -> Digest:
     """Every figure comes from the groups the pool releases for the week (`release.py`):
-    the pool's digest prints their totals, an organisation's digest its parts."""
-    pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
+    the pool's digest prints their totals, an organisation's digest its parts. `pool` is
+    that release when the caller already has it (`release(data, ...)` with the same rules):
+    it is decided once for every scope, so it can be shared."""
+    if pool is None:
+        pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
     org = scope.organisation_id
     return Digest(
         scope=scope,
@@ -69,6 +83,7 @@ def compute_digest(
         gaps=capacity_gaps(pool, org),
         organisations=organisation_hours(pool, data, org),
         weekly_hours=weekly_hours(pool, org, weeks=rules.chart_weeks),
+        year_hours=year_hours(pool, org),
     )
 
 

@@ -143,3 +143,5 @@ class Digest:
     organisations: tuple[OrganisationHours, ...]
     # Hours per week for the chart: the pool's, or those an organisation's coaches gave.
     weekly_hours: tuple[WeekHours, ...]
+    # The same series over the financial year's weeks so far, for the cumulative chart.
+    year_hours: tuple[WeekHours, ...] = ()

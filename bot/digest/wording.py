@@ -140,15 +140,14 @@ def _limits(c: CoachAtCapacity) -> str:
     return f"at the limit{'s' if len(limits) > 1 else ''} of {' and '.join(limits)}"
 
 
+DASHBOARD_POINTER = "say 'dashboard' for a link to the full table"
+WITHHELD_MARK = "—"
+
+
 def sections(digest: Digest, *, limit: int) -> tuple[Section, ...]:
-    """The lists after the summary; empty ones are left out."""
+    """The lists after the summary; empty ones are left out. Each is cut to `limit` lines
+    with "and N more" and a pointer to the dashboard, where every row is shown."""
     capacity = [f"{c.name} ({c.organisation}): {_limits(c)}" for c in digest.capacity]
-    organisations = [
-        f"{o.name}: this week gave {_hours(o.given_week, digest)}, received "
-        f"{_hours(o.received_week, digest)}; this year gave {_hours(o.given_year, digest)}, "
-        f"received {_hours(o.received_year, digest)}"
-        for o in digest.organisations
-    ]
     themes = [
         f"{c.label}: {plural(c.count, 'session')} (to {c.to_week})"
         for c in digest.themes_year.shown
@@ -157,23 +156,49 @@ def sections(digest: Digest, *, limit: int) -> tuple[Section, ...]:
         others = "others" if themes else "all"
         themes.append(f"{others} from fewer than {digest.min_group} people so far, not shown")
     found = (
-        Section("Themes this year (with the coachee's consent)", tuple(themes)),
+        Section("Themes this year (with the coachee's consent)", _limited(themes, limit)),
         Section("Coaches at or over capacity", _limited(capacity, limit)),
         Section(
-            "Waiting list by topic (no coach or place yet)", _counts(digest.gaps, digest, "request")
+            "Waiting list by topic (no coach or place yet)",
+            _limited(list(_counts(digest.gaps, digest, "request")), limit),
         ),
-        Section(
-            "Hours given and received by organisation (this year: the weeks shown)",
-            tuple(organisations),
-        ),
+        organisation_table(digest, limit=limit),
     )
     return tuple(section for section in found if section.lines)
+
+
+def organisation_table(digest: Digest, *, limit: int) -> Section:
+    """One short row per organisation with any hours this year: given and received, this
+    week then this year; the organisations with none are counted in one row."""
+    rows, idle = [], 0
+    for o in digest.organisations:
+        figures = (o.given_week, o.received_week, o.given_year, o.received_year)
+        if all(f.value == 0 for f in figures):
+            idle += 1
+            continue
+        week, year = (_pair(a, b) for a, b in (figures[:2], figures[2:]))
+        rows.append(f"{o.name}: week {week} · year {year}")
+    lines = list(_limited(rows, limit))
+    if idle:
+        lines.append(f"{plural(idle, 'organisation')} with no hours this year")
+    heading = (
+        "Hours by organisation, given / received (this year: the weeks shown; "
+        f"{WITHHELD_MARK} withheld, from fewer than {digest.min_group} people or revealing one)"
+    )
+    return Section(heading, tuple(lines) if rows else ())
+
+
+def _pair(given: Figure, received: Figure) -> str:
+    def one(figure: Figure) -> str:
+        return figure.text(digits=1, withheld=WITHHELD_MARK)
+
+    return f"{one(given)} / {one(received)} h"
 
 
 def _limited(lines: list[str], limit: int) -> tuple[str, ...]:
     if len(lines) <= limit:
         return tuple(lines)
-    return (*lines[:limit], f"and {len(lines) - limit} more")
+    return (*lines[:limit], f"and {len(lines) - limit} more: {DASHBOARD_POINTER}")
 
 
 def _counts(counts: Counts, digest: Digest, noun: str) -> tuple[str, ...]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
@@ -24,6 +25,8 @@ from handlers.bootstrap import Application
 from handlers.channels import ChannelMount
 from handlers.jobs import Scheduler
 from handlers.server.blocking import run_sync
+from handlers.web.app import dashboard_routes
+from handlers.web.settings import dashboard_settings
 
 log = logging.getLogger("coachpool.server")
 
@@ -33,6 +36,7 @@ def create_app(
     *,
     mounts: Sequence[ChannelMount] = (),
     scheduler: Scheduler | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> Starlette:
     started = time.monotonic()
 
@@ -72,4 +76,7 @@ def create_app(
     routes: list[BaseRoute] = [Route("/healthz", healthz, methods=["GET"])]
     for mount in mounts:
         routes += mount.routes
+    dashboard = dashboard_settings(os.environ if environ is None else environ)
+    if dashboard is not None:
+        routes += dashboard_routes(application, dashboard)
     return Starlette(routes=routes, lifespan=lifespan)

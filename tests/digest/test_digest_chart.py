@@ -1,122 +1,110 @@
-"""The chart is a valid PNG whose bars stand for the hours, drawn without any library."""
+"""The digest's chart is a board-pack figure: a title, axis titles with units, a legend,
+dated week labels, the weekly target, and the hours since 1 April against the annual target.
+A withheld week has no bar."""
 
 from __future__ import annotations
 
 import struct
-import zlib
+from datetime import date
 
 import pytest
+from digest_testkit import WEEK, DigestPool
 
-from bot.digest.chart import (
-    BAR,
-    BOTTOM,
-    HEIGHT,
-    LATEST_BAR,
-    TARGET,
-    WIDTH,
-    hours_chart,
-    layout,
-    y_of,
-)
+from bot.digest.chart import ChartSpec, chart_figure, cumulative, draw, week_label
+from bot.digest.figures import build_digest
 from bot.digest.model import WeekHours
-from bot.digest.png import SIGNATURE, Canvas
-
-Pixels = list[list[tuple[int, int, int]]]
+from bot.digest.render import chart_alt_text, chart_spec, digest_chart
 
 
-def decode(png: bytes) -> tuple[int, int, Pixels]:
-    """A strict little PNG reader: every chunk's CRC checked, 8-bit RGB, filter 0."""
-    assert png[:8] == SIGNATURE
-    position, chunks = 8, []
-    while position < len(png):
-        (length,) = struct.unpack(">I", png[position : position + 4])
-        kind = png[position + 4 : position + 8]
-        data = png[position + 8 : position + 8 + length]
-        (crc,) = struct.unpack(">I", png[position + 8 + length : position + 12 + length])
-        assert crc == zlib.crc32(kind + data) & 0xFFFFFFFF, f"bad CRC in {kind!r}"
-        chunks.append((kind, data))
-        position += 12 + length
-    assert chunks[0][0] == b"IHDR"
-    assert chunks[-1] == (b"IEND", b"")
-    width, height, depth, colour, compression, filtering, interlace = struct.unpack(
-        ">IIBBBBB", chunks[0][1]
-    )
-    assert (depth, colour, compression, filtering, interlace) == (8, 2, 0, 0, 0)
-    raw = zlib.decompress(b"".join(data for kind, data in chunks if kind == b"IDAT"))
-    stride = 1 + width * 3
-    assert len(raw) == stride * height
-    rows: Pixels = []
-    for y in range(height):
-        line = raw[y * stride : (y + 1) * stride]
-        assert line[0] == 0  # filter type none
-        rows.append([tuple(line[1 + 3 * x : 4 + 3 * x]) for x in range(width)])  # type: ignore[misc]
-    return width, height, rows
-
-
-def weeks(*hours: float) -> list[WeekHours]:
+def weeks(*hours: float | None) -> list[WeekHours]:
     return [WeekHours(f"2026-W{36 + n:02d}", h) for n, h in enumerate(hours)]
 
 
-def bar_heights(rows: Pixels) -> list[int]:
-    """Each bar's height in pixels, found by its colour, left to right."""
-    width = len(rows[0])
-    heights, x = [], 0
-    while x < width:
-        if rows[BOTTOM - 1][x] in {BAR, LATEST_BAR}:
-            top = BOTTOM - 1
-            while top > 0 and rows[top - 1][x] in {BAR, LATEST_BAR, TARGET}:
-                top -= 1
-            heights.append(BOTTOM - top)
-            while x < width and rows[BOTTOM - 1][x] in {BAR, LATEST_BAR}:
-                x += 1
-        x += 1
-    return heights
+def spec(*hours: float | None, target: float | None = 79.6) -> ChartSpec:
+    return ChartSpec(
+        title="The pool: hours of coaching",
+        weekly=weeks(*hours),
+        weekly_target=target,
+        year=weeks(*hours),
+        year_start=date(2026, 4, 1),
+        year_end=date(2027, 4, 1),
+        annual_target=4140.0 if target else None,
+    )
 
 
-def test_the_chart_is_a_valid_png_of_the_stated_size() -> None:
-    png = hours_chart(weeks(60, 72, 81, 55, 90, 79, 0, 40, 100, 77, 66, 71.5), target=79.6)
-    width, height, rows = decode(png)
-    assert (width, height) == (WIDTH, HEIGHT) == (len(rows[0]), len(rows))
+def png_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
 
 
-def test_bar_heights_are_proportional_to_the_hours() -> None:
-    hours = (10.0, 20.0, 40.0, 0.0, 30.0)
-    _, _, rows = decode(hours_chart(weeks(*hours), target=None))
-    heights = bar_heights(rows)
-    assert len(heights) == 4  # the empty week has no bar
-    tallest = max(heights)
-    for height, value in zip(heights, (10, 20, 40, 30), strict=True):
-        assert height == pytest.approx(tallest * value / 40, abs=1)
+def test_the_chart_is_a_png_big_enough_for_a_report() -> None:
+    png = draw(spec(60, 72, 81, 55, 90))
+    assert png_size(png) == (1000, 700)
 
 
-def test_the_latest_week_is_highlighted_and_the_target_is_drawn() -> None:
-    series = weeks(10, 20, 30)
-    png = hours_chart(series, target=25)
-    _, _, rows = decode(png)
-    bars, top_hours = layout(series, target=25)
-    assert rows[BOTTOM - 1][bars[-1].left] == LATEST_BAR
-    assert rows[BOTTOM - 1][bars[0].left] == BAR
-    target_row = rows[y_of(25, top_hours)]
-    assert sum(pixel == TARGET for pixel in target_row) > WIDTH // 3  # a dashed line
+def test_titles_units_legend_and_dated_week_labels() -> None:
+    figure = chart_figure(spec(60, 72, None, 55))
+    weekly, year = figure.axes
+    assert figure.get_suptitle() == "The pool: hours of coaching"
+    assert weekly.get_ylabel() == "Hours per week"
+    assert weekly.get_xlabel() == "Week commencing (Monday)"
+    assert year.get_ylabel() == "Hours, cumulative"
+    assert "against the annual target" in year.get_title(loc="left")
+    labels = [t.get_text() for t in weekly.get_xticklabels()]
+    assert labels == ["w/c 31 Aug", "w/c 7 Sep", "w/c 14 Sep", "w/c 21 Sep"]
+    legend = [t.get_text() for t in weekly.get_legend().get_texts()]
+    assert sorted(legend) == ["Hours held", "Weekly target (79.6 h)"]
+    year_legend = [t.get_text() for t in year.get_legend().get_texts()]
+    assert sorted(year_legend) == [
+        "Annual target pro rata (4,140 h a year)",
+        "Hours held since the year began",
+    ]
 
 
-def test_no_target_line_without_a_target() -> None:
-    _, _, rows = decode(hours_chart(weeks(10, 20), target=None))
-    assert not any(TARGET in row for row in rows)
+def test_bars_stand_for_the_hours_and_a_withheld_week_has_none() -> None:
+    figure = chart_figure(spec(10, None, 40, 0, target=None))
+    bars = figure.axes[0].patches
+    assert [round(b.get_height(), 6) for b in bars] == [10, 40, 0]
+    assert [round(b.get_x() + b.get_width() / 2) for b in bars] == [0, 2, 3]
+    marks = [t.get_text() for t in figure.axes[0].texts]
+    assert marks == ["withheld"]
+    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert legend == ["Hours held"]  # no target
 
 
-def test_an_all_zero_chart_still_draws() -> None:
-    width, _, rows = decode(hours_chart(weeks(0, 0, 0), target=None))
-    assert width == WIDTH and bar_heights(rows) == []
+def test_the_cumulative_line_adds_up_the_weeks_shown() -> None:
+    points = cumulative(weeks(10, None, 5.5))
+    assert [h for _, h in points] == [10, 10, 15.5]
+    assert points[0][0] == date(2026, 9, 7)  # the end of the week commencing 31 August
 
 
-def test_a_week_with_little_time_still_shows() -> None:
-    _, _, rows = decode(hours_chart(weeks(1000, 0.5), target=None))
-    assert bar_heights(rows)[1] >= 1
+def test_week_labels_read_as_dates() -> None:
+    assert week_label("2026-W48") == "w/c 23 Nov"
+    assert week_label("2027-W01") == "w/c 4 Jan"
 
 
-def test_a_chart_needs_weeks_and_a_canvas_a_size() -> None:
+def test_a_chart_needs_weeks() -> None:
     with pytest.raises(ValueError, match="at least one week"):
-        hours_chart([], target=None)
-    with pytest.raises(ValueError, match="positive size"):
-        Canvas(0, 10, (0, 0, 0))
+        draw(ChartSpec("empty", (), None))
+
+
+def test_svg_for_the_dashboard() -> None:
+    svg = draw(spec(3, 4), file_format="svg").decode()
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+
+
+def test_the_digest_chart_and_its_alt_text(pool: DigestPool) -> None:
+    digest = build_digest(pool.services(), week=WEEK)
+    image = digest_chart(digest)
+    assert png_size(image.content) == (1000, 700)
+    alt = chart_alt_text(digest)
+    assert alt == image.alt_text
+    assert "weekly target of 79.6 hours" in alt
+    assert "annual target of 4,140 hours" in alt
+    assert "withheld" in alt  # a week of the series was withheld (see test_digest_figures)
+    beta = build_digest(pool.services(), week=WEEK, organisation_id=pool.orgs["beta"].id)
+    assert "target" not in chart_alt_text(beta)
+    figure = chart_figure(chart_spec(beta))
+    legends = [t.get_text() for ax in figure.axes for t in ax.get_legend().get_texts()]
+    assert legends and not any("target" in text for text in legends)
