@@ -1,25 +1,30 @@
 """Reading a person's first message: is it a request for coaching, and what does it say?
 
-One reading, used by the router (start an intake or not) and by intake (what to take
-without asking), so that what the bench measures is what people get.
+One reading, used by the router (start an intake or not) and by intake (what to take without
+asking), so that what bench/bench_understanding.py measures is what people get. The topic,
+the coach they would like, the format and their free time are told apart within the message;
+a topic found only in a described situation, with no coaching theme in it, is doubtful and
+is echoed back at once.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Final
 from zoneinfo import ZoneInfo
 
 from bot.domain.coaches import Format
-from bot.matching.topics import themes_of
+from bot.matching.text import stem, stems
+from bot.matching.topics import near_themes, themes_of
 from bot.timewindow import TimeWindow
-from bot.understanding.request_text import (
-    asks_for_coaching,
-    is_bare_opener,
-    topic_from_sentence,
-    understand_request,
-)
+from bot.understanding.language import other_language
+from bot.understanding.preferences import preferences_in
+from bot.understanding.request_text import asks_for_coaching, understand_format
+from bot.understanding.topic_text import find_topic
+from bot.understanding.typos import with_key_words_corrected
 from bot.when import parse_when
 
 
@@ -31,8 +36,8 @@ class Intent(StrEnum):
 
 @dataclass(frozen=True)
 class FirstMessage:
-    """What a first message says. ``topic_doubtful`` asks the bot to echo the topic back
-    at once; an empty topic means the bot asks for one."""
+    """What a first message says. An empty topic means the bot asks for one; a doubtful one
+    is echoed back before anything else is asked."""
 
     intent: Intent
     topic: str = ""
@@ -42,13 +47,60 @@ class FirstMessage:
     windows: tuple[TimeWindow, ...] = ()
 
 
+# A described situation is a request even without the word "coaching".
+_SITUATION: Final = re.compile(
+    r"\b(?:struggl\w*|finding it (?:hard|difficult|tough)|find it (?:hard|difficult)"
+    r"|burn(?:t|ed) out|worried|overwhelmed|drowning|difficulty|dificulty|nervous|stuck"
+    r"|out of my depth|get better at|work on my)\b",
+    re.IGNORECASE,
+)
+# Someone speaking as a coach ("I'm a coach and want to update my availability").
+_AS_COACH: Final = re.compile(r"\b(?:i'?m|i am|as) an? coach\b", re.IGNORECASE)
+# Words that say only that the person wants coaching, not what about.
+_ONLY_ASKING: Final = frozenset(
+    stem(word)
+    for word in (
+        "manager", "said", "suggested", "told", "should", "interested", "sign", "signed", "pool",
+        "request", "start", "started", "join", "book", "mentor", "mentoring", "please", "get",
+        "line", "boss",
+    )
+)  # fmt: skip
+
+
+def message_intent(text: str) -> Intent:
+    """Whether ``text`` asks for coaching, is in another language, or is something else."""
+    if other_language(text):
+        return Intent.OTHER_LANGUAGE
+    fixed = with_key_words_corrected(text)
+    asked = find_topic(fixed).how == "asked"  # "I'd like up to 3 sessions on ..."
+    if _AS_COACH.search(fixed) and not asked:
+        return Intent.NOT_A_REQUEST
+    if asks_for_coaching(fixed) or themes_of(fixed) or _SITUATION.search(fixed) or asked:
+        return Intent.REQUEST
+    return Intent.NOT_A_REQUEST
+
+
 def read_first_message(text: str, *, now: datetime, tz: ZoneInfo) -> FirstMessage:
-    if not (asks_for_coaching(text) or themes_of(text)):
-        return FirstMessage(Intent.NOT_A_REQUEST)
-    understood = understand_request(text)
-    topic = understood.topic
-    if not topic and themes_of(text) and not is_bare_opener(text):
-        topic = topic_from_sentence(text)
-    when = parse_when(text, now=now, tz=tz)
+    intent = message_intent(text)
+    if intent is not Intent.REQUEST:
+        return FirstMessage(intent)
+    fixed = with_key_words_corrected(text)
+    found = find_topic(fixed)
+    topic = "" if _only_asking(found.text) else found.text
+    doubtful = bool(topic) and found.how == "described" and not near_themes(topic)
+    rest = fixed.replace(topic, " ") if topic else fixed  # format is never read in the topic
+    when = parse_when(rest, now=now, tz=tz)
     windows = when.windows if when.windows and not when.questions else ()
-    return FirstMessage(Intent.REQUEST, topic, False, "", understood.format, windows)
+    return FirstMessage(
+        Intent.REQUEST,
+        topic,
+        doubtful,
+        preferences_in(rest),
+        understand_format(rest),
+        windows,
+    )
+
+
+def _only_asking(topic: str) -> bool:
+    """True for "I'm interested in coaching", "my manager said I should get some coaching"."""
+    return not set(stems(topic)) - _ONLY_ASKING

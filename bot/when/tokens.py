@@ -9,7 +9,7 @@ grammar treats them as the edges of phrases and otherwise ignores them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -29,6 +29,7 @@ class Token:
     plural: bool = False
     year: bool = False  # a date written with its year
     texts: tuple[str, ...] = ()  # the two ends of a date range
+    at: int = 0  # where it starts in the text
 
 
 _ORD = r"(?:st|nd|rd|th)"
@@ -118,7 +119,7 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _MASTER.finditer(text.translate(_NORMALISE)):
         kind = _PATTERNS[int(str(match.lastgroup)[1:])][0]
-        tokens.extend(_make(kind, match))
+        tokens.extend(replace(token, at=match.start()) for token in _make(kind, match))
     return [_meridiem(token, tokens[i - 1] if i else None) for i, token in enumerate(tokens)]
 
 
@@ -131,11 +132,11 @@ def _meridiem(token: Token, previous: Token | None) -> Token:
     if token.kind != "meridiem":
         return token
     if token.key == "p":
-        return Token("part", token.text, key="afternoon")
+        return Token("part", token.text, key="afternoon", at=token.at)
     dotted_or_upper = "." in token.text or token.text.isupper()
     if dotted_or_upper or (previous is not None and previous.kind in _DAY_KINDS):
-        return Token("part", token.text, key="morning")
-    return Token("word", token.text, key=token.text.lower())
+        return Token("part", token.text, key="morning", at=token.at)
+    return Token("word", token.text, key=token.text.lower(), at=token.at)
 
 
 def _make(kind: str, match: re.Match[str]) -> list[Token]:

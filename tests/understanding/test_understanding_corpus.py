@@ -3,7 +3,7 @@ silently wrong, and at least 95 % must be right. The figures are printed (pytest
 
 from __future__ import annotations
 
-from tests.understanding.corpus_scoring import RIGHT, WRONG, Tally, score_times
+from tests.understanding.corpus_scoring import RIGHT, WRONG, Tally, score_messages, score_times
 
 
 def _check(tally: Tally, name: str) -> None:
@@ -15,3 +15,11 @@ def _check(tally: Tally, name: str) -> None:
 
 def test_booking_times_are_never_silently_wrong() -> None:
     _check(score_times(), "times")
+
+
+def test_first_message_topics_are_never_silently_wrong() -> None:
+    score = score_messages()
+    _check(score.topics, "topics")
+    for name, tally in score.fields.items():
+        print(tally.line(name))
+        assert tally.counts[WRONG] == 0, "\n".join(tally.wrong)
