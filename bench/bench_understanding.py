@@ -3,7 +3,8 @@
 Run: .venv/bin/python bench/bench_understanding.py [--show wrong|asked|all]
 
 Booking-time phrases (tests/understanding/corpus/times.tsv) and first messages
-(first_messages.tsv) are each scored right, asked back, or silently wrong; for first messages
+(first_messages.tsv), and the held-out files beside them, are each scored right, asked back,
+or silently wrong; for first messages
 the topic is the headline, and preferences, format and times are shown beside it.
 Target: at least 95 % right and nothing silently wrong, for times and for topics.
 """
@@ -34,15 +35,17 @@ def main() -> int:
     parser.add_argument("--show", choices=("none", "wrong", "asked", "all"), default="wrong")
     args = parser.parse_args()
     started = time.perf_counter()
-    times = score_times()
-    print(times.line("times"))
-    _show(times, args.show)
-    messages = score_messages()
-    print(messages.topics.line("topics (first messages)"))
-    _show(messages.topics, args.show)
-    for name, tally in messages.fields.items():
-        print(tally.line(f"  {name} (requests with a topic)"))
-        _show(tally, args.show)
+    for suffix in ("", "_holdout"):
+        label = " (held out)" if suffix else ""
+        times = score_times(f"times{suffix}.tsv")
+        print(times.line(f"times{label}"))
+        _show(times, args.show)
+        messages = score_messages(f"first_messages{suffix}.tsv")
+        print(messages.topics.line(f"topics (first messages){label}"))
+        _show(messages.topics, args.show)
+        for name, tally in messages.fields.items():
+            print(tally.line(f"  {name} (requests with a topic){label}"))
+            _show(tally, args.show)
     print(f"({time.perf_counter() - started:.1f} s)")
     return 0
 
