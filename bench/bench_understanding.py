@@ -4,8 +4,8 @@ Run: .venv/bin/python bench/bench_understanding.py [--show wrong|asked|all]
 
 Booking-time phrases (tests/understanding/corpus/times.tsv) and first messages
 (first_messages.tsv), and the held-out files beside them, are each scored right, asked back,
-or silently wrong; for first messages
-the topic is the headline, and preferences, format and times are shown beside it.
+or silently wrong; for first messages the topic is the headline, and preferences, format and
+times are shown beside it.
 Target: at least 95 % right and nothing silently wrong, for times and for topics.
 """
 

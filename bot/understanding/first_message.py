@@ -17,7 +17,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from bot.domain.coaches import Format
-from bot.matching.text import stem, stems
+from bot.matching.text import STOP_WORDS
 from bot.matching.topics import near_themes, themes_of
 from bot.timewindow import TimeWindow
 from bot.understanding.language import other_language
@@ -58,11 +58,12 @@ _SITUATION: Final = re.compile(
 _AS_COACH: Final = re.compile(r"\b(?:i'?m|i am|as) an? coach\b", re.IGNORECASE)
 # Words that say only that the person wants coaching, not what about.
 _ONLY_ASKING: Final = frozenset(
-    stem(word)
+    word
     for word in (
         "manager", "said", "suggested", "told", "should", "interested", "sign", "signed", "pool",
         "request", "start", "started", "join", "book", "mentor", "mentoring", "please", "get",
-        "line", "boss",
+        "line", "boss", "interest", "requesting", "signing", "starting", "joining", "booking",
+        "suggest", "says", "say", "tell", "tells", "want", "wants", "wanted", "coach",
     )
 )  # fmt: skip
 
@@ -103,4 +104,5 @@ def read_first_message(text: str, *, now: datetime, tz: ZoneInfo) -> FirstMessag
 
 def _only_asking(topic: str) -> bool:
     """True for "I'm interested in coaching", "my manager said I should get some coaching"."""
-    return not set(stems(topic)) - _ONLY_ASKING
+    words = set(re.findall(r"[a-z]+", topic.lower().replace("'", ""))) - STOP_WORDS
+    return not words - _ONLY_ASKING

@@ -25,6 +25,10 @@ _OTHER: Final = frozenset(
         "je", "voudrais", "pour", "mon", "équipe", "bonjour", "merci", "besoin", "avec",
     }
 )  # fmt: skip
+# Words that are never English, so one of them alone is enough.
+_DISTINCTIVE: Final = frozenset(
+    {"diolch", "hoffwn", "shwmae", "helo", "hyfforddiant", "gracias", "hola", "bonjour", "merci"}
+)
 _ENGLISH: Final = frozenset(
     {
         "i", "i'd", "i'm", "im", "id", "me", "my", "the", "a", "an", "to", "on", "with", "for",
@@ -46,4 +50,5 @@ def other_language(text: str) -> bool:
     words = [w.lower() for w in _WORD.findall(text)]
     foreign = sum(w in _WELSH or w in _OTHER for w in words)
     english = sum(w in _ENGLISH for w in words)
-    return foreign >= 2 and foreign > english
+    alone = len(words) == 1 and words[0] in _DISTINCTIVE  # "Diolch"
+    return alone or (foreign >= 2 and foreign > english)

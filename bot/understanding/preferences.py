@@ -14,15 +14,16 @@ _WHO = r"(?:someone|somebody|a coach|an? [\w-]+ coach|coaches)"
 # "I'd like <who ...> to coach me on", "Looking for <a coach with ...> to help with".
 _BEFORE_ASK: Final = re.compile(
     r"\b(?:i'?d like|i would like|i want|looking for|i'?m looking for)\s+"
-    rf"(?P<who>{_WHO}\b(?:(?!\bto (?:coach|help|work)\b|\bfor coaching\b).)+?)"
+    rf"(?P<who>{_WHO}\b(?:(?!\bto (?:coach|help|work)\b|\bfor coaching\b).)*?)"
     r",?\s+(?:to (?:coach|help|work)|for coaching)\b",
     re.IGNORECASE,
 )
+_ANY_COACH: Final = frozenset({"a coach", "someone", "somebody", "coaches"})
 _PREFER: Final = re.compile(r"\bi'?d (?:really )?prefer\s+(?P<who>.+)", re.IGNORECASE)
 # A clause of its own that names a kind of coach.
 _CLAUSE: Final = re.compile(
     r"^(?:(?:ideally|preferably)\b(?=.*\b(?:someone|somebody|coach|woman|man|female|male"
-    r"|director|senior|with|from|not)\b).*|(?:not )?(?:someone|somebody)\b.*"
+    r"|director|senior|with|from)\b).*|(?:not )?(?:someone|somebody)\b.*"
     r"|(?:an? |the )?(?:female|male|woman|man|senior|experienced) coach\b.*"
     r"|a coach (?:who|with|from|outside|that)\b.*)$",
     re.IGNORECASE,
@@ -40,7 +41,7 @@ _FORMAT_ONLY: Final = re.compile(
 def preferences_in(text: str) -> str:
     """The person's words about the coach they would like, or ""."""
     match = _BEFORE_ASK.search(text)
-    if match:
+    if match and match.group("who").lower() not in _ANY_COACH:  # not "I'd like a coach to"
         return _tidy(match.group("who"))
     found = []
     for clause in _CLAUSES.split(text):

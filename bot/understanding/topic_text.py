@@ -22,7 +22,7 @@ _LEAD: Final = re.compile(
     r"\b(?:(?:coaching|coached|mentoring|support|help|a session|sessions?|coach me|mentor me)"
     r"(?: please)?\s+(?:on|with|about|around|for|re:?|regarding|in)"
     r"|(?:coach|coaching|mentor|someone) (?:to|who can|that can|could) (?:help(?: me)?(?: with)?"
-    r"|work on|support me with)|\bto help me with"
+    r"|work on|support me with)|\bhelp me (?:with|on)"
     r"|(?:coach|mentor) for"
     r"|talk to about|talk to someone about|someone to talk to about"
     r"|(?:it'?s|it is|this is) (?:about|around|regarding)"
@@ -42,6 +42,12 @@ _WANT: Final = re.compile(
     r"^(?:hi|hello)?[,!\s]*(?:i'?d (?:really |love to |like to )?|i would like to |i want to "
     r"|i need to |i'?m looking to )(?=(?:get better|work on|build|improve|develop|be |become"
     r"|learn|grow|feel|handle|manage|deal))",
+    re.IGNORECASE,
+)
+# "I lead a small team and want to become a service manager": the wish is the topic.
+_INNER_WANT: Final = re.compile(
+    r"\b(?:and )?(?:i )?(?:want|would like|'d like|hope) to "
+    r"(?=(?:become|get better|work on|build|improve|develop|be |learn|grow|move|step))",
     re.IGNORECASE,
 )
 _OPENING: Final = re.compile(
@@ -72,7 +78,10 @@ def find_topic(text: str) -> Topic:
         match = _LEAD.search(sentence)
         if match is None:
             continue
-        topic = cut(sentence[match.end() :])
+        rest = sentence[match.end() :]
+        while (again := _LEAD.match(rest)) is not None:  # "a coach for coaching on ..."
+            rest = rest[again.end() :]
+        topic = cut(rest)
         if _PRONOUN.match(topic):  # "... could I get coaching on that?"
             earlier = sentence[: match.start()]
             topic = _situation(earlier) or (_situation(sentences[index - 1]) if index else "")
@@ -81,7 +90,7 @@ def find_topic(text: str) -> Topic:
         if topic:
             return Topic(topic, "asked")
     for sentence in sentences:
-        wanted = _WANT.match(sentence)
+        wanted = _WANT.match(sentence) or _INNER_WANT.search(sentence)
         if wanted:
             return Topic(cut(sentence[wanted.end() :]), "wanted")
     for sentence in sentences:

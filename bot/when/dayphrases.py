@@ -183,10 +183,19 @@ def _date_range(r: Reader) -> bool:
 
 
 def _ordinal(r: Reader) -> bool:
-    # Only "the 3rd"/"on the 3rd", and not "the 3rd session".
-    if r.kind(-1) != "prep" or r.key(-1) not in {"the", "on"} or r.kind(1) in _DAY_AFTER:
+    # Only "the 3rd"/"on the 3rd", and not "the 3rd session"; or "20th at half 11", an
+    # ordinal opening a phrase with its time straight after.
+    if r.kind(1) in _DAY_AFTER:
+        return False
+    after_the = r.kind(-1) == "prep" and r.key(-1) in {"the", "on"}
+    opening = r.kind(-1) in {"", "joint", "stop"}
+    timed = (r.kind(1) == "prep" and r.key(1) == "at") or r.kind(1) in _TIMES_AFTER
+    if not (after_the or (opening and timed)):
         return False
     return r.emit(DayOfMonth(r.token().n, r.text(1)), 1)
+
+
+_TIMES_AFTER = frozenset({"time", "clock", "dotclock", "part"})
 
 
 def _month(r: Reader) -> bool:

@@ -69,7 +69,7 @@ _PATTERNS: Final[tuple[tuple[str, str], ...]] = (
     (
         "landmark",
         r"\b(?:after|before)\s+lunch(?:\s*time)?\b|\bafter\s+work\b"
-        r"|\b(?:early|late)\s+afternoon\b",
+        r"|\b(?:early|late)\s+afternoons?\b",
     ),
     ("weekon", r"\ba\s+week\s+(?:on|from)\b"),
     (
@@ -151,8 +151,11 @@ def _make(kind: str, match: re.Match[str]) -> list[Token]:
         return [Token("weekref", text, n=_WEEK_PHRASES[kind])]
     if kind == "rel2":
         return [Token("rel", text, n=2)]
-    if kind == "landmark":
-        return [Token("part", text, key=" ".join(text.lower().replace("time", "").split()))]
+    if kind == "landmark":  # "after lunchtime", "late afternoons"
+        words = text.lower().replace("time", "").split()
+        plural = words[-1].endswith("s")
+        key = " ".join(words).removesuffix("s")
+        return [Token("part", text, key=key, plural=plural)]
     if kind == "meridiem":
         return [Token("meridiem", text, key=(match.group("mp") or match.group("mw"))[0].lower())]
     if kind in {"weekon", "freq"}:
@@ -260,7 +263,8 @@ def _word(text: str) -> list[Token]:
 def _misspelt_weekday(word: str) -> int | None:
     """ "wendesday", "thrusday", "tuseday": a weekday name one slip away (two, for long words),
     starting with the same letter so that ordinary words ("fridge") stay words."""
-    if len(word) < 6 or word in v.KNOWN_WORDS:
+    # Five letters only when it still ends in "day" ("frday"), so "fried" stays a word.
+    if len(word) < 5 or (len(word) == 5 and not word.endswith("day")) or word in v.KNOWN_WORDS:
         return None
     limit = 1 if len(word) <= 7 else 2
     for index, name in enumerate(v.WEEKDAY_NAMES):

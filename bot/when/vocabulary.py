@@ -165,7 +165,8 @@ EVENT_NOUNS: Final = frozenset(
         "board", "boards", "panel", "panels", "meeting", "meetings", "briefing", "briefings",
         "interview", "interviews", "inspection", "deadline", "deadlines", "appointment",
         "appointments", "leave", "holiday", "holidays", "training", "conference", "committee",
-        "hearing", "exam", "exams", "audit", "setting", "court", "off",
+        "hearing", "exam", "exams", "audit", "setting", "court", "off", "cabinet",
+        "presentation", "scrutiny",
     }
 )  # fmt: skip
 # Words about time that the grammar may fail to place ("Weds pm" before "pm" was known,
