@@ -14,10 +14,10 @@ from bot.coaching import aftercare_actions, booking, coordinator, engagement_act
 from bot.conversations.intake import INTAKE_FORM
 from bot.digest.dashboard_link import dashboard_link
 from bot.domain import Person, Role
-from bot.matching.topics import themes_of
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Text
-from bot.understanding.request_text import asks_for_coaching
+from bot.understanding.first_message import Intent, message_intent
+from bot.understanding.language import WELSH_REPLY
 from bot.understanding.service_answers import answer as answer_question
 from bot.understanding.service_questions import recognise as recognise_question
 
@@ -45,8 +45,11 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
     aside = route_aside(bot, person, text)
     if aside is not None:
         return aside
-    if asks_for_coaching(text) or themes_of(text):
+    intent = message_intent(text)
+    if intent is Intent.REQUEST:
         return bot.start("intake", person, incoming)
+    if intent is Intent.OTHER_LANGUAGE:
+        return Outcome((Text(WELSH_REPLY),))
     return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
 
 

@@ -12,9 +12,11 @@ from bot.coaching.submit import RequestDraft, submit_request
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.conversations.intake_steps import (
     FORMAT_CHOICES,
+    TOPIC_CHECK,
     FormatStep,
     ProgrammeStep,
     TextStep,
+    TopicCheckStep,
     WhenStep,
     next_missing,
     person_zone,
@@ -22,16 +24,11 @@ from bot.conversations.intake_steps import (
     windows_to_data,
 )
 from bot.domain.coaches import Format
-from bot.matching.topics import themes_of
 from bot.replies import Card, Choice, Choices, Fact, Field, Form, Reply, Text
 from bot.services import Services
 from bot.timewindow import TimeWindow
-from bot.understanding.request_text import (
-    is_bare_opener,
-    topic_from_sentence,
-    understand_format,
-    understand_request,
-)
+from bot.understanding.first_message import read_first_message
+from bot.understanding.request_text import understand_format, understand_request
 from bot.understanding.wellbeing import shows_distress, support_message
 from bot.when import describe_windows, parse_when
 
@@ -110,21 +107,22 @@ def _draft(turn: Turn) -> RequestDraft:
 
 def _first_step(turn: Turn) -> str:
     """Take what the opening message (or form) already says, then ask for the first
-    missing part."""
+    missing part; a doubtful topic is checked before anything else."""
     if turn.incoming.form:
         _take_form(turn, turn.incoming.form)
         return next_missing(turn)
     text = turn.incoming.text.strip()
+    reading = read_first_message(text, now=turn.services.clock.now(), tz=person_zone(turn))
     understood = understand_request(text)
     data = turn.data
-    if understood.topic:
-        data.setdefault("topic", understood.topic)
-    elif themes_of(text) and not is_bare_opener(text):
-        data.setdefault("topic", topic_from_sentence(text))
+    if reading.topic:
+        data.setdefault("topic", reading.topic)
+    if reading.preferences:
+        data.setdefault("preferences", reading.preferences)
     if understood.goal:
         data.setdefault("goal", understood.goal)
-    if understood.format:
-        data.setdefault("format", understood.format.value)
+    if reading.format:
+        data.setdefault("format", reading.format.value)
     if understood.location:
         data.setdefault("location", understood.location)
     if understood.programme_hint:
@@ -132,10 +130,10 @@ def _first_step(turn: Turn) -> str:
         if programme and programme.active:
             data.setdefault("programme_id", programme.id)
     _default_programme(turn)
-    if text:
-        when = parse_when(text, now=turn.services.clock.now(), tz=person_zone(turn))
-        if when.windows and not when.questions:
-            data.setdefault("windows", windows_to_data(when.windows))
+    if reading.windows:
+        data.setdefault("windows", windows_to_data(reading.windows))
+    if reading.topic_doubtful:
+        return TOPIC_CHECK
     return next_missing(turn)
 
 
@@ -231,6 +229,7 @@ INTAKE = Conversation(
             "'leading my team through a restructure'.",
             help="Say what you'd like to work on, in your own words. Your coach sees this.",
         ),
+        TOPIC_CHECK: TopicCheckStep(),
         "goal": TextStep(
             "goal",
             "What would you like to be different by the end of the coaching?",

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 from bot.conversations.engine import Goto, Retry, Transition, Turn
 from bot.domain.coaches import Format
-from bot.matching.topics import themes_of
+from bot.matching.topics import near_themes
 from bot.replies import Choice, Choices, Reply, Text
 from bot.timewindow import TimeWindow
 from bot.understanding.request_text import is_bare_opener, understand_format
 from bot.when import describe_windows, parse_when
 
+TOPIC_CHECK = "topic_check"
 YES_WORDS = frozenset({"yes", "y", "yes please", "yep", "correct", "that's right", "right"})
 SKIP_WORDS = frozenset({"skip", "none", "no", "nothing", "n/a", "no preference", "pass"})
 FORMAT_CHOICES = (
@@ -25,8 +26,9 @@ FORMAT_CHOICES = (
 
 
 def _too_vague(topic: str) -> bool:
-    """ "coaching", or one word that names no coaching theme ("banana"); "leadership" is fine."""
-    return is_bare_opener(topic) or (len(topic.split()) == 1 and not themes_of(topic))
+    """ "coaching", or one word that names no coaching theme ("banana"); "leadership" and a
+    misspelt "leadrship" are fine."""
+    return is_bare_opener(topic) or (len(topic.split()) == 1 and not near_themes(topic))
 
 
 def person_zone(turn: Turn) -> ZoneInfo:
@@ -95,6 +97,34 @@ class TextStep:
                 )
             )
         turn.data[self.name] = answer
+        return Goto(next_missing(turn))
+
+
+@dataclass(frozen=True)
+class TopicCheckStep:
+    """A topic read from a described situation, with no coaching theme in it, is echoed back
+    at once: the person confirms it or says it another way."""
+
+    name: str = TOPIC_CHECK
+    help: str = "Say 'yes' if that's what you'd like coaching on, or put it in your own words."
+
+    def prompt(self, turn: Turn) -> list[Reply]:
+        topic = turn.data.get("topic", "")
+        return [
+            Choices(
+                f"Have I got that right: you'd like coaching on “{topic}”? "
+                "If not, tell me in a sentence what you'd like to work on.",
+                (Choice("Yes, that's right", "yes"),),
+            )
+        ]
+
+    def handle(self, turn: Turn) -> Transition:
+        answer = turn.incoming.said.strip()
+        if answer.lower().strip(" .!") in YES_WORDS:
+            return Goto(next_missing(turn))
+        if len(answer) < 3 or _too_vague(answer) or len(answer) > 1000:
+            return Retry((Text("Could you say in a sentence what you'd like coaching on?"),))
+        turn.data["topic"] = answer
         return Goto(next_missing(turn))
 
 

@@ -8,7 +8,11 @@ team". Themes may overlap: "newly promoted" is listed under both career progress
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.matching.text import stems
 
@@ -79,6 +83,8 @@ THEMES: tuple[Theme, ...] = (
             "coping",
             "exhausted",
             "exhaustion",
+            "drowning",
+            "workload",
         ),
     ),
     Theme(
@@ -129,6 +135,8 @@ THEMES: tuple[Theme, ...] = (
             "dispute",
             "grievance",
             "difficult colleague",
+            "colleague",
+            "colleagues",
             "difficult relationship",
             "relationships at work",
             "working relationships",
@@ -188,6 +196,7 @@ THEMES: tuple[Theme, ...] = (
             "step up",
             "acting up",
             "interim role",
+            "remit",
             "transition",
             "first 90 days",
         ),
@@ -311,6 +320,20 @@ THEMES: tuple[Theme, ...] = (
             "collaboration",
             "hybrid team",
             "remote team",
+            "hybrid working",
+        ),
+    ),
+    Theme(
+        "finance",
+        "budgets and business cases",
+        (
+            "budget",
+            "budgets",
+            "finance",
+            "financial",
+            "business case",
+            "commercial",
+            "procurement",
         ),
     ),
 )
@@ -353,3 +376,28 @@ def themes_in(words: tuple[str, ...]) -> frozenset[str]:
 
 def themes_of(text: str) -> frozenset[str]:
     return themes_in(stems(text))
+
+
+def near_themes(text: str) -> frozenset[str]:
+    """Like ``themes_of``, reading past a slip in a long word ("confidance", "leadrship")."""
+    found = themes_of(text)
+    if found:
+        return found
+    words = tuple(_nearest_word(word) for word in _WORDS.findall(text.lower()))
+    return themes_in(stems(" ".join(words)))
+
+
+_WORDS = re.compile(r"[a-z]+")
+_ONE_WORD_PHRASES = tuple(sorted({p for t in THEMES for p in t.phrases if " " not in p}))
+
+
+def _nearest_word(word: str) -> str:
+    """The one-word theme phrase ``word`` is a slip of, or ``word``."""
+    if len(word) < 6:
+        return word
+    match = process.extractOne(
+        word, _ONE_WORD_PHRASES, scorer=DamerauLevenshtein.distance, score_cutoff=2
+    )
+    if match is None or match[1] > (1 if len(word) < 8 else 2):
+        return word
+    return str(match[0])

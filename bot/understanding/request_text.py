@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.coaches import Format
+from bot.understanding.topic_text import find_topic
 
 _ONLINE = re.compile(
-    r"\b(online|virtual(ly)?|remote(ly)?|video|on teams|teams call|zoom|by phone|over the phone)\b",
+    r"\b(onl?ine?|virtual(ly)?|remote(ly)?|video|(on|over|via) teams|teams call|zoom|by phone"
+    r"|over the phone)\b",
     re.IGNORECASE,
 )
 _IN_PERSON = re.compile(r"\b(in[- ]person|face[- ]to[- ]face|f2f|meet(ing)? up)\b", re.IGNORECASE)
@@ -33,19 +35,6 @@ _NOT_PLACES = frozenset(
     }
 )  # fmt: skip
 
-# The topic is what follows one of these, up to a comma or a logistics word.
-_TOPIC_LEAD = re.compile(
-    r"\b(?:coaching|support|help|mentoring|someone to talk)\s+(?:on|with|about|around|for|re)\s+"
-    r"(?P<topic>.+)",
-    re.IGNORECASE,
-)
-_TOPIC_STOP = re.compile(
-    r",|;|\.|\bso (?:that )?I\b|"
-    r"\b(?:on |this |next |every )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
-    r"\b(?:morning|afternoon|evening|lunchtime|tomorrow|today|next week|please|online|"
-    r"in[- ]person|face[- ]to[- ]face)\b",
-    re.IGNORECASE,
-)
 _GOAL = re.compile(
     r"\b(?:so (?:that )?I (?:can|could|feel|am)|my goal is(?: to)?|I want to|"
     r"I'd like to be able to)"
@@ -55,15 +44,8 @@ _GOAL = re.compile(
 # Openers that carry no topic on their own.
 _BARE_OPENERS = re.compile(
     r"^\s*(hi|hello|hey)?[,!\s]*(i'?d like|i would like|can i (get|have)|could i (get|have)|"
-    r"i want|i need|looking for)?\s*(some\s+)?(coaching|a coach|mentoring|help)?"
+    r"i want|i need|looking for)?\s*(some\s+)?(coaching|a coach|mentoring|a mentor|help)?"
     r"\s*(please)?[.!?\s]*$",
-    re.IGNORECASE,
-)
-
-
-_LEAD_IN = re.compile(
-    r"^\s*(hi|hello)?[,!\s]*(i'?d (really )?like to|i would (really )?like to|i want to|"
-    r"i need to|can i|could i|i'?m looking to|please help me)\s+",
     re.IGNORECASE,
 )
 
@@ -111,18 +93,9 @@ def is_bare_opener(text: str) -> bool:
 
 
 def _topic(text: str) -> str:
-    match = _TOPIC_LEAD.search(text)
-    if not match:
-        return ""
-    topic = _TOPIC_STOP.split(match.group("topic"), maxsplit=1)[0]
-    return _tidy(topic)
-
-
-def topic_from_sentence(text: str) -> str:
-    """A sentence that is itself about the topic ("I'd like to get better at managing
-    conflict"), without its opening words and any logistics after it."""
-    topic = _TOPIC_STOP.split(text, maxsplit=1)[0]
-    return _tidy(_LEAD_IN.sub("", topic))
+    """The topic after a request phrase ("coaching on ..."), in the person's words."""
+    found = find_topic(text)
+    return found.text if found.how == "asked" else ""
 
 
 def _goal(text: str) -> str:
@@ -147,5 +120,4 @@ def _programme_hint(text: str) -> str:
 
 
 def _tidy(fragment: str) -> str:
-    fragment = re.sub(r"\s+", " ", fragment).strip(" ,.;:-")
-    return fragment[:1].lower() + fragment[1:] if fragment[:2].istitle() else fragment
+    return re.sub(r"\s+", " ", fragment).strip(" ,.;:-")

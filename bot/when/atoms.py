@@ -25,6 +25,7 @@ class Weekdays:
     modifier: str = ""
     plural: bool = False
     run: bool = False  # a range such as "Tues-Thurs": consecutive days from the first
+    fortnightly: bool = False  # "every other Wednesday": alternate weeks from the first
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,14 @@ class DateSpan:
 
 @dataclass(frozen=True)
 class WeekOf:
-    """The working days of the week containing a date ("w/c 7 December")."""
+    """The working days of the week containing a date ("w/c 7 December", "w/c 14th").
 
-    date: ExplicitDate
+    ``commencing`` when the person said the week starts on that date, so it should be a Monday.
+    """
+
+    date: ExplicitDate | DayOfMonth
     text: str
+    commencing: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,10 +188,17 @@ class Break:
 
 
 @dataclass(frozen=True)
+class Fortnightly:
+    """ "fortnightly" said apart from its days ("Tuesday afternoons, fortnightly")."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Negation:
     """A negation; ``bound`` when it clearly applies to the next day or time."""
 
     bound: bool
 
 
-Item = DayAtom | TimeAtom | Joint | Break | Negation
+Item = DayAtom | TimeAtom | Joint | Break | Negation | Fortnightly

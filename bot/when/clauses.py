@@ -15,10 +15,12 @@ from dataclasses import dataclass, field, replace
 from bot.when.atoms import (
     Break,
     DayAtom,
+    Fortnightly,
     Item,
     Joint,
     Month,
     Negation,
+    Part,
     TimeAtom,
     Week,
     Weekdays,
@@ -44,6 +46,7 @@ class Clause:
 class Clauses:
     clauses: list[Clause]
     doubtful: bool  # a negation we couldn't attach to a day or time
+    fortnightly: str = ""  # "fortnightly" said on its own: recurring days in alternate weeks
 
 
 class _Builder:
@@ -54,6 +57,7 @@ class _Builder:
         self.negate_next = False
         self.joint = False
         self.doubtful = False
+        self.fortnightly = ""
 
     def flush(self) -> None:
         if self.current.days or self.current.times:
@@ -88,8 +92,14 @@ class _Builder:
         # A comma ends a negation: in "not Monday, Tuesday is fine" Tuesday is wanted.
         if item.comma and self.current.negative:
             self.flush()
+        elif item.comma and self._qualifier_last():
+            return  # "next week, Tuesday or Thursday": the week narrows what follows
         else:
             self.joint = True
+
+    def _qualifier_last(self) -> bool:
+        days = self.current.days
+        return bool(days) and isinstance(days[-1], _QUALIFIERS) and not self.current.times
 
     def brk(self, item: Break) -> None:
         self.flush()
@@ -116,13 +126,15 @@ def build_clauses(items: list[Item]) -> Clauses:
             builder.brk(item)
         elif isinstance(item, Negation):
             builder.negation(item)
+        elif isinstance(item, Fortnightly):
+            builder.fortnightly = item.text
         elif isinstance(item, DayAtom):
             builder.day(item)
         else:
             builder.time(item)
     builder.flush()
     clauses = [_narrow(_inherit(c)) for c in _place_orphans(builder.done)]
-    return Clauses(clauses, builder.doubtful)
+    return Clauses(clauses, builder.doubtful, builder.fortnightly)
 
 
 def _place_orphans(clauses: list[Clause]) -> list[Clause]:
@@ -139,10 +151,24 @@ def _place_orphans(clauses: list[Clause]) -> list[Clause]:
             partner.times, partner.lead = list(clause.times), out.index(partner) > index
             out.remove(clause)
             continue
+        if all(_recurring(t) for t in clause.times):
+            continue  # "not Mondays, otherwise any afternoon": every day, needing no other
         earlier = [c for c in out[:index] if c.sentence == clause.sentence and c.days]
         if earlier:  # "busy Monday morning but free in the afternoon"
             clause.days, clause.joined = list(earlier[-1].days), list(earlier[-1].joined)
+            continue
+        before = out[index - 1] if index > 0 else None
+        # "Could we do Wednesday? Any time after 2": the day of the sentence just before.
+        previous_sentence = before is not None and before.sentence == clause.sentence - 1
+        if before is not None and previous_sentence and _takes_times(before, clause):
+            before.times = list(clause.times)
+            out.remove(clause)
     return out
+
+
+def _recurring(atom: TimeAtom) -> bool:
+    part = atom if isinstance(atom, Part) else atom.context
+    return part is not None and part.plural
 
 
 def _takes_times(candidate: Clause, orphan: Clause) -> bool:

@@ -12,6 +12,7 @@ from bot.when.atoms import (
     DateSpan,
     DayOfMonth,
     ExplicitDate,
+    Fortnightly,
     Month,
     Part,
     Relative,
@@ -82,6 +83,10 @@ def _modified(r: Reader) -> bool:
         return _weekday(r, skip, modifier)
     if kind == "part" and modifier in {"this", "every"}:
         return _modified_part(r, modifier)
+    if modifier == "every" and r.is_word(1, frozenset({"other"})) and r.kind(2) == "part":
+        part = r.token(2)  # "any other afternoon", said after the days that don't suit
+        start, end = PARTS_OF_DAY[part.key]
+        return r.emit(Part(part.key, start, end, r.text(3), plural=True), 3)
     if kind == "unit" and key in {"day", "days", "weekday", "weekdays"} and modifier == "every":
         return r.emit(Weekdays(MONDAY_TO_FRIDAY, r.text(2), "every", plural=True), 2)
     if kind == "unit" and key in {"weekend", "weekends"}:
@@ -96,6 +101,23 @@ def _modified_part(r: Reader, modifier: str) -> bool:
         r.emit(Relative(0, r.text(2)), 0)
         return r.emit(Part(token.key, start, end, token.text), 2)
     return r.emit(Part(token.key, start, end, r.text(2), plural=True), 2)  # "any afternoon"
+
+
+def _week_on(r: Reader) -> bool:
+    """ "a week on Thursday": the UK "Thursday week"."""
+    if r.kind(1) != "weekday":
+        return False
+    return r.emit(Weekdays((r.token(1).n,), r.text(2), "week"), 2)
+
+
+def _fortnightly(r: Reader) -> bool:
+    """ "every other Wednesday", "fortnightly on Tuesdays"; alone it qualifies its clause."""
+    at = 2 if r.kind(1) == "prep" and r.key(1) == "on" else 1
+    if r.kind(at) == "weekday":
+        token = r.token(at)
+        item = Weekdays((token.n,), r.text(at + 1), "every", True, fortnightly=True)
+        return r.emit(item, at + 1)
+    return r.emit(Fortnightly(r.text(1)), 1)
 
 
 def _relative(r: Reader) -> bool:
@@ -131,10 +153,17 @@ def _in_so_many(r: Reader) -> bool:
 
 
 def _week_of(r: Reader) -> bool:
-    if r.kind(1) != "date":
+    """ "w/c 7 December", "week commencing 14th", "w/c 7/12"."""
+    at = 2 if r.kind(1) == "prep" and r.key(1) == "the" else 1
+    starts = not r.key().startswith("week of") and not r.key().startswith("the week of")
+    if r.kind(at) == "date":
+        date = r.token(at)
+        day: ExplicitDate | DayOfMonth = ExplicitDate(date.key, date.text, date.year)
+    elif r.kind(at) == "ordinal":
+        day = DayOfMonth(r.token(at).n, r.token(at).text)
+    else:
         return False
-    date = r.token(1)
-    return r.emit(WeekOf(ExplicitDate(date.key, date.text, date.year), r.text(2)), 2)
+    return r.emit(WeekOf(day, r.text(at + 1), commencing=starts), at + 1)
 
 
 def _date(r: Reader) -> bool:
@@ -154,10 +183,19 @@ def _date_range(r: Reader) -> bool:
 
 
 def _ordinal(r: Reader) -> bool:
-    # Only "the 3rd"/"on the 3rd", and not "the 3rd session".
-    if r.kind(-1) != "prep" or r.key(-1) not in {"the", "on"} or r.kind(1) in _DAY_AFTER:
+    # Only "the 3rd"/"on the 3rd", and not "the 3rd session"; or "20th at half 11", an
+    # ordinal opening a phrase with its time straight after.
+    if r.kind(1) in _DAY_AFTER:
+        return False
+    after_the = r.kind(-1) == "prep" and r.key(-1) in {"the", "on"}
+    opening = r.kind(-1) in {"", "joint", "stop"}
+    timed = (r.kind(1) == "prep" and r.key(1) == "at") or r.kind(1) in _TIMES_AFTER
+    if not (after_the or (opening and timed)):
         return False
     return r.emit(DayOfMonth(r.token().n, r.text(1)), 1)
+
+
+_TIMES_AFTER = frozenset({"time", "clock", "dotclock", "part"})
 
 
 def _month(r: Reader) -> bool:
@@ -175,6 +213,8 @@ def _unit(r: Reader) -> bool:
 
 _RULES: dict[str, Callable[[Reader], bool]] = {
     "weekday": _weekday,
+    "weekon": _week_on,
+    "freq": _fortnightly,
     "mod": _modified,
     "rel": _relative,
     "weekref": _week,

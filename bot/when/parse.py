@@ -11,8 +11,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.when import questions as q
 from bot.when.clauses import build_clauses
-from bot.when.grammar import read_items
+from bot.when.describe import describe_windows
+from bot.when.grammar import read
 from bot.when.plans import Calendar
 from bot.when.resolve import Context, resolve_all
 from bot.when.result import WhenResult
@@ -52,6 +54,11 @@ def parse_when(
     today = now.astimezone(tz).date()
     calendar = Calendar(today, today + timedelta(weeks=horizon_weeks), tz.key)
     context = Context(now.astimezone(UTC), tz, default_minutes, calendar)
-    clauses = build_clauses(read_items(tokenize(text)))
-    windows, questions = resolve_all(clauses, context)
+    items, unused = read(tokenize(text))
+    windows, questions = resolve_all(build_clauses(items), context)
+    if unused:
+        # A word about time was left out of the reading: say what was understood, and ask.
+        words = " ".join(token.text for token in unused)
+        understood = describe_windows(windows, tz, now=now) if windows else ""
+        questions = [q.unread_words(words, understood), *questions]
     return WhenResult(tuple(windows), tuple(questions))

@@ -94,7 +94,7 @@ def _single(atom: DayAtom, cal: Calendar) -> Plan:
             return ask(q.phrase_passed(atom.text))
         return _working_week(monday(cal.today) + timedelta(weeks=atom.offset), atom.text, cal)
     if isinstance(atom, WeekOf):
-        day = _date(atom.date, cal)
+        day = _week_start(atom, cal)
         return day if isinstance(day, Plan) else _working_week(monday(day), atom.text, cal)
     if isinstance(atom, ExplicitDate):
         day = _date(atom, cal)
@@ -110,12 +110,11 @@ def _weekdays(atom: Weekdays, cal: Calendar, recurring: bool) -> list[Plan]:
     today, modifier = cal.today, atom.modifier
     if modifier == "last":
         return [ask(q.phrase_passed(atom.text))]
-    if modifier == "every" or atom.plural or (recurring and not modifier):
-        return [_every(atom.days, today, cal.until, atom.text)]
-    if not modifier and atom.run:
-        first = upcoming(today, atom.days[0])
-        days = tuple(first + timedelta(days=i) for i in range(len(atom.days)))
-        return [Plan("soft", days, atom.text)]
+    # A run ("Tues-Thurs 2-4pm", "Mon-Fri 9-5") is when the person is usually free, as
+    # "Tuesday afternoons" is: it recurs.
+    if modifier == "every" or atom.plural or atom.run or (recurring and not modifier):
+        plan = _every(atom.days, today, cal.until, atom.text)
+        return [alternate_weeks(plan) if atom.fortnightly else plan]
     if not modifier:
         return [Plan("next", _candidates(today, d), atom.text) for d in atom.days]
     return [_named_week(atom.text, d, modifier, today) for d in atom.days]
@@ -145,6 +144,33 @@ def _every(weekdays: tuple[int, ...], start: date, until: date, text: str) -> Pl
     return Plan("every", tuple(d for d in days if d.weekday() in weekdays), text)
 
 
+def alternate_weeks(plan: Plan) -> Plan:
+    """The plan's dates in the first week, the third, and so on ("fortnightly")."""
+    if not plan.dates:
+        return plan
+    first = monday(plan.dates[0])
+    dates = tuple(d for d in plan.dates if (d - first).days // 7 % 2 == 0)
+    return Plan(plan.mode, dates, plan.label, plan.questions)
+
+
+def _week_start(atom: WeekOf, cal: Calendar) -> date | Plan:
+    """The date a "w/c" names; a week said to commence on a day that isn't a Monday is asked
+    about ("w/c 15th" when the 15th is a Tuesday)."""
+    if isinstance(atom.date, DayOfMonth):
+        plan = _day_of_month(atom.date, cal, week=True)
+        if not plan.dates:
+            return plan
+        day = plan.dates[0]
+    else:
+        found = _date(atom.date, cal, week=True)
+        if isinstance(found, Plan):
+            return found
+        day = found
+    if atom.commencing and day.weekday() != 0:
+        return ask(q.week_not_monday(day))
+    return day
+
+
 def _working_week(first: date, text: str, cal: Calendar) -> Plan:
     days = tuple(first + timedelta(days=d) for d in MONDAY_TO_FRIDAY)
     left = tuple(d for d in days if d >= cal.today)
@@ -164,7 +190,7 @@ def _within(atom: WeekdaysWithin, cal: Calendar) -> Plan:
             return ask(q.phrase_passed(atom.text))
         start = monday(cal.today) + timedelta(weeks=within.offset)
     else:
-        day = _date(within.date, cal)
+        day = _week_start(within, cal)
         if isinstance(day, Plan):
             return day
         start = monday(day)
@@ -174,14 +200,16 @@ def _within(atom: WeekdaysWithin, cal: Calendar) -> Plan:
     return Plan("fixed", dates, atom.text)
 
 
-def _date(atom: ExplicitDate, cal: Calendar) -> date | Plan:
-    """The calendar date of a written date, or a plan that only asks a question."""
-    day = calendar_date(atom.source, cal.today, cal.zone)
+def _date(atom: ExplicitDate, cal: Calendar, *, week: bool = False) -> date | Plan:
+    """The calendar date of a written date, or a plan that only asks a question. With
+    ``week``, a date earlier this week still counts ("w/c 30th" said on Wednesday 2nd)."""
+    from_day = monday(cal.today) if week else cal.today
+    day = calendar_date(atom.source, from_day, cal.zone)
     if day is None:
         return ask(q.not_in_calendar(atom.text))
     if atom.weekday is not None and day.weekday() != atom.weekday:
         return ask(q.wrong_weekday(day, atom.weekday))
-    if day < cal.today:
+    if day < from_day:
         return ask(q.date_passed(day))
     if day - cal.today > FURTHEST_AHEAD:
         return ask(q.too_far_ahead(day))
@@ -205,22 +233,29 @@ def _span(atom: DateSpan, cal: Calendar) -> Plan:
     return Plan("soft", tuple(d for d in days if d >= cal.today), atom.text)
 
 
-def _day_of_month(atom: DayOfMonth, cal: Calendar) -> Plan:
-    """ "the 3rd": the next 3rd on or after today (and the one after, if today's has passed)."""
+def _day_of_month(atom: DayOfMonth, cal: Calendar, *, week: bool = False) -> Plan:
+    """ "the 3rd": the next 3rd on or after today (and the one after, if today's has passed).
+
+    Said with its weekday ("Monday 30th"), it is that one date: said on Monday 30 November it
+    is today, and a time today that has passed is asked about, never moved to 30 December.
+    """
     found: list[date] = []
-    year, month = cal.today.year, cal.today.month
+    start = monday(cal.today) if week else cal.today
+    year, month = start.year, start.month
     while len(found) < 2:
         try:
             day = date(year, month, atom.day)
         except ValueError:
-            day = cal.today - timedelta(days=1)  # no such day this month
-        if day >= cal.today:
+            day = start - timedelta(days=1)  # no such day this month
+        if day >= start:
             found.append(day)
         year, month = year + month // 12, month % 12 + 1
-        if year > cal.today.year + 1:
+        if year > start.year + 1:
             return ask(q.not_in_calendar(atom.text))
     if atom.weekday is not None and found[0].weekday() != atom.weekday:
         return ask(q.wrong_weekday(found[0], atom.weekday))
+    if atom.weekday is not None:
+        return Plan("fixed", (found[0],), atom.text)
     return Plan("next", tuple(found), atom.text)
 
 

@@ -82,6 +82,10 @@ def window_passed(described: str) -> str:
     return f"{described} has already passed — did you mean a time in the future?"
 
 
+def too_little_left(described: str) -> str:
+    return f"There isn't enough of {described} left for a session — did you mean another day?"
+
+
 def this_weekday_passed(weekday: int, passed: date, coming: date) -> str:
     name = WEEKDAY_NAMES[weekday]
     return (
@@ -117,3 +121,23 @@ def unclear_negation() -> str:
 
 def which_times_free() -> str:
     return "Thanks — which days and times are you free, then?"
+
+
+def week_not_monday(day: date) -> str:
+    return (
+        f"{full_date(day)} isn't a Monday — which week do you mean? For example: "
+        '"w/c 14 December".'
+    )
+
+
+def how_often_which_day(text: str) -> str:
+    return f'Which day would suit, {text}? For example: "Tuesday afternoons, {text}".'
+
+
+def unread_words(words: str, understood: str) -> str:
+    if not understood:
+        return f'I couldn\'t place "{words}" — could you put the times another way?'
+    return (
+        f'I understood {understood}, but not "{words}" — is that right, or could you put the '
+        "times another way?"
+    )

@@ -9,7 +9,7 @@ from bot.when.tokens import Token
 PHRASE_STARTS = frozenset(
     {
         "weekday", "rel", "date", "daterange", "weekref", "wc", "part", "time", "clock",
-        "dotclock", "num", "mod", "unit", "month", "ordinal",
+        "dotclock", "num", "mod", "unit", "month", "ordinal", "weekon", "freq",
     }
 )  # fmt: skip
 DAY_STARTS = frozenset({"weekday", "rel", "date", "daterange", "weekref", "wc", "ordinal"})
@@ -22,6 +22,7 @@ class Reader:
         self.tokens = tokens
         self.pos = 0
         self.items: list[Item] = []
+        self.unused: list[Token] = []  # words about time that no rule could place
 
     def at(self, offset: int = 0) -> Token | None:
         index = self.pos + offset

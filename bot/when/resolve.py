@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 from bot.timewindow import TimeWindow
 from bot.when import questions as q
-from bot.when.atoms import At, Between, Part, TimeAtom
+from bot.when.atoms import At, Between, Part, TimeAtom, Weekdays
 from bot.when.clauses import Clause, Clauses
 from bot.when.clock import read_point, read_range
 from bot.when.describe import describe_window
-from bot.when.plans import Calendar, Plan, every_working_day, plan_days
+from bot.when.plans import Calendar, Plan, alternate_weeks, every_working_day, plan_days
 from bot.when.vocabulary import WORKING_DAY
 from bot.when.windows import Span, place, subtract
 
@@ -44,7 +44,9 @@ def resolve_all(clauses: Clauses, ctx: Context) -> tuple[list[TimeWindow], list[
     """The windows and questions of a whole message."""
     free, busy = Outcome(), Outcome()
     for clause in (c for c in clauses.clauses if not c.negative):
-        free.extend(resolve_clause(clause, ctx))
+        free.extend(resolve_clause(clause, ctx, clauses.fortnightly))
+    if clauses.fortnightly and not any(_recurring_days(c) for c in clauses.clauses):
+        free.questions.append(q.how_often_which_day(clauses.fortnightly))
     # Exclusions must reach as far as the furthest free window, beyond the horizon if need be.
     furthest = max((w.end.astimezone(ctx.tz).date() for w in free.windows), default=None)
     if furthest is not None and furthest >= ctx.calendar.until:
@@ -60,7 +62,12 @@ def resolve_all(clauses: Clauses, ctx: Context) -> tuple[list[TimeWindow], list[
     return windows, list(dict.fromkeys(questions))
 
 
-def resolve_clause(clause: Clause, ctx: Context) -> Outcome:
+def _recurring_days(clause: Clause) -> bool:
+    recurring = any(_recurs(t) for t in clause.times)
+    return any(isinstance(d, Weekdays) and (d.plural or recurring) for d in clause.days)
+
+
+def resolve_clause(clause: Clause, ctx: Context, fortnightly: str = "") -> Outcome:
     out = Outcome()
     spans: list[Span] = []
     for atom in clause.times:
@@ -75,7 +82,9 @@ def resolve_clause(clause: Clause, ctx: Context) -> Outcome:
         return _without_day(clause, spans, ctx, out)
     recurring = clause.negative or any(_recurs(t) for t in clause.times)
     for day in clause.days:
-        for plan in plan_days(day, ctx.calendar, recurring):
+        for found in plan_days(day, ctx.calendar, recurring):
+            # "Tuesday afternoons, fortnightly": alternate weeks of what recurs.
+            plan = alternate_weeks(found) if fortnightly and found.mode == "every" else found
             out.questions.extend(plan.questions)
             _lay(plan, spans, ctx, out)
     return out
@@ -102,8 +111,13 @@ def _recurs(atom: TimeAtom) -> bool:
     return part is not None and part.plural
 
 
+def _any_time(atom: TimeAtom) -> bool:
+    """ "any time" with no day: every working day, as "mornings" is every morning."""
+    return isinstance(atom, Part) and atom.name == "any time"
+
+
 def _without_day(clause: Clause, spans: list[Span], ctx: Context, out: Outcome) -> Outcome:
-    if clause.negative or all(_recurs(t) for t in clause.times):
+    if clause.negative or all(_recurs(t) or _any_time(t) for t in clause.times):
         _lay(every_working_day(ctx.calendar), spans, ctx, out)
     else:
         out.questions.append(q.which_day(" or ".join(t.text for t in clause.times)))
@@ -125,6 +139,8 @@ def _lay(plan: Plan, spans: list[Span], ctx: Context, out: Outcome) -> None:
                 laid += 1
             elif placed.whole is None:
                 out.questions.append(q.clocks_change(day))
+            elif plan.mode == "fixed" and placed.whole.end > ctx.now:
+                out.questions.append(q.too_little_left(describe_window(placed.whole, ctx.tz)))
             elif plan.mode == "fixed":
                 out.questions.append(q.window_passed(describe_window(placed.whole, ctx.tz)))
     if plan.mode == "soft" and plan.dates and not laid:

@@ -8,7 +8,7 @@ one ("2-4 on Tuesday"); or in a range whose other end is clearly a time ("2-4pm"
 
 from __future__ import annotations
 
-from bot.when.atoms import At, Between, Clock, DayAtom, Joint, Open, Part, TimeAtom
+from bot.when.atoms import At, Between, Clock, DayAtom, Item, Joint, Open, Part, TimeAtom
 from bot.when.reader import DAY_STARTS, Reader
 from bot.when.vocabulary import COUNT_NOUNS
 
@@ -47,12 +47,12 @@ def point(r: Reader, offset: int, contextual: bool) -> Clock | None:
     if token.kind == "clock":
         return Clock(token.n, token.m, token.text, literal=token.key == "24h")
     bare = token.kind in {"num", "dotclock", "numword"}
-    if not bare or not (contextual or token.key == "oclock") or _counted(r, offset + 1):
+    if not bare or not (contextual or token.key == "oclock") or counted(r, offset + 1):
         return None
     return Clock(token.n, token.m, token.text) if token.n <= 24 else None
 
 
-def _counted(r: Reader, offset: int) -> bool:
+def counted(r: Reader, offset: int) -> bool:
     """Whether the number before ``offset`` counts something ("2 sessions", "3 weeks")."""
     return r.is_word(offset, COUNT_NOUNS) or r.kind(offset) in _UNITS_AFTER
 
@@ -104,9 +104,15 @@ def _bare(r: Reader) -> bool:
         return r.emit(At(start, r.text(1)), 1)
     if start is None or end is None:
         return _after_list(r)
-    if end.meridiem or end.literal or _beside_day(r, 3):
+    if end.meridiem or end.literal or _beside_day(r, 3) or _listed(r):
         return r.emit(Between(start, end, r.text(3)), 3)
     return False
+
+
+def _listed(r: Reader) -> bool:
+    """ "Tuesday 1-3 or 4-5": a range listed after another time."""
+    items = r.items
+    return len(items) >= 2 and isinstance(items[-1], Joint) and isinstance(items[-2], At | Between)
 
 
 def _after_list(r: Reader) -> bool:
@@ -114,7 +120,9 @@ def _after_list(r: Reader) -> bool:
     items, start = r.items, point(r, 0, contextual=True)
     previous = items[-1] if items else None
     listed = isinstance(previous, Joint) and len(items) >= 2 and isinstance(items[-2], At | Between)
-    dotted = r.kind() == "dotclock" and (_is_day(previous) or isinstance(previous, Part))
+    # "Tuesday 9.30", "9.30 on Tuesday", "Tuesday 1st December, 10.30".
+    beside = _is_day(previous) or isinstance(previous, Part) or _after_day_and_comma(items)
+    dotted = r.kind() == "dotclock" and (beside or _beside_day(r, 1))
     return r.emit(At(start, r.text(1)), 1) if start and (listed or dotted) else False
 
 
@@ -124,9 +132,16 @@ def _before_part(r: Reader) -> bool:
     return offset > 1 and r.kind(offset) == "part"
 
 
+def _after_day_and_comma(items: list[Item]) -> bool:
+    """ "Tuesday or Thursday, 1-3": a day, then a comma or "and"."""
+    return len(items) >= 2 and isinstance(items[-1], Joint) and _is_day(items[-2])
+
+
 def _beside_day(r: Reader, after: int) -> bool:
     """Whether the range just read sits next to a day or part of day."""
     if r.items and (_is_day(r.items[-1]) or isinstance(r.items[-1], Part)):
+        return True
+    if _after_day_and_comma(r.items):
         return True
     offset = after + 1 if r.kind(after) == "prep" and r.key(after) == "on" else after
     return r.kind(offset) in DAY_STARTS

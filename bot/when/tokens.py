@@ -9,8 +9,10 @@ grammar treats them as the edges of phrases and otherwise ignores them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.when import vocabulary as v
 
@@ -27,9 +29,16 @@ class Token:
     plural: bool = False
     year: bool = False  # a date written with its year
     texts: tuple[str, ...] = ()  # the two ends of a date range
+    at: int = 0  # where it starts in the text
 
 
 _ORD = r"(?:st|nd|rd|th)"
+_HOUR_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# "half past two", "quarter to 3", "twenty past 10", and the UK "half 2" (half past two).
+_WORD_CLOCK = (
+    r"\b(?:(?P<wq>quarter|half|twenty[- ]five|twenty|ten|five)\s+(?P<wr>past|to|after)\s+"
+    rf"|(?P<wu>half)\s+)(?P<wh>\d{{1,2}}|{_HOUR_WORDS})\b(?![:.]\d)"
+)
 _M = v.MONTH_PATTERN
 _END = r"(?![a-z0-9])"
 
@@ -53,6 +62,21 @@ _PATTERNS: Final[tuple[tuple[str, str], ...]] = (
     ("date", rf"\b\d{{1,2}}{_ORD}?(?:\s+of)?\s+{_M}(?:,?\s+(?P<y1>\d{{4}}))?{_END}"),
     ("date", rf"\b{_M}\s+(?:the\s+)?\d{{1,2}}{_ORD}?(?:,?\s+(?P<y2>\d{{4}}))?(?![a-z0-9:.])"),
     ("time", r"\b(?P<th>\d{1,2})(?:[:.](?P<tm>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?"),
+    ("wordclock", _WORD_CLOCK),
+    ("wordoclock", rf"\b(?P<ow>{_HOUR_WORDS})\s*o'?clock\b"),
+    # "Weds pm", "Thurs a.m.": am and pm on their own are parts of the day.
+    ("meridiem", r"\b(?P<mp>[ap])\.m\.?(?![a-z])|\b(?P<mw>[ap]m)\b"),
+    (
+        "landmark",
+        r"\b(?:after|before)\s+lunch(?:\s*time)?\b|\bafter\s+work\b"
+        r"|\b(?:early|late)\s+afternoons?\b",
+    ),
+    ("weekon", r"\ba\s+week\s+(?:on|from)\b"),
+    (
+        "freq",
+        r"\bfortnightly\b|\bevery\s+(?:other|second|alternate)\b|\balternate\b"
+        r"|\bevery\s+(?:two\s+weeks|fortnight)\b",
+    ),
     ("noon", r"\b(?:12\s*)?(?:noon|midday|mid-day)\b"),
     ("clock", r"\b(?P<ch>\d{1,2}):(?P<cm>\d{2})\b"),
     ("dotclock", r"\b(?P<dh>\d{1,2})\.(?P<dmin>\d{2})\b"),
@@ -65,7 +89,7 @@ _PATTERNS: Final[tuple[tuple[str, str], ...]] = (
     ("weekpast", r"\blast\s+week\b"),
     ("wc", r"\bw/[cb]\b|\bweek\s+(?:commencing|beginning|starting)\b|\b(?:the\s+)?week\s+of\b"),
     ("endofday", r"\bend\s+of\s+(?:the\s+)?(?:day|play)\b"),
-    ("firstthing", r"\bfirst\s+thing\b"),
+    ("firstthing", r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b"),
     ("lunchtime", r"\blunch\s*time\b"),
     ("anytime", r"\bany\s*time\b|\ball\s+day\b"),
     ("negphrase", r"\bapart\s+from\b|\bother\s+than\b|\bbut\s+not\b"),
@@ -95,8 +119,24 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _MASTER.finditer(text.translate(_NORMALISE)):
         kind = _PATTERNS[int(str(match.lastgroup)[1:])][0]
-        tokens.extend(_make(kind, match))
-    return tokens
+        tokens.extend(replace(token, at=match.start()) for token in _make(kind, match))
+    return [_meridiem(token, tokens[i - 1] if i else None) for i, token in enumerate(tokens)]
+
+
+_DAY_KINDS: Final = frozenset({"weekday", "rel", "date", "ordinal", "weekref"})
+
+
+def _meridiem(token: Token, previous: Token | None) -> Token:
+    """ "pm" is the afternoon; "am" is the morning after a day ("Thurs am") or when written
+    "a.m." or "AM", and otherwise the verb ("I am free")."""
+    if token.kind != "meridiem":
+        return token
+    if token.key == "p":
+        return Token("part", token.text, key="afternoon", at=token.at)
+    dotted_or_upper = "." in token.text or token.text.isupper()
+    if dotted_or_upper or (previous is not None and previous.kind in _DAY_KINDS):
+        return Token("part", token.text, key="morning", at=token.at)
+    return Token("word", token.text, key=token.text.lower(), at=token.at)
 
 
 def _make(kind: str, match: re.Match[str]) -> list[Token]:
@@ -111,6 +151,15 @@ def _make(kind: str, match: re.Match[str]) -> list[Token]:
         return [Token("weekref", text, n=_WEEK_PHRASES[kind])]
     if kind == "rel2":
         return [Token("rel", text, n=2)]
+    if kind == "landmark":  # "after lunchtime", "late afternoons"
+        words = text.lower().replace("time", "").split()
+        plural = words[-1].endswith("s")
+        key = " ".join(words).removesuffix("s")
+        return [Token("part", text, key=key, plural=plural)]
+    if kind == "meridiem":
+        return [Token("meridiem", text, key=(match.group("mp") or match.group("mw"))[0].lower())]
+    if kind in {"weekon", "freq"}:
+        return [Token(kind, text, key=text.lower())]
     if kind == "negphrase":
         return [Token("neg", text, key=text.lower())]
     if kind in {"date", "dateyear"}:
@@ -157,6 +206,26 @@ def _num(text: str, match: re.Match[str]) -> Token:
     return Token("num", text, n=int(match.group("num")), key="oclock" if match.group("oc") else "")
 
 
+def _word_clock(text: str, match: re.Match[str]) -> Token:
+    said = match.group("wh").lower()
+    hour = int(said) if said.isdigit() else v.NUMBER_WORDS[said]
+    if match.group("wu"):  # "half 2"
+        return Token("clock", text, n=hour, m=30)
+    minutes = _WORD_MINUTES[match.group("wq").lower().replace("-", " ")]
+    if match.group("wr").lower() == "to":
+        hour, minutes = (hour - 1) or 12, 60 - minutes
+    return Token("clock", text, n=hour, m=minutes)
+
+
+_WORD_MINUTES: Final = {
+    "quarter": 15, "half": 30, "twenty five": 25, "twenty": 20, "ten": 10, "five": 5,
+}  # fmt: skip
+
+
+def _word_oclock(text: str, match: re.Match[str]) -> Token:
+    return Token("num", text, n=v.NUMBER_WORDS[match.group("ow").lower()], key="oclock")
+
+
 def _noon(text: str, match: re.Match[str]) -> Token:
     return Token("time", text, n=12, key="pm")
 
@@ -169,6 +238,8 @@ _NUMERIC: Final = {
     "ordinal": _ordinal,
     "num": _num,
     "noon": _noon,
+    "wordclock": _word_clock,
+    "wordoclock": _word_oclock,
 }
 
 
@@ -183,7 +254,24 @@ def _word(text: str) -> list[Token]:
     if word in v.PART_WORDS:
         name, plural = v.PART_WORDS[word]
         return [Token("part", text, key=name, plural=plural)]
+    typo = _misspelt_weekday(word)
+    if typo is not None:
+        return [Token("weekday", text, n=typo)]
     return [_plain_word(text, word)]
+
+
+def _misspelt_weekday(word: str) -> int | None:
+    """ "wendesday", "thrusday", "tuseday": a weekday name one slip away (two, for long words),
+    starting with the same letter so that ordinary words ("fridge") stay words."""
+    # Five letters only when it still ends in "day" ("frday"), so "fried" stays a word.
+    if len(word) < 5 or (len(word) == 5 and not word.endswith("day")) or word in v.KNOWN_WORDS:
+        return None
+    limit = 1 if len(word) <= 7 else 2
+    for index, name in enumerate(v.WEEKDAY_NAMES):
+        lower = name.lower()
+        if word[0] == lower[0] and DamerauLevenshtein.distance(word, lower) <= limit:
+            return index
+    return None
 
 
 def _plain_word(text: str, word: str) -> Token:

@@ -65,6 +65,12 @@ PARTS_OF_DAY: Final[dict[str, tuple[int, int]]] = {
     "end of the day": (16 * 60, 18 * 60),
     "evening": (17 * 60, 19 * 60),
     "any time": WORKING_DAY,
+    # Landmarks of the working day, as UK staff use them.
+    "before lunch": (9 * 60, 12 * 60),
+    "after lunch": (13 * 60, 17 * 60),
+    "early afternoon": (13 * 60, 15 * 60),
+    "late afternoon": (15 * 60, 17 * 60),
+    "after work": (17 * 60, 19 * 60),
 }
 # When a part of the day only says which reading of a time is meant ("7 in the morning",
 # "evening at 7"), it stands for this wider stretch of the clock.
@@ -76,6 +82,11 @@ PART_CONTEXTS: Final[dict[str, tuple[int, int]]] = {
     "end of the day": (15 * 60, 20 * 60),
     "evening": (17 * 60, 24 * 60),
     "any time": (0, 24 * 60),
+    "before lunch": (5 * 60, 13 * 60),
+    "after lunch": (12 * 60, 18 * 60),
+    "early afternoon": (12 * 60, 16 * 60),
+    "late afternoon": (14 * 60, 18 * 60),
+    "after work": (16 * 60, 24 * 60),
 }
 PART_WORDS: Final[dict[str, tuple[str, bool]]] = {
     "morning": ("morning", False), "mornings": ("morning", True),
@@ -108,11 +119,26 @@ PREPOSITIONS: Final = frozenset(
 )
 # Words that may sit inside a phrase without ending it ("Tuesday or maybe Thursday afternoon").
 FILLERS: Final = frozenset(
-    {"maybe", "perhaps", "either", "also", "ideally", "preferably", "possibly", "a", "an", "time"}
+    {
+        "maybe",
+        "perhaps",
+        "either",
+        "also",
+        "ideally",
+        "preferably",
+        "possibly",
+        "a",
+        "an",
+        "time",
+        "most",
+        "usually",
+        "generally",
+        "normally",
+    }
 )
 # Negations that apply to the day or time right after them ("except Friday", "not mornings").
 PREFIX_NEGATIONS: Final = frozenset(
-    {"not", "except", "excluding", "apart from", "other than", "busy", "unavailable"}
+    {"not", "except", "excluding", "apart from", "other than", "busy", "unavailable", "away"}
 )
 # A "can't" needs a verb before its object: "can't do Monday".
 NEGATED_VERBS: Final = frozenset({"can't", "cannot", "cant", "couldn't", "won't", "wont"})
@@ -130,3 +156,27 @@ COUNT_NOUNS: Final = frozenset(
         "times", "x", "level", "levels",
     }
 )  # fmt: skip
+
+# Things people are busy with: a day or time said right after one is when they are NOT free
+# ("I have to lead a board next week", "I'm chairing a panel on Thursday", "on leave until
+# the 14th"), so it is read as a negation.
+EVENT_NOUNS: Final = frozenset(
+    {
+        "board", "boards", "panel", "panels", "meeting", "meetings", "briefing", "briefings",
+        "interview", "interviews", "inspection", "deadline", "deadlines", "appointment",
+        "appointments", "leave", "holiday", "holidays", "training", "conference", "committee",
+        "hearing", "exam", "exams", "audit", "setting", "court", "off", "cabinet",
+        "presentation", "scrutiny",
+    }
+)  # fmt: skip
+# Words about time that the grammar may fail to place ("Weds pm" before "pm" was known,
+# "early next week"). If one is left unread, the bot asks instead of answering without it.
+TIMEISH_WORDS: Final = frozenset(
+    {
+        "pm", "early", "late", "midweek", "half", "quarter", "past", "fortnightly", "lunch",
+        "noon", "weekly", "oclock", "o'clock", "ish", "sometime", "end", "start", "beginning",
+        "middle", "mid", "later", "earlier", "dinner", "breakfast",
+    }
+)  # fmt: skip
+# Words that are never a misspelt weekday, however close ("sunday" is handled elsewhere).
+KNOWN_WORDS: Final = frozenset({"someday", "monday", "mondays", "fridays", "friday", "today"})

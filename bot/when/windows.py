@@ -66,6 +66,10 @@ def place(day: date, span: Span, tz: ZoneInfo, now: datetime, minutes: int) -> P
     if end <= start:
         return Placed(None, None)
     whole = TimeWindow(start, end)
+    # What is left of a range that has started counts only if a meeting still fits in it:
+    # "evenings" said at 18:50 doesn't offer 18:50-19:00.
+    if start < now and end - now < timedelta(minutes=minutes):
+        return Placed(None, whole)
     return Placed(TimeWindow(max(start, now), end) if end > now else None, whole)
 
 

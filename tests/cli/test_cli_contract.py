@@ -106,6 +106,23 @@ def test_parse_when_json_and_failure(capsys: pytest.CaptureFixture[str]) -> None
     assert "is not a time zone name" in err
 
 
+def test_parse_when_shows_uk_phrasing_and_asks_about_what_it_left_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    now = ("--now", "2026-11-30T18:50:00+00:00", "--tz", "Europe/London")
+    code, out, _ = run(capsys, "parse-when", "half 2 on Thursday", *now, "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "windows": [{"start": "2026-12-03T14:30:00+00:00", "end": "2026-12-03T15:30:00+00:00"}],
+        "questions": [],
+    }
+    code, out, _ = run(capsys, "parse-when", "early next week", *now)
+    assert code == 0
+    assert out.startswith("Monday 7 December, 09:00–17:00\n")
+    assert "? I understood Monday 7 December, 09:00–17:00" in out
+    assert 'but not "early"' in out
+
+
 def test_parse_when_across_the_spring_clock_change(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "parse-when", "Monday 10am", "--now", "2027-03-26T12:00:00+00:00",
                        "--tz", "Europe/London", "--json")  # fmt: skip

@@ -227,3 +227,113 @@ def test_words_that_are_not_about_coaching_do_not_start_a_request(t: Transcript)
     assert "What would you like to be different" in t.say(
         SAM, "I'd really like to get better at managing conflict in my team"
     )
+
+
+# --- Issue 14: first messages as people write them ------------------------------------------
+
+
+def test_topic_preferences_and_times_are_told_apart(t: Transcript) -> None:
+    goal = t.say(
+        SAM,
+        "I'd like someone senior, ideally a director, to coach me on stepping up to head of "
+        "service. Thurs am or Fri am, online",
+    )
+    assert "What would you like to be different" in goal
+    t.say(SAM, "Lead the service with confidence")
+    t.say(SAM, "skip")  # where things are now; preferences were already given
+    summary = squeeze(t.press(SAM, "Regional Coaching Pool"))
+    assert "Coaching on stepping up to head of service" in summary
+    assert "Preferences someone senior, ideally a director" in summary
+    assert "Thursday 26 November, 09:00–12:00" in summary
+    assert "Friday 27 November, 09:00–12:00" in summary
+    assert "Meeting Online" in summary
+
+
+def test_the_persons_casing_and_a_time_after_the_topic(t: Transcript) -> None:
+    t.say(SAM, "Can I have a session on Presentation Skills the 3rd at 2pm")
+    t.say(SAM, "Present to cabinet calmly")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    t.press(SAM, "Regional Coaching Pool")
+    summary = squeeze(t.press(SAM, "Online"))  # the times were in the first message
+    assert "Coaching on Presentation Skills │ Goal" in summary
+    assert "Thursday 3 December, 14:00–15:00" in summary
+
+
+def test_a_described_situation_is_a_request(t: Transcript) -> None:
+    reply = t.say(SAM, "im having real dificulty with a colleage in my team, can i get coahcing")
+    assert "What would you like to be different" in reply
+    t.say(SAM, "Work well with them again")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    t.press(SAM, "Regional Coaching Pool")
+    t.press(SAM, "Online")
+    summary = squeeze(t.say(SAM, "Tuesday afternoons"))
+    assert "Coaching on having real dificulty with a colleage in my team" in summary
+
+
+def test_a_preference_said_first_and_the_topic_after(t: Transcript) -> None:
+    t.say(SAM, "I'd really prefer a woman coach. It's about dealing with a difficult male manager")
+    t.say(SAM, "Hold my ground calmly")
+    t.say(SAM, "skip")  # where things are now; the preference was in the first message
+    t.press(SAM, "Regional Coaching Pool")
+    t.press(SAM, "Online")
+    summary = squeeze(t.say(SAM, "Tuesday afternoons"))
+    assert "Coaching on dealing with a difficult male manager" in summary
+    assert "Preferences a woman coach" in summary
+
+
+def test_burnt_out_is_a_request_and_burnout_a_topic(t: Transcript) -> None:
+    reply = t.say(
+        SAM,
+        "Honestly I'm burnt out and I don't know how to switch off from work. "
+        "Is coaching something that could help?",
+    )
+    assert "What would you like to be different" in reply
+    t.say(SAM, "cancel")
+    assert "What would you like to be different" in t.say(SAM, "burnout")
+
+
+def test_a_doubtful_topic_is_echoed_back_at_once(t: Transcript) -> None:
+    check = t.say(SAM, "My new director and I just don't click, can I get coaching?")
+    assert "Have I got that right: you'd like coaching on" in check
+    assert "My new director and I just don't click" in check
+    goal = t.say(SAM, "Building a working relationship with a new director")
+    assert "What would you like to be different" in goal
+    t.say(SAM, "Trust each other")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    t.press(SAM, "Regional Coaching Pool")
+    t.press(SAM, "Online")
+    summary = squeeze(t.say(SAM, "Tuesday afternoons"))
+    assert "Coaching on Building a working relationship with a new director" in summary
+
+
+def test_a_doubtful_topic_can_be_confirmed(t: Transcript) -> None:
+    t.say(SAM, "My new director and I just don't click, can I get coaching?")
+    assert "What would you like to be different" in t.press(SAM, "Yes, that's right")
+
+
+def test_a_message_in_welsh_is_answered_plainly(t: Transcript) -> None:
+    reply = t.say(SAM, "Hoffwn gael hyfforddiant ar arwain tîm")
+    assert "I can only understand English at the moment" in reply
+    assert "coordinator" in reply
+    assert "Mae'n ddrwg gen i" in reply
+    assert "not sure what you mean" not in reply
+    assert t.store.load_conversation(t.person(SAM).id, t.channel) is None
+
+
+def test_something_else_is_not_taken_as_a_request(t: Transcript) -> None:
+    reply = t.say(SAM, "My laptop won't connect to the wifi")
+    assert "not sure what you mean" in reply
+    assert t.store.load_conversation(t.person(SAM).id, t.channel) is None
+
+
+def test_a_board_next_week_is_not_free_time(t: Transcript) -> None:
+    t.say(SAM, "I'd like coaching on stepping up, I have to lead a board next week")
+    t.say(SAM, "Chair with confidence")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    when = t.press(SAM, "Regional Coaching Pool")
+    assert "Would you like to meet online or in person?" in when
+    assert "When are you usually free" in t.press(SAM, "Online")

@@ -210,7 +210,11 @@ def test_time_ranges(text: str, expected: str) -> None:
 
 
 def test_day_range_with_time_range() -> None:
-    expected = [f"2026-12-0{d} 14:00-16:00" for d in (1, 2, 3)]
+    # A run of days is when the person is usually free, as "Tuesday afternoons" is: it recurs
+    # to the horizon (Tuesday 15 December is the last day before it).
+    days = ("2026-11-25", "2026-11-26", "2026-12-01", "2026-12-02", "2026-12-03")
+    days += ("2026-12-08", "2026-12-09", "2026-12-10", "2026-12-15")
+    expected = [f"{d} 14:00-16:00" for d in days]
     assert understood("Tues–Thurs 2–4pm") == expected
     assert understood("Tuesday to Thursday, 2-4pm") == expected
     assert understood("between Tuesday and Thursday 2-4pm") == expected
@@ -237,10 +241,9 @@ def test_day_range_with_time_range() -> None:
         ("Tuesday would be great, ideally in the afternoon", ["2026-12-01 13:00-17:00"]),
         (
             "Monday to Friday",
-            [
-                f"{d} 09:00-17:00"
-                for d in ("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04")
-            ],
+            ["2026-11-25 10:00-17:00"]
+            + [f"2026-11-{d} 09:00-17:00" for d in (26, 27, 30)]
+            + [f"2026-12-{d:02d} 09:00-17:00" for d in (1, 2, 3, 4, 7, 8, 9, 10, 11, 14, 15)],
         ),
         ("next Tuesday or Wednesday", ["2026-12-01 09:00-17:00", "2026-12-02 09:00-17:00"]),
     ],
