@@ -98,7 +98,10 @@ _PATTERNS: tuple[tuple[ServiceQuestion, tuple[str, ...]], ...] = (
             r"\b(complain|complaint|unhappy|not happy|raise a concern)\b",
             rf"\b(stop|end|quit|leave|cancel|withdraw( from)?|pull out( of)?|opt out( of)?)"
             rf"( my| the| this)? ({_SESSIONS})\b",
-            r"\b(stop|quit|leave|withdraw|pull out|opt out|change my coach|switch coach)\W*$",
+            # "can I leave?", not "after a period of sick leave?"
+            r"\b(can i|could i|do i|may i|if i|want to|like to|how to)( just)? "
+            r"(stop|quit|leave|withdraw|pull out|opt out)\W*$",
+            r"\b(change my coach|switch coach(es)?)\W*$",
             r"\b(delete|erase|remove|forget)\b.*\b(me|my)\b",
             r"\bmy (data|details|personal information)\b",
         ),

@@ -34,6 +34,8 @@ Q = ServiceQuestion
         ("are the coaches qualified?", Q.COACHES),
         ("how do I complain?", Q.STOP),
         ("can I stop?", Q.STOP),
+        ("can I leave?", Q.STOP),
+        ("can I change my coach?", Q.STOP),
         ("how do I withdraw my request?", Q.STOP),
         ("I want to complain", Q.STOP),
         ("please delete my data", Q.STOP),
@@ -63,6 +65,8 @@ def test_questions_people_ask(text: str, kind: ServiceQuestion) -> None:
         "not someone from my directorate",
         "skip",
         "coaching",
+        "Could I get support around my confidence after a period of sick leave?",
+        "How do I cope now my deputy is about to leave?",
     ],
 )
 def test_ordinary_answers_are_not_mistaken_for_questions(text: str) -> None:
