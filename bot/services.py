@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
@@ -22,6 +22,9 @@ class Settings:
     # No reminder lands in a person's quiet hours (their own zone), except the last one.
     quiet_from: time = time(21, 0)
     quiet_until: time = time(8, 0)
+    # How long a dispatcher's claim on due messages lasts unless renewed: a replica that
+    # dies leaves its claims to others after this long.
+    outbox_lease: timedelta = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)

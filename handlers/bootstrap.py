@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.app import CoachingBot
@@ -38,7 +39,18 @@ def settings_from_environment() -> Settings:
             f"COACHPOOL_TIMEZONE={zone_name!r} is not a time zone name; use one like "
             "'Europe/London'"
         ) from error
-    return Settings(pool_timezone=zone)
+    return Settings(pool_timezone=zone, outbox_lease=_outbox_lease())
+
+
+def _outbox_lease() -> timedelta:
+    raw = os.environ.get("COACHPOOL_OUTBOX_LEASE_SECONDS", "").strip()
+    if not raw:
+        return Settings().outbox_lease
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 86_400:
+        raise ConfigurationError(
+            f"COACHPOOL_OUTBOX_LEASE_SECONDS={raw!r} is not a number of seconds from 1 to 86400"
+        )
+    return timedelta(seconds=int(raw))
 
 
 def bootstrap(
