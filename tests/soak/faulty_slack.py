@@ -30,8 +30,9 @@ class Faults:
 
     server_error: float = 0.03
     rate_limited: float = 0.03
-    timeout: float = 0.005
-    slow: float = 0.005
+    # Every so many delivering calls, without fail: a time-out, and a slow answer.
+    timeout_every: int = 199
+    slow_every: int = 97
     timeout_seconds: float = 3.0
     slow_seconds: float = 2.5
     doomed_channels: frozenset[str] = frozenset()
@@ -52,6 +53,7 @@ class FaultySlack(FakeSlack):
     def __post_init__(self) -> None:
         super().__post_init__()
         self._random = random.Random(self.faults.seed)
+        self._calls = 0
         self._ledger_lock = threading.Lock()
         self.deliveries: list[Delivery] = []
         self.injected: Counter[str] = Counter()
@@ -93,13 +95,13 @@ class FaultySlack(FakeSlack):
         channel = str(params.get("channel") or params.get("channel_id") or "")
         if channel in self.faults.doomed_channels:
             return "channel_not_found"
+        self._calls += 1
         roll, f = self._random.random(), self.faults
-        for name, share in (
-            ("server_error", f.server_error),
-            ("rate_limited", f.rate_limited),
-            ("timeout", f.timeout),
-            ("slow", f.slow),
-        ):
+        for name, due in (("timeout", f.timeout_every), ("slow", f.slow_every)):
+            if self._calls % due == 0:
+                self.injected[name] += 1
+                return name
+        for name, share in (("server_error", f.server_error), ("rate_limited", f.rate_limited)):
             if roll < share:
                 self.injected[name] += 1
                 return name

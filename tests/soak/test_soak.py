@@ -21,6 +21,8 @@ def test_soak_loses_nothing_and_repeats_only_in_kill_windows(
     assert not result.lost, result.lost
     assert not result.unexcused, result.unexcused
     assert result.kills > 0
+    # Each way of failing happened, the slow answers outliving the dispatchers' lease too.
+    assert set(result.injected) == {"server_error", "rate_limited", "timeout", "slow"}
     # Every message to the doomed channel (one person in 40) ended as failed with Slack's
     # reason; any other failure (retries used up, a kill counting as an attempt) says why.
     assert result.failed["Slack chat_postMessage: channel_not_found"] == 400 // 40
