@@ -73,3 +73,12 @@ def test_dispatch_once_with_slack_configured_prints_no_bolt_warning(tmp_path: Pa
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "claimed 0, sent 0, to retry 0, failed 0"
+
+
+def test_a_lease_that_is_not_a_number_of_seconds_is_one_clear_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pool.db'}"
+    done = _coachpool(url, "dispatch", "--once", COACHPOOL_OUTBOX_LEASE_SECONDS="5m")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "coachpool: COACHPOOL_OUTBOX_LEASE_SECONDS='5m' is not a number of seconds from 1 to 86400"
+    )
