@@ -12,7 +12,7 @@ from bot.conversations.registry import CONVERSATIONS
 from bot.domain import Person
 from bot.messages import Incoming, Outcome, refusal
 from bot.outbox.notices import queue_outgoing
-from bot.ports.errors import StoreUnavailable
+from bot.ports.errors import StaleState, StoreUnavailable
 from bot.replies import Text
 from bot.router import route_action, route_aside, route_form, route_text
 from bot.safeguarding import answer_kindly, at_risk
@@ -47,6 +47,14 @@ class CoachingBot:
                     origin=f"turn:{origin}",
                 )
                 return outcome
+        except StaleState as stale:
+            # Someone else moved the record on between this turn's read and its write: the
+            # whole turn was undone, so the truth is that nothing changed.
+            log.info("turn refused, its record moved on: %s", stale)
+            return refusal(
+                "That changed at the same moment from elsewhere, so I've left things as they "
+                "are. Please have another look."
+            )
         except StoreUnavailable:
             log.exception("store unavailable", extra={"person_id": incoming.person_id})
             return Outcome(

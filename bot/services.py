@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
@@ -33,6 +33,10 @@ class Settings:
     @property
     def bank_holidays(self) -> Collection[date]:
         return bank_holidays(self.holiday_nation)
+
+    # How long a dispatcher's claim on due messages lasts unless renewed: a replica that
+    # dies leaves its claims to others after this long.
+    outbox_lease: timedelta = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.app import CoachingBot
@@ -41,7 +42,10 @@ def settings_from_environment() -> Settings:
             "'Europe/London'"
         ) from error
     return Settings(
-        pool_timezone=zone, holiday_nation=_holiday_nation(), invite_organizer=_invite_organizer()
+        pool_timezone=zone,
+        holiday_nation=_holiday_nation(),
+        invite_organizer=_invite_organizer(),
+        outbox_lease=_outbox_lease(),
     )
 
 
@@ -66,6 +70,17 @@ def _invite_organizer() -> str:
             "pool's own address, like 'coaching-pool@wmemployers.org.uk'"
         )
     return organizer
+
+
+def _outbox_lease() -> timedelta:
+    raw = os.environ.get("COACHPOOL_OUTBOX_LEASE_SECONDS", "").strip()
+    if not raw:
+        return Settings().outbox_lease
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 86_400:
+        raise ConfigurationError(
+            f"COACHPOOL_OUTBOX_LEASE_SECONDS={raw!r} is not a number of seconds from 1 to 86400"
+        )
+    return timedelta(seconds=int(raw))
 
 
 def bootstrap(

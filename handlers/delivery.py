@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.domain import Channel, Identity, Person
-from bot.outbox.dispatcher import DispatchReport, dispatch_due
+from bot.outbox.dispatcher import DispatchReport, dispatch_all
 from bot.ports.notifier import DeliveryError
 from bot.replies import Reply
 from bot.services import Services
@@ -98,14 +98,4 @@ class Deliverer:
     notifier: ChannelNotifier
 
     def deliver_now(self) -> DispatchReport:
-        total = DispatchReport()
-        while True:
-            report = dispatch_due(self.services, self.notifier)
-            total = DispatchReport(
-                total.claimed + report.claimed,
-                total.sent + report.sent,
-                total.retried + report.retried,
-                total.failed + report.failed,
-            )
-            if report.claimed == 0:
-                return total
+        return dispatch_all(self.services, self.notifier)

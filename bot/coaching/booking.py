@@ -33,7 +33,7 @@ from bot.domain import (
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
 from bot.messages import Incoming, Outcome, refusal
-from bot.ports.errors import SlotTaken
+from bot.ports.errors import SlotTaken, StaleState
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
 from bot.scheduling import add_working_days
 from bot.services import Services
@@ -112,7 +112,8 @@ def ask_coach(
                 asked_at=now,
                 offered_slots=tuple(slots),
                 updated_at=now,
-            )
+            ),
+            expected=request.state,
         )
         # At the deadline the coach is nudged once; a working day later the request moves on.
         prefix = f"deadline:request:{request.id}:coach:{coach.id}"
@@ -219,6 +220,9 @@ def _coach_request(services: Services, person: Person, action: Action) -> Coachi
 
 
 def accept(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    booked = _already_booked(bot.services, action.int_arg(0), person)
+    if booked is not None:
+        return booked
     request = _coach_request(bot.services, person, action)
     if isinstance(request, str):
         return _say(request)
@@ -236,6 +240,9 @@ def pick(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -
     request = store.get_request(action.int_arg(0))
     if request is None or request.coachee_id != person.id:
         return refusal("Sorry, I can't find that request.")
+    booked = _already_booked(bot.services, request.id, person)
+    if booked is not None:
+        return booked
     if request.state is not RequestState.WAITING_COACH:
         return refusal(GONE)
     window = slot_from(action, 1, request.offered_slots)
@@ -256,6 +263,13 @@ def book_first_session(
     location, meeting_link = first_session_place(services, request, coach.id)
     try:
         with store.transaction():
+            # First, under the request's row lock: of racing presses exactly one moves it on.
+            store.update_request(
+                dataclasses.replace(
+                    request, state=RequestState.MATCHED, offered_slots=(), updated_at=now
+                ),
+                expected=RequestState.WAITING_COACH,
+            )
             engagement = store.add_engagement(
                 Engagement(
                     id=0,
@@ -288,11 +302,6 @@ def book_first_session(
             )
             session = store.confirm_session(session.id)
             schedule_session_messages(services, session)
-            store.update_request(
-                dataclasses.replace(
-                    request, state=RequestState.MATCHED, offered_slots=(), updated_at=now
-                )
-            )
             store.cancel_scheduled(f"deadline:request:{request.id}:")
             store.audit(
                 AuditEntry(
@@ -304,17 +313,63 @@ def book_first_session(
                 )
             )
     except SlotTaken:
-        return _slot_gone(services, request, booked_by)
+        return _slot_gone(services, request.id, booked_by)
+    except StaleState:
+        return _moved_on(services, request.id, booked_by)
     return booking_confirmations(services, session, engagement, actor=booked_by)
 
 
-def _slot_gone(services: Services, request: CoachingRequest, actor: Person) -> Outcome:
+def _already_booked(services: Services, request_id: int, actor: Person) -> Outcome | None:
+    """The truth for a press that lost a race, or came after the booking: when it is booked."""
     store = services.store
+    request = store.get_request(request_id)
+    if request is None or request.state is not RequestState.MATCHED:
+        return None
+    if actor.id not in {request.coachee_id, request.chosen_coach_id}:
+        return None
+    engagement = next(
+        (
+            e
+            for e in store.list_engagements(coachee_id=request.coachee_id)
+            if e.request_id == request.id
+        ),
+        None,
+    )
+    sessions = (
+        store.list_sessions(
+            engagement_id=engagement.id,
+            states=[SessionState.CONFIRMED, SessionState.HELD, SessionState.NO_SHOW],
+        )
+        if engagement
+        else []
+    )
+    if not sessions:
+        return refusal("This request is already booked, so I've left it as it is.")
+    zone = zone_of(actor, services.settings.pool_timezone)
+    return refusal(
+        f"This request is already booked for {local_time(sessions[0].window.start, zone)} "
+        f"({zone.key} time), so I've left it as it is."
+    )
+
+
+def _moved_on(services: Services, request_id: int, actor: Person) -> Outcome:
+    return _already_booked(services, request_id, actor) or refusal(GONE)
+
+
+def _slot_gone(services: Services, request_id: int, actor: Person) -> Outcome:
+    store = services.store
+    # Re-read: the press that took the time may have been for this very request.
+    request = store.get_request(request_id)
+    if request is None or request.state is not RequestState.WAITING_COACH:
+        return _moved_on(services, request_id, actor)
     coach = store.get_person(request.chosen_coach_id or 0)
     assert coach is not None
     fresh = request_slots(services, request, coach)
-    store.update_request(dataclasses.replace(request, offered_slots=tuple(fresh)))
     request = dataclasses.replace(request, offered_slots=tuple(fresh))
+    try:
+        store.update_request(request)
+    except StaleState:
+        return _moved_on(services, request_id, actor)
     sorry = "Sorry, that time has just gone."
     if not fresh:
         return _say(
@@ -348,7 +403,7 @@ def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
         updated_at=now,
     )
     with store.transaction():
-        store.update_request(request)
+        store.update_request(request, expected=RequestState.WAITING_COACH)
         store.cancel_scheduled(f"deadline:request:{request.id}:")
         store.audit(AuditEntry(now, person.id, "request.coach_declined", f"request:{request.id}"))
     for_coachee = Outcome(

@@ -105,7 +105,7 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
             late_cancellation=late,
             calendar_sequence=session.calendar_sequence + 1,
         )
-        store.update_session(gone)
+        store.update_session(gone, expected=SessionState.CONFIRMED)
         store.cancel_scheduled(f"session:{session.id}:")
         store.audit(
             AuditEntry(
@@ -160,7 +160,8 @@ def _attendance(state: SessionState) -> ActionHandler:
                     session,
                     state=state,
                     no_show_by=session.coachee_id if state is SessionState.NO_SHOW else None,
-                )
+                ),
+                expected=SessionState.CONFIRMED,
             )
             store.audit(
                 AuditEntry(now, person.id, f"session.{state.value}", f"session:{session.id}")
@@ -233,7 +234,8 @@ def close(
         store.update_engagement(
             dataclasses.replace(
                 engagement, state=EngagementState.CLOSED, closed_at=now, close_reason=reason
-            )
+            ),
+            expected=engagement.state,
         )
         for session in store.list_sessions(
             engagement_id=engagement.id, states=[SessionState.CONFIRMED]
@@ -246,13 +248,14 @@ def close(
                     cancelled_at=now,
                     calendar_sequence=session.calendar_sequence + 1,
                 )
-                store.update_session(gone)
+                store.update_session(gone, expected=SessionState.CONFIRMED)
                 store.cancel_scheduled(f"session:{session.id}:")
                 removals.append(invite_for(services, gone, cancelled=True))
         request = store.get_request(engagement.request_id)
         if request is not None:
             store.update_request(
-                dataclasses.replace(request, state=RequestState.CLOSED, updated_at=now)
+                dataclasses.replace(request, state=RequestState.CLOSED, updated_at=now),
+                expected=request.state,
             )
         _ask_for_final_evaluation(services, engagement)
         store.audit(
@@ -319,7 +322,10 @@ def _sponsor_answer(approved: bool) -> ActionHandler:
                 "to talk it through. Nothing has been cancelled yet."
             )
         with store.transaction():
-            store.update_engagement(dataclasses.replace(engagement, state=EngagementState.ACTIVE))
+            store.update_engagement(
+                dataclasses.replace(engagement, state=EngagementState.ACTIVE),
+                expected=EngagementState.AWAITING_SPONSOR,
+            )
             store.audit(
                 AuditEntry(now, person.id, "engagement.approved", f"engagement:{engagement.id}")
             )
@@ -343,7 +349,8 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
         return refusal("That request isn't open any more, so there's nothing to withdraw.")
     with store.transaction():
         store.update_request(
-            dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now)
+            dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now),
+            expected=request.state,
         )
         store.cancel_scheduled(f"deadline:request:{request.id}:")
         store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))

@@ -25,7 +25,9 @@ def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
     with store.transaction():
         store.save_shortlist(request.id, entries)
         state = RequestState.SHORTLISTED if entries else RequestState.WAITLISTED
-        store.update_request(dataclasses.replace(request, state=state, updated_at=now))
+        store.update_request(
+            dataclasses.replace(request, state=state, updated_at=now), expected=request.state
+        )
         store.audit(
             AuditEntry(
                 now,

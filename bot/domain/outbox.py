@@ -32,3 +32,5 @@ class OutboxMessage:
     lease_until: datetime | None = None
     last_error: str = ""
     sent_at: datetime | None = None
+    claimed_by: str = ""  # the token of the dispatcher holding the claim
+    parts_sent: int = 0  # parts already delivered (a card, then its invite)

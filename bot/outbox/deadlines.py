@@ -44,7 +44,7 @@ def coach_response_deadline(services: Services, message: OutboxMessage) -> Deliv
             declined_coach_ids=request.declined_coach_ids | {coach_id},
             updated_at=now,
         )
-        store.update_request(request)
+        store.update_request(request, expected=RequestState.WAITING_COACH)
         store.audit(
             AuditEntry(
                 now, None, "request.coach_timed_out", f"request:{request.id}", f"coach:{coach_id}"

@@ -1,26 +1,38 @@
 """The dispatcher: claim due outbox rows, turn each into replies, deliver, record.
 
-Claims carry a lease: a replica that dies mid-send leaves its claim to expire and
-another replica sends the message. Failures retry with backoff up to a limit, then the
-row ends as failed with the reason, where coordinators can see it.
+A claim is owned: it carries this pass's token, a heartbeat renews its lease while the
+pass works (so a slow platform never lets another replica take a message mid-send), and
+every mark is conditional on still holding it (a replica whose claim was taken over
+writes nothing). A replica that dies leaves its claims to expire and another replica
+sends them. A pass starts no new message once it has worked for a lease; what it has not
+started goes back to pending. A message's parts (a card, then its calendar invite) are
+recorded as they go, so a retry resumes after the parts already delivered.
+Failures retry with backoff up to a limit, then the row ends as failed with the reason.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import secrets
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass
 from datetime import timedelta
 
 from bot.domain.outbox import OutboxMessage
 from bot.outbox.kinds import render_message
 from bot.ports.notifier import DeliveryError, Notifier
+from bot.replies import Attachment, Image, Reply
 from bot.services import Services
 
 log = logging.getLogger("coachpool.dispatcher")
 
-LEASE = timedelta(minutes=5)
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))
 MAX_ATTEMPTS = len(BACKOFF) + 1
+BATCH = 200
+
+Part = tuple[int, tuple[Reply, ...]]
 
 
 @dataclass(frozen=True)
@@ -29,44 +41,154 @@ class DispatchReport:
     sent: int = 0
     retried: int = 0
     failed: int = 0
+    released: int = 0  # claimed but given back unstarted: the pass ran out of lease
+    lost: int = 0  # taken over by another replica mid-pass: left to it
 
 
-def dispatch_due(services: Services, notifier: Notifier, *, limit: int = 200) -> DispatchReport:
+def dispatch_due(services: Services, notifier: Notifier, *, limit: int = BATCH) -> DispatchReport:
     store, now = services.store, services.clock.now()
-    claimed = store.claim_due(now=now, limit=limit, lease_until=now + LEASE)
-    sent = retried = failed = 0
-    for message in claimed:
-        outcome = _deliver(services, notifier, message)
-        sent += outcome == "sent"
-        retried += outcome == "retry"
-        failed += outcome == "failed"
-    return DispatchReport(len(claimed), sent, retried, failed)
+    lease = services.settings.outbox_lease
+    owner = secrets.token_hex(8)
+    claimed = store.claim_due(now=now, limit=limit, lease_until=now + lease, owner=owner)
+    if not claimed:
+        return DispatchReport()
+    counts = {"sent": 0, "retry": 0, "failed": 0, "lost": 0}
+    unfinished = [m.id for m in claimed]  # what the heartbeat renews
+    with _heartbeat(services, owner, unfinished, lease):
+        for message in claimed:
+            if services.clock.now() - now >= lease:
+                break  # bounded by the lease: the rest go back for any replica to take
+            counts[_deliver(services, notifier, message, owner)] += 1
+            unfinished.remove(message.id)
+        released = store.release_claims(list(unfinished), owner=owner)
+    return DispatchReport(
+        len(claimed), counts["sent"], counts["retry"], counts["failed"], released, counts["lost"]
+    )
 
 
-def _deliver(services: Services, notifier: Notifier, message: OutboxMessage) -> str:
+def dispatch_all(
+    services: Services, notifier: Notifier, *, max_passes: int = 1_000
+) -> DispatchReport:
+    """Pass after pass until nothing due is left to claim (or `max_passes`, a bound for a
+    queue that keeps refilling); the totals."""
+    total = DispatchReport()
+    for _ in range(max_passes):
+        report = dispatch_due(services, notifier)
+        total = DispatchReport(
+            *(a + b for a, b in zip(astuple(total), astuple(report), strict=True))
+        )
+        if report.claimed == 0:
+            break
+    return total
+
+
+@contextmanager
+def _heartbeat(
+    services: Services, owner: str, unfinished: Sequence[int], lease: timedelta
+) -> Iterator[None]:
+    """Renew the pass's claims every third of a lease while it works (a worker thread: a
+    single slow send may outlast the lease)."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(lease.total_seconds() / 3):
+            try:
+                services.store.renew_claims(
+                    list(unfinished), owner=owner, lease_until=services.clock.now() + lease
+                )
+            except Exception:  # the next beat tries again; the marks stay conditional
+                log.exception("renewing outbox claims failed")
+
+    worker = threading.Thread(target=beat, name="outbox-lease", daemon=True)
+    worker.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        worker.join()
+
+
+def parts_of(deliveries: Sequence[tuple[int, Sequence[Reply]]]) -> list[Part]:
+    """Each file (an invite, a chart) is a part of its own; the replies between files are
+    one part. Delivered in order, so `parts_sent` says where to resume."""
+    parts: list[Part] = []
+    for person_id, replies in deliveries:
+        run: list[Reply] = []
+        for reply in replies:
+            if isinstance(reply, Attachment | Image):
+                if run:
+                    parts.append((person_id, tuple(run)))
+                    run = []
+                parts.append((person_id, (reply,)))
+            else:
+                run.append(reply)
+        if run:
+            parts.append((person_id, tuple(run)))
+    return parts
+
+
+def _deliver(services: Services, notifier: Notifier, message: OutboxMessage, owner: str) -> str:
     store, now = services.store, services.clock.now()
     try:
-        deliveries = render_message(services, message)
-        for person_id, replies in deliveries:
-            if replies:
-                notifier.send(person_id=person_id, replies=list(replies))
+        parts = parts_of(render_message(services, message))
+        for index in range(message.parts_sent, len(parts)):
+            person_id, replies = parts[index]
+            notifier.send(person_id=person_id, replies=list(replies))
+            last = index == len(parts) - 1
+            if not last and not store.mark_part_sent(message.id, owner=owner, parts_sent=index + 1):
+                return _lost(message)
     except DeliveryError as error:
-        return _failed(services, message, error.reason, retryable=error.retryable)
+        return _failed(services, message, owner, error.reason, retryable=error.retryable)
     except Exception as error:  # one error path for every kind of message
-        log.exception("outbox message failed", extra={"outbox_key": message.key})
-        return _failed(services, message, f"{type(error).__name__}: {error}", retryable=False)
-    store.mark_sent(message.id, at=now)
+        log.exception(
+            "outbox message %s (%s) to person %s could not be rendered",
+            message.key,
+            message.kind,
+            message.recipient_id,
+        )
+        return _failed(
+            services, message, owner, f"{type(error).__name__}: {error}", retryable=False
+        )
+    if not store.mark_sent(message.id, at=now, owner=owner):
+        return _lost(message)
     return "sent"
 
 
-def _failed(services: Services, message: OutboxMessage, reason: str, *, retryable: bool) -> str:
-    now = services.clock.now()
+def _lost(message: OutboxMessage) -> str:
+    log.warning(
+        "outbox message %s (%s) to person %s: the claim was taken over, left to its new holder",
+        message.key,
+        message.kind,
+        message.recipient_id,
+    )
+    return "lost"
+
+
+def _failed(
+    services: Services, message: OutboxMessage, owner: str, reason: str, *, retryable: bool
+) -> str:
+    now, store = services.clock.now(), services.store
     if retryable and message.attempts < MAX_ATTEMPTS:
         retry_at = now + BACKOFF[min(message.attempts, len(BACKOFF)) - 1]
-        services.store.mark_failed(message.id, error=reason, retry_at=retry_at)
+        if not store.mark_failed(message.id, error=reason, retry_at=retry_at, owner=owner):
+            return _lost(message)
+        log.info(
+            "outbox message %s (%s) to person %s will be retried at %s: %s",
+            message.key,
+            message.kind,
+            message.recipient_id,
+            retry_at.isoformat(),
+            reason,
+        )
         return "retry"
-    services.store.mark_failed(message.id, error=reason, retry_at=None)
+    if not store.mark_failed(message.id, error=reason, retry_at=None, owner=owner):
+        return _lost(message)
+    # One line with everything needed at 3 a.m., in every mode (serve, dispatch, digest).
     log.warning(
-        "outbox message failed for good", extra={"outbox_key": message.key, "reason": reason}
+        "outbox message failed for good: key=%s kind=%s recipient=%s reason=%s",
+        message.key,
+        message.kind,
+        message.recipient_id,
+        reason,
     )
     return "failed"

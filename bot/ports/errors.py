@@ -22,3 +22,9 @@ class SlotTaken(StoreError):
 
 class Conflict(StoreError):
     """A uniqueness rule was broken (e.g. an email already used by another person)."""
+
+
+class StaleState(StoreError):
+    """A compare-and-set write was refused: the record is no longer in the state the caller
+    read (someone else moved it on first), or the change is not one its lifecycle allows
+    (`bot/domain/lifecycles.py`). Nothing was written."""

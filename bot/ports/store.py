@@ -27,6 +27,7 @@ from bot.domain import (
     CoachingRequest,
     CoachProfile,
     Engagement,
+    EngagementState,
     Identity,
     Organisation,
     Person,
@@ -112,7 +113,15 @@ class Store(Protocol):
 
     # -- requests and shortlists ------------------------------------------------------
     def add_request(self, request: CoachingRequest) -> CoachingRequest: ...
-    def update_request(self, request: CoachingRequest) -> None: ...
+    def update_request(
+        self, request: CoachingRequest, *, expected: RequestState | None = None
+    ) -> None:
+        """Compare-and-set: write the request only if the stored one is still in `expected`
+        (the state the caller read; None: `request.state`, a change that keeps the state)
+        and the lifecycle allows the move; else StaleState and nothing is written. Under
+        the row lock on PostgreSQL, so of racing writers from one state exactly one wins."""
+        ...
+
     def get_request(self, request_id: int) -> CoachingRequest | None: ...
     def list_requests(
         self,
@@ -135,7 +144,12 @@ class Store(Protocol):
 
     # -- engagements and sessions -----------------------------------------------------
     def add_engagement(self, engagement: Engagement) -> Engagement: ...
-    def update_engagement(self, engagement: Engagement) -> None: ...
+    def update_engagement(
+        self, engagement: Engagement, *, expected: EngagementState | None = None
+    ) -> None:
+        """Compare-and-set on the state, as `update_request` (StaleState)."""
+        ...
+
     def get_engagement(self, engagement_id: int) -> Engagement | None: ...
     def list_engagements(
         self, *, coach_id: int | None = None, coachee_id: int | None = None
@@ -154,9 +168,10 @@ class Store(Protocol):
         returned unchanged; one in any other state raises Conflict; NotFound if none."""
         ...
 
-    def update_session(self, session: Session) -> None:
+    def update_session(self, session: Session, *, expected: SessionState | None = None) -> None:
         """Save state changes (cancel, held, no-show, reschedule). Moving a confirmed
-        session to a new window re-runs the overlap check (SlotTaken)."""
+        session to a new window re-runs the overlap check (SlotTaken). Compare-and-set on
+        the state, as `update_request` (StaleState)."""
         ...
 
     def get_session(self, session_id: int) -> Session | None: ...
@@ -203,16 +218,42 @@ class Store(Protocol):
         """Cancel pending messages whose key starts with the prefix; returns how many."""
         ...
 
-    def claim_due(self, *, now: datetime, limit: int, lease_until: datetime) -> list[OutboxMessage]:
+    def claim_due(
+        self, *, now: datetime, limit: int, lease_until: datetime, owner: str
+    ) -> list[OutboxMessage]:
         """Claim up to `limit` messages due by `now` that are pending or whose lease has
-        expired, marking them claimed until `lease_until`. Concurrent claimers never
-        receive the same message (row locks skipped by others where the database has them)."""
+        expired, marking them claimed by `owner` until `lease_until`. Concurrent claimers
+        never receive the same message (row locks skipped by others where the database
+        has them)."""
         ...
 
-    def mark_sent(self, message_id: int, *, at: datetime) -> None: ...
-    def mark_failed(self, message_id: int, *, error: str, retry_at: datetime | None) -> None:
-        """Record a failed attempt: back to pending due at `retry_at`, or FAILED for good
-        when `retry_at` is None."""
+    def count_due(self, *, now: datetime) -> int:
+        """How many messages a claim at `now` could take."""
+        ...
+
+    def renew_claims(
+        self, message_ids: Sequence[int], *, owner: str, lease_until: datetime
+    ) -> set[int]:
+        """Extend the lease of those of the messages `owner` still holds; their ids."""
+        ...
+
+    def release_claims(self, message_ids: Sequence[int], *, owner: str) -> int:
+        """Give back claims not started (pending again, the attempt not counted)."""
+        ...
+
+    def mark_part_sent(self, message_id: int, *, owner: str, parts_sent: int) -> bool:
+        """Record that the first `parts_sent` parts were delivered, if `owner` holds it."""
+        ...
+
+    def mark_sent(self, message_id: int, *, at: datetime, owner: str) -> bool:
+        """SENT, if `owner` still holds the claim; False (nothing written) if not."""
+        ...
+
+    def mark_failed(
+        self, message_id: int, *, error: str, retry_at: datetime | None, owner: str
+    ) -> bool:
+        """Record a failed attempt, if `owner` still holds the claim: back to pending due at
+        `retry_at`, or FAILED for good when `retry_at` is None. False if not held."""
         ...
 
     def list_outbox(self, *, states: Sequence[str] | None = None) -> list[OutboxMessage]: ...

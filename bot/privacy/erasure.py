@@ -91,7 +91,10 @@ def erase_person(services: Services, person: Person, *, by: str) -> ErasureRepor
 
 def _withdraw(services: Services, request: CoachingRequest) -> list[Outgoing]:
     store, now = services.store, services.clock.now()
-    store.update_request(dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now))
+    store.update_request(
+        dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now),
+        expected=request.state,
+    )
     store.cancel_scheduled(f"deadline:request:{request.id}:")
     if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
         return [Outgoing(request.chosen_coach_id, (Text(REQUEST_WITHDRAWN),))]
@@ -107,7 +110,8 @@ def _end(services: Services, engagement: Engagement, *, erased: Person) -> int:
             state=EngagementState.CLOSED,
             closed_at=now,
             close_reason=ENGAGEMENT_ENDED,
-        )
+        ),
+        expected=engagement.state,
     )
     cancelled = 0
     for session in store.list_sessions(
@@ -117,14 +121,16 @@ def _end(services: Services, engagement: Engagement, *, erased: Person) -> int:
             store.update_session(
                 dataclasses.replace(
                     session, state=SessionState.CANCELLED, cancelled_by=erased.id, cancelled_at=now
-                )
+                ),
+                expected=session.state,
             )
             store.cancel_scheduled(f"session:{session.id}:")
             cancelled += 1
     request = store.get_request(engagement.request_id)
     if request is not None and request.state is not RequestState.CLOSED:
         store.update_request(
-            dataclasses.replace(request, state=RequestState.CLOSED, updated_at=now)
+            dataclasses.replace(request, state=RequestState.CLOSED, updated_at=now),
+            expected=request.state,
         )
     return cancelled
 
@@ -140,6 +146,7 @@ def _find_another_coach(
 ) -> list[Outgoing]:
     """As when a coach lets the answer time pass: the coachee is offered other coaches."""
     store, now = services.store, services.clock.now()
+    was = request.state
     request = dataclasses.replace(
         request,
         state=RequestState.SHORTLISTED,
@@ -148,7 +155,7 @@ def _find_another_coach(
         declined_coach_ids=request.declined_coach_ids | {coach_id},
         updated_at=now,
     )
-    store.update_request(request)
+    store.update_request(request, expected=was)
     store.cancel_scheduled(f"deadline:request:{request.id}:")
     shortlist = offer_shortlist(services, request)
     return [

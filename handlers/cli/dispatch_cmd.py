@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Any
 
-from bot.outbox.dispatcher import dispatch_due
+from bot.outbox.dispatcher import dispatch_all
 from handlers.channels import platform_notifier
 from handlers.cli.common import open_app
 from handlers.console.sender import ConsoleSender
@@ -15,7 +15,9 @@ from handlers.platforms import MOUNTERS
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("dispatch", help="send the scheduled messages that are due")
+    parser = commands.add_parser(
+        "dispatch", help="send every scheduled message that is due, in passes of 200"
+    )
     parser.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
     parser.set_defaults(run=run)
 
@@ -25,10 +27,12 @@ def run(args: argparse.Namespace) -> int:
     notifier = platform_notifier(
         app, MOUNTERS, fallback=ConsoleSender(sys.stdout), environ=os.environ
     )
-    report = dispatch_due(app.services, notifier)
+    report = dispatch_all(app.services, notifier)
+    remaining = app.store.count_due(now=app.services.clock.now())
     print(
         f"claimed {report.claimed}, sent {report.sent}, to retry {report.retried}, "
-        f"failed {report.failed}",
+        f"failed {report.failed}"
+        + (f"; {remaining} due messages remain for the next run" if remaining else ""),
         file=sys.stderr,
     )
     return 0

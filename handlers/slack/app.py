@@ -31,6 +31,18 @@ EVENTS_PATH = "/slack/events"
 log = logging.getLogger("coachpool.slack")
 
 
+class _TokenInClient(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that the client we give it wins; our
+    client carries that very token (or the installation's), so the warning is noise on
+    every `coachpool dispatch --once`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "As you gave `client` as well" not in record.getMessage()
+
+
+logging.getLogger("slack_bolt.AsyncApp").addFilter(_TokenInClient())
+
+
 @dataclass
 class SlackApp:
     bolt: AsyncApp

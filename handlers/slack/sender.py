@@ -18,16 +18,20 @@ from handlers.slack.workspaces import Workspaces
 log = logging.getLogger("coachpool.slack")
 
 
+REMEMBERED = 10_000
+
+
 class SlackSender:
     def __init__(self, desk: Desk, workspaces: Workspaces) -> None:
         self._desk = desk
         self._workspaces = workspaces
+        # person id -> their Slack identity with its DM channel, once found or opened: a
+        # burst of messages to someone found by email costs one users.lookupByEmail (a
+        # rate-limited method) and one conversations.open, not one of each per message.
+        self._reached: dict[int, Identity] = {}
 
     def send(self, *, person: Person, identity: Identity | None, replies: list[Reply]) -> None:
-        if identity is None or not self._desk.people.serves(identity.workspace, person):
-            # Never through a workspace of another organisation (an identity linked before
-            # that rule, say): their own organisation's workspaces are searched instead.
-            identity = self._find(person)
+        identity = self._reachable(person, identity)
         token = self._workspaces.token_for(identity.workspace)
         if token is None:
             raise DeliveryError(
@@ -39,10 +43,36 @@ class SlackSender:
         if not channel:
             channel = self._desk.people.open_dm(client, identity.user_id)
             ref = {**identity.conversation_ref, "channel": channel}
-            self._desk.services.store.link_identity(
-                dataclasses.replace(identity, conversation_ref=ref)
-            )
+            identity = dataclasses.replace(identity, conversation_ref=ref)
+            self._desk.services.store.link_identity(identity)
+        self._remember(identity)
         self._desk.poster.post(client, channel=channel, replies=replies)
+
+    def _reachable(self, person: Person, identity: Identity | None) -> Identity:
+        """The identity to send to: the one given if it is in one of the person's own
+        organisation's workspaces (never through another organisation's, say one linked
+        before that rule), else the one found before, else the store's (the caller's view
+        may predate a link made seconds ago), else found by email."""
+        serves = self._desk.people.serves
+        remembered = self._reached.get(person.id)
+        if identity is not None and serves(identity.workspace, person):
+            if remembered and (remembered.workspace, remembered.user_id) == (
+                identity.workspace,
+                identity.user_id,
+            ):
+                return remembered  # the same account, with the DM channel opened since
+            return identity
+        if remembered is not None:
+            return remembered
+        for stored in self._desk.services.store.identities_of(person.id):
+            if stored.channel is Channel.SLACK and serves(stored.workspace, person):
+                return stored
+        return self._find(person)
+
+    def _remember(self, identity: Identity) -> None:
+        if len(self._reached) >= REMEMBERED:
+            self._reached.clear()
+        self._reached[identity.person_id] = identity
 
     def _find(self, person: Person) -> Identity:
         """The person's Slack account by their email, in the installed workspaces of their

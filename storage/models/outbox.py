@@ -27,3 +27,7 @@ class OutboxRow(Base):
     lease_until: Mapped[datetime | None]
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime | None]
+    # The token of the dispatcher holding the claim: marks and renewals check it.
+    claimed_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # How many parts of the message were delivered: a retry resumes after them.
+    parts_sent: Mapped[int] = mapped_column(default=0, server_default="0")

@@ -7,8 +7,10 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from bot.domain import Engagement, EngagementState
+from bot.domain.lifecycles import ENGAGEMENT_MOVES
 from storage.models import EngagementRow
-from storage.repos.rows import fresh, row_of, row_or_none
+from storage.repos.rows import fresh, row_or_none
+from storage.repos.transitions import locked_for_move
 from storage.unit import UnitOfWork
 
 
@@ -50,9 +52,20 @@ class EngagementRepo(UnitOfWork):
             s.flush()
             return replace(engagement, id=row.id)
 
-    def update_engagement(self, engagement: Engagement) -> None:
+    def update_engagement(
+        self, engagement: Engagement, *, expected: EngagementState | None = None
+    ) -> None:
+        """Compare-and-set on the state (see `Store.update_engagement`)."""
         with self._write() as s:
-            _fill(row_of(s, EngagementRow, engagement.id), engagement)
+            row = locked_for_move(
+                s,
+                EngagementRow,
+                engagement.id,
+                expected=expected or engagement.state,
+                new=engagement.state,
+                moves=ENGAGEMENT_MOVES,
+            )
+            _fill(row, engagement)
 
     def get_engagement(self, engagement_id: int) -> Engagement | None:
         with self._read() as s:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, Update, and_, func, or_, select, update
 
 from bot.domain.outbox import OutboxMessage, OutboxState
 from storage.models import OutboxRow
@@ -36,6 +36,8 @@ def to_message(row: OutboxRow) -> OutboxMessage:
         lease_until=row.lease_until,
         last_error=row.last_error,
         sent_at=row.sent_at,
+        claimed_by=row.claimed_by,
+        parts_sent=row.parts_sent,
     )
 
 
@@ -51,7 +53,26 @@ def _armed(message: OutboxMessage) -> dict[str, Any]:
         "lease_until": None,
         "last_error": "",
         "sent_at": None,
+        "claimed_by": "",
+        "parts_sent": 0,
     }
+
+
+def _claimable(now: datetime) -> ColumnElement[bool]:
+    return and_(
+        OutboxRow.due_at <= now,
+        or_(
+            OutboxRow.state == PENDING,
+            and_(OutboxRow.state == CLAIMED, OutboxRow.lease_until < now),
+        ),
+    )
+
+
+def _held(message_ids: Sequence[int], owner: str) -> Update:
+    """An UPDATE of those of the messages that `owner` still holds claimed."""
+    return update(OutboxRow).where(
+        OutboxRow.id.in_(message_ids), OutboxRow.state == CLAIMED, OutboxRow.claimed_by == owner
+    )
 
 
 class OutboxRepo(UnitOfWork):
@@ -95,16 +116,13 @@ class OutboxRepo(UnitOfWork):
             )
             return rows_changed(s, cancelled)
 
-    def claim_due(self, *, now: datetime, limit: int, lease_until: datetime) -> list[OutboxMessage]:
+    def claim_due(
+        self, *, now: datetime, limit: int, lease_until: datetime, owner: str
+    ) -> list[OutboxMessage]:
         """Claim up to `limit` messages due by `now` (earliest first) that are pending, or
-        claimed with a lease that ended before `now`; each claim counts an attempt."""
-        claimable = and_(
-            OutboxRow.due_at <= now,
-            or_(
-                OutboxRow.state == PENDING,
-                and_(OutboxRow.state == CLAIMED, OutboxRow.lease_until < now),
-            ),
-        )
+        claimed with a lease that ended before `now`, for `owner`; each claim counts an
+        attempt."""
+        claimable = _claimable(now)
         with self._write() as s:
             ids = list(
                 s.scalars(
@@ -120,7 +138,12 @@ class OutboxRepo(UnitOfWork):
             s.execute(
                 update(OutboxRow)
                 .where(OutboxRow.id.in_(ids))
-                .values(state=CLAIMED, lease_until=lease_until, attempts=OutboxRow.attempts + 1)
+                .values(
+                    state=CLAIMED,
+                    lease_until=lease_until,
+                    claimed_by=owner,
+                    attempts=OutboxRow.attempts + 1,
+                )
                 .execution_options(synchronize_session=False)
             )
             rows = s.scalars(
@@ -132,26 +155,97 @@ class OutboxRepo(UnitOfWork):
             )
             return [to_message(row) for row in rows]
 
-    def mark_sent(self, message_id: int, *, at: datetime) -> None:
-        with self._write() as s:
-            row = row_of(s, OutboxRow, message_id)
-            row.state = OutboxState.SENT.value
-            row.sent_at = at
-            row.lease_until = None
-            row.last_error = ""
+    def count_due(self, *, now: datetime) -> int:
+        with self._read() as s:
+            return int(
+                s.scalar(select(func.count()).select_from(OutboxRow).where(_claimable(now))) or 0
+            )
 
-    def mark_failed(self, message_id: int, *, error: str, retry_at: datetime | None) -> None:
-        """Record a failed attempt: back to pending due at `retry_at`, or FAILED for good
-        when `retry_at` is None."""
+    def renew_claims(
+        self, message_ids: Sequence[int], *, owner: str, lease_until: datetime
+    ) -> set[int]:
+        """Extend the lease of those of the messages `owner` still holds; their ids."""
+        if not message_ids:
+            return set()
         with self._write() as s:
-            row = row_of(s, OutboxRow, message_id)
-            row.last_error = error
-            row.lease_until = None
-            if retry_at is None:
-                row.state = OutboxState.FAILED.value
-            else:
-                row.state = PENDING
-                row.due_at = retry_at
+            s.execute(
+                _held(message_ids, owner)
+                .values(lease_until=lease_until)
+                .execution_options(synchronize_session=False)
+            )
+            held = select(OutboxRow.id).where(
+                OutboxRow.id.in_(message_ids),
+                OutboxRow.state == CLAIMED,
+                OutboxRow.claimed_by == owner,
+            )
+            return set(s.scalars(held))
+
+    def release_claims(self, message_ids: Sequence[int], *, owner: str) -> int:
+        """Give back claims not started: pending again, the attempt not counted."""
+        if not message_ids:
+            return 0
+        with self._write() as s:
+            released = (
+                _held(message_ids, owner)
+                .values(
+                    state=PENDING,
+                    lease_until=None,
+                    claimed_by="",
+                    attempts=OutboxRow.attempts - 1,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            return rows_changed(s, released)
+
+    def mark_part_sent(self, message_id: int, *, owner: str, parts_sent: int) -> bool:
+        return self._mark(message_id, owner, parts_sent=parts_sent)
+
+    def mark_sent(self, message_id: int, *, at: datetime, owner: str) -> bool:
+        """SENT, if `owner` still holds the claim (False, and nothing written, if not)."""
+        return self._mark(
+            message_id,
+            owner,
+            state=OutboxState.SENT.value,
+            sent_at=at,
+            lease_until=None,
+            last_error="",
+        )
+
+    def mark_failed(
+        self, message_id: int, *, error: str, retry_at: datetime | None, owner: str
+    ) -> bool:
+        """Record a failed attempt if `owner` still holds the claim: back to pending due at
+        `retry_at`, or FAILED for good when `retry_at` is None. False if not held."""
+        if retry_at is None:
+            return self._mark(
+                message_id,
+                owner,
+                state=OutboxState.FAILED.value,
+                last_error=error,
+                lease_until=None,
+            )
+        return self._mark(
+            message_id,
+            owner,
+            state=PENDING,
+            due_at=retry_at,
+            last_error=error,
+            lease_until=None,
+            claimed_by="",
+        )
+
+    def _mark(self, message_id: int, owner: str, **values: Any) -> bool:
+        """Write `values` if `owner` holds the claim; NotFound if there is no such row."""
+        with self._write() as s:
+            changed = rows_changed(
+                s,
+                _held([message_id], owner)
+                .values(**values)
+                .execution_options(synchronize_session=False),
+            )
+            if changed == 0:
+                row_of(s, OutboxRow, message_id)  # NotFound for a wrong id
+            return changed == 1
 
     def list_outbox(self, *, states: Sequence[str] | None = None) -> list[OutboxMessage]:
         """By due time."""

@@ -10,9 +10,11 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from bot.domain import CoachingRequest, Format, RequestState, ShortlistEntry
+from bot.domain.lifecycles import REQUEST_MOVES
 from bot.timewindow import TimeWindow
 from storage.models import RequestRow, ShortlistEntryRow
 from storage.repos.rows import fresh, row_of, row_or_none
+from storage.repos.transitions import locked_for_move
 from storage.unit import UnitOfWork
 
 
@@ -87,9 +89,20 @@ class RequestRepo(UnitOfWork):
             s.flush()
             return replace(request, id=row.id)
 
-    def update_request(self, request: CoachingRequest) -> None:
+    def update_request(
+        self, request: CoachingRequest, *, expected: RequestState | None = None
+    ) -> None:
+        """Compare-and-set on the state (see `Store.update_request`)."""
         with self._write() as s:
-            _fill(row_of(s, RequestRow, request.id), request)
+            row = locked_for_move(
+                s,
+                RequestRow,
+                request.id,
+                expected=expected or request.state,
+                new=request.state,
+                moves=REQUEST_MOVES,
+            )
+            _fill(row, request)
 
     def get_request(self, request_id: int) -> CoachingRequest | None:
         with self._read() as s:

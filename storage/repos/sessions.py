@@ -9,11 +9,13 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from bot.domain import EngagementState, Session, SessionKind, SessionState
+from bot.domain.lifecycles import SESSION_MOVES
 from bot.ports.errors import Conflict
 from bot.timewindow import TimeWindow
 from storage.models import CoachRow, EngagementRow, SessionRow
 from storage.repos.booking import OCCUPYING, check_free, lock_people
 from storage.repos.rows import fresh, row_of, row_or_none
+from storage.repos.transitions import locked_for_move
 from storage.unit import UnitOfWork
 
 
@@ -106,14 +108,24 @@ class SessionRepo(UnitOfWork):
             s.flush()
             return to_session(row)
 
-    def update_session(self, session: Session) -> None:
+    def update_session(self, session: Session, *, expected: SessionState | None = None) -> None:
         """Save state changes (cancel, held, no-show, reschedule). A change that makes the
-        session occupy a new slot re-runs the overlap check (SlotTaken)."""
+        session occupy a new slot re-runs the overlap check (SlotTaken). Compare-and-set
+        on the state (see `Store.update_session`)."""
         with self._write() as s:
             row = row_of(s, SessionRow, session.id)
             if _needs_check(row, session):
+                # People first, then the row: the order every booking takes its locks in.
                 lock_people(s, session.coach_id, session.coachee_id)
-                row = row_of(s, SessionRow, session.id, lock=True)
+            row = locked_for_move(
+                s,
+                SessionRow,
+                session.id,
+                expected=expected or session.state,
+                new=session.state,
+                moves=SESSION_MOVES,
+            )
+            if _needs_check(row, session):
                 check_free(
                     s,
                     coach_id=session.coach_id,

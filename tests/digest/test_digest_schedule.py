@@ -128,11 +128,15 @@ def test_the_dispatcher_delivers_each_digest_once(pool: DigestPool) -> None:
     notifier = RecordingNotifier()
     report = dispatch_due(services, notifier)
     assert (report.claimed, report.sent, report.failed) == (2, 2, 0)
-    assert sorted(person for person, _ in notifier.sent) == sorted(
-        [pool.people["cora"].id, pool.people["lena"].id]
-    )
+    # Each gets the text and then the chart, a part each (so a failed chart upload is
+    # retried without sending the text again).
+    cora, lena = pool.people["cora"].id, pool.people["lena"].id
+    assert sorted(person for person, _ in notifier.sent) == sorted([cora, cora, lena, lena])
+    for person in (cora, lena):
+        parts = [replies for who, replies in notifier.sent if who == person]
+        assert isinstance(parts[0][0], Card) and [type(r) for r in parts[1]] == [Image]
     assert all(m.state is OutboxState.SENT for m in digests(pool.store))
     # Another replica's Monday job, after the send: nothing new, nothing sent again.
     assert queue_weekly_digests(services, week_start=WEEK.start) == 0
     assert dispatch_due(services, notifier).claimed == 0
-    assert len(notifier.sent) == 2
+    assert len(notifier.sent) == 4

@@ -91,7 +91,9 @@ def test_a_replica_killed_mid_send_leaves_its_claim_to_expire(store: SqlStore) -
     person = _person(store)
     _queue(store, person, 3)
     # A replica claims and dies before sending or marking anything.
-    claimed = store.claim_due(now=NOW, limit=10, lease_until=NOW + timedelta(minutes=5))
+    claimed = store.claim_due(
+        now=NOW, limit=10, lease_until=NOW + timedelta(minutes=5), owner="dead-replica"
+    )
     assert len(claimed) == 3
     notifier = CountingNotifier()
     clock = SimulatedClock(NOW + timedelta(minutes=1))

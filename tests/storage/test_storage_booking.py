@@ -32,7 +32,9 @@ def test_confirm_moves_proposed_to_confirmed(pool: Pool) -> None:
     assert pool.store.get_session(proposed.id) == confirmed
     # Confirming again is harmless; confirming a cancelled session is not allowed.
     assert pool.store.confirm_session(proposed.id) == confirmed
-    pool.store.update_session(replace(confirmed, state=SessionState.CANCELLED))
+    pool.store.update_session(
+        replace(confirmed, state=SessionState.CANCELLED), expected=SessionState.CONFIRMED
+    )
     with pytest.raises(Conflict):
         pool.store.confirm_session(proposed.id)
     with pytest.raises(NotFound):
@@ -64,7 +66,9 @@ def test_overlap_for_coach_or_coachee_is_refused(pool: Pool) -> None:
 def test_held_sessions_block_too(pool: Pool) -> None:
     first, second = (pool.engagement(c) for c in pool.coachees[:2])
     held = pool.session(first, state=SessionState.CONFIRMED)
-    pool.store.update_session(replace(held, state=SessionState.HELD))
+    pool.store.update_session(
+        replace(held, state=SessionState.HELD), expected=SessionState.CONFIRMED
+    )
     with pytest.raises(SlotTaken):
         pool.session(second, state=SessionState.CONFIRMED)
 
@@ -82,12 +86,16 @@ def test_rescheduling_a_confirmed_session_rechecks(pool: Pool) -> None:
     pool.store.update_session(nudged)
     assert pool.store.get_session(mine.id) == nudged
     # Once the other session is cancelled, the slot is free.
-    pool.store.update_session(replace(busy, state=SessionState.CANCELLED))
+    pool.store.update_session(
+        replace(busy, state=SessionState.CANCELLED), expected=SessionState.CONFIRMED
+    )
     pool.store.update_session(replace(mine, window=later))
     # Confirming through update_session is checked as well.
     sneaky = pool.session(first, later.start)
     with pytest.raises(SlotTaken):
-        pool.store.update_session(replace(sneaky, state=SessionState.CONFIRMED))
+        pool.store.update_session(
+            replace(sneaky, state=SessionState.CONFIRMED), expected=SessionState.PROPOSED
+        )
 
 
 def test_busy_windows_and_coach_loads(pool: Pool) -> None:
@@ -104,7 +112,7 @@ def test_busy_windows_and_coach_loads(pool: Pool) -> None:
 
     month = (T0.replace(day=1), T0.replace(month=4, day=1))
     assert store.coach_loads(*month) == {pool.coach.id: (2, 2.5)}
-    store.update_engagement(replace(first, state=first.state.CLOSED))
+    store.update_engagement(replace(first, state=first.state.CLOSED), expected=first.state)
     assert store.coach_loads(*month)[pool.coach.id] == (1, 2.5)
     assert outside.window.start >= month[1]
 

@@ -29,7 +29,7 @@ def test_erase_person(pool: Pool) -> None:
     )
     engagement = pool.engagement(coachee)
     session = pool.session(engagement, state=SessionState.CONFIRMED)
-    store.update_session(replace(session, state=SessionState.HELD))
+    store.update_session(replace(session, state=SessionState.HELD), expected=session.state)
     store.link_identity(Identity(coachee.id, Channel.SLACK, "T01", "U9", {"dm": "D9"}))
     store.save_conversation(ConversationState(coachee.id, Channel.SLACK, "feedback", "rate"))
     store.save_feedback(

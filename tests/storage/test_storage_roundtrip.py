@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, time, timedelta, timezone
 
+import pytest
 from storage_testkit import T0, Pool
 
 from bot.domain import (
@@ -31,6 +32,7 @@ from bot.domain.audit import AuditEntry
 from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback
 from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.ports.errors import StaleState
 from bot.timewindow import TimeWindow
 from storage.store import SqlStore
 
@@ -163,8 +165,16 @@ def test_request_and_shortlist(pool: Pool) -> None:
     assert stored == replace(given, id=added.id)
     assert stored is not None
     assert stored.created_at.tzinfo is UTC
+    store.update_request(replace(added, state=RequestState.SHORTLISTED), expected=added.state)
     chosen = replace(added, state=RequestState.WAITING_COACH, chosen_coach_id=pool.coach.id)
-    store.update_request(chosen)
+    store.update_request(chosen, expected=RequestState.SHORTLISTED)
+    # A stale copy is refused, not written: the request is no longer open.
+    with pytest.raises(StaleState):
+        store.update_request(replace(added, topic="stale"))
+    with pytest.raises(StaleState):  # nor may a request waiting for its coach go back to open
+        store.update_request(
+            replace(chosen, state=RequestState.OPEN), expected=RequestState.WAITING_COACH
+        )
     assert store.get_request(added.id) == chosen
 
     entries = [
@@ -217,7 +227,7 @@ def test_engagement_and_session(pool: Pool) -> None:
         closed_at=T0,
         close_reason="all sessions held",
     )
-    store.update_engagement(closed)
+    store.update_engagement(closed, expected=EngagementState.ACTIVE)
     assert store.list_engagements(coach_id=pool.coach.id) == [closed]
     assert store.list_engagements(coachee_id=pool.coachees[1].id) == []
 
@@ -241,10 +251,13 @@ def test_engagement_and_session(pool: Pool) -> None:
         cancelled_at=T0 - timedelta(hours=2),
         late_cancellation=True,
     )
-    store.update_session(cancelled)
+    store.update_session(cancelled, expected=SessionState.PROPOSED)
     assert store.get_session(added.id) == cancelled
     no_show = pool.session(engagement, T0 + timedelta(days=7), state=SessionState.CONFIRMED)
-    store.update_session(replace(no_show, state=SessionState.NO_SHOW, no_show_by=pool.coach.id))
+    store.update_session(
+        replace(no_show, state=SessionState.NO_SHOW, no_show_by=pool.coach.id),
+        expected=SessionState.CONFIRMED,
+    )
     assert store.get_session(no_show.id) == replace(
         no_show, state=SessionState.NO_SHOW, no_show_by=pool.coach.id
     )

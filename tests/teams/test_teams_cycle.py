@@ -133,7 +133,7 @@ def test_a_teams_coach_and_a_console_coachee_book_a_session(teams: TeamsRig) -> 
 
     # Pressing the old Accept button again changes nothing, and says so.
     again = teams.post(execute(teams, CATHERINE, accept, tenant=SHROPSHIRE_TENANT))
-    assert "moved on" in card_text(again.json()["value"])
+    assert "already booked for Thursday 26 November, 14:00 GMT" in card_text(again.json()["value"])
     assert len(store.list_sessions(person_id=teams.person(CATHERINE.email).id)) == 1
 
 

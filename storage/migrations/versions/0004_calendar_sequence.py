@@ -2,7 +2,7 @@
 updates the same calendar entry.
 
 Revision ID: 0004_calendar_sequence
-Revises: 0001_initial
+Revises: 0002_exactly_once
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_calendar_sequence"
-down_revision: str | None = "0001_initial"
+down_revision: str | None = "0002_exactly_once"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

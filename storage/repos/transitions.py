@@ -1,0 +1,45 @@
+"""Compare-and-set for records with a lifecycle (requests, engagements, sessions).
+
+The row is read under its lock (FOR UPDATE on PostgreSQL; on SQLite every write already
+holds the database's one write lock), so a racing writer waits, then sees the state the
+winner left and is refused with StaleState instead of overwriting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy.orm import Session
+
+from bot.domain.lifecycles import may_move
+from bot.ports.errors import StaleState
+from storage.repos.rows import row_of
+
+
+class HasState(Protocol):
+    state: str
+
+
+R = TypeVar("R", bound=HasState)
+S = TypeVar("S", bound=StrEnum)
+
+
+def locked_for_move(
+    session: Session,
+    model: type[R],
+    key: Any,
+    *,
+    expected: S,
+    new: S,
+    moves: Mapping[S, frozenset[S]],
+) -> R:
+    """The row, locked, if it is still in `expected` and may move to `new`; else StaleState."""
+    row = row_of(session, model, key, lock=True)
+    table = getattr(model, "__tablename__", model.__name__)
+    if row.state != expected.value:
+        raise StaleState(f"{table} {key} is {row.state}, not {expected.value}")
+    if not may_move(moves, expected, new):
+        raise StaleState(f"{table} {key} may not move from {expected.value} to {new.value}")
+    return row

@@ -1,0 +1,84 @@
+"""`coachpool dispatch --once`: everything due is delivered (not just one pass of 200), and
+its output is the summary, without Bolt's noise."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.outbox.notices import NOTICE
+from bot.replies import Text
+from bot.replies_codec import encode_replies
+from handlers.cli.main import main
+from storage.store import SqlStore
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _coachpool(url: str, *argv: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MICROSOFT_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "handlers.cli.main", "--database", url, *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env={**clean, **env},
+        check=False,
+    )
+
+
+def test_dispatch_once_delivers_everything_due(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pool.db'}"
+    assert main(["--database", url, "seed", "--demo"]) == 0
+    store = SqlStore.open(url)
+    try:
+        person = store.list_people()[0]
+        with store.transaction():
+            for n in range(450):  # more than two passes of 200
+                store.schedule(
+                    OutboxMessage(
+                        key=f"test:{n}",
+                        recipient_id=person.id,
+                        kind=NOTICE,
+                        due_at=datetime.now(UTC),
+                        payload={"replies": encode_replies([Text(f"message {n}")])},
+                    )
+                )
+    finally:
+        store.close()
+    done = _coachpool(url, "dispatch", "--once")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "claimed 450, sent 450, to retry 0, failed 0"
+    store = SqlStore.open(url)
+    try:
+        assert {m.state for m in store.list_outbox()} == {OutboxState.SENT}
+    finally:
+        store.close()
+
+
+def test_dispatch_once_with_slack_configured_prints_no_bolt_warning(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pool.db'}"
+    done = _coachpool(
+        url,
+        "dispatch",
+        "--once",
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET="secret",
+        SLACK_API_URL="http://127.0.0.1:9/api/",
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "claimed 0, sent 0, to retry 0, failed 0"
+
+
+def test_a_lease_that_is_not_a_number_of_seconds_is_one_clear_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pool.db'}"
+    done = _coachpool(url, "dispatch", "--once", COACHPOOL_OUTBOX_LEASE_SECONDS="5m")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "coachpool: COACHPOOL_OUTBOX_LEASE_SECONDS='5m' is not a number of seconds from 1 to 86400"
+    )
