@@ -63,6 +63,7 @@ def test_dispatch_once_delivers_everything_due(tmp_path: Path) -> None:
 
 def test_dispatch_once_with_slack_configured_prints_no_bolt_warning(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'pool.db'}"
+    assert _coachpool(url, "db", "upgrade").returncode == 0  # only set-up commands make a pool
     done = _coachpool(
         url,
         "dispatch",
@@ -77,6 +78,7 @@ def test_dispatch_once_with_slack_configured_prints_no_bolt_warning(tmp_path: Pa
 
 def test_a_lease_that_is_not_a_number_of_seconds_is_one_clear_line(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'pool.db'}"
+    assert _coachpool(url, "db", "upgrade").returncode == 0
     done = _coachpool(url, "dispatch", "--once", COACHPOOL_OUTBOX_LEASE_SECONDS="5m")
     assert done.returncode == 2
     assert done.stderr.strip() == (
