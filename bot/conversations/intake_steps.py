@@ -82,7 +82,16 @@ class TextStep:
 
     def handle(self, turn: Turn) -> Transition:
         answer = turn.incoming.said
-        if self.optional and answer.lower().strip(" .!") in SKIP_WORDS:
+        if answer.lower().strip(" .!") in SKIP_WORDS:
+            if not self.optional:  # "skip" is not a goal or a topic: never store it as one
+                return Retry(
+                    (
+                        Text(
+                            "This one I need, as it helps your coach most: a few words are "
+                            "plenty (or say 'cancel' to stop)."
+                        ),
+                    )
+                )
             turn.data[self.name] = ""
             return Goto(next_missing(turn))
         if len(answer) < self.min_length or (self.name == "topic" and _too_vague(answer)):

@@ -337,3 +337,16 @@ def test_a_board_next_week_is_not_free_time(t: Transcript) -> None:
     when = t.press(SAM, "Regional Coaching Pool")
     assert "Would you like to meet online or in person?" in when
     assert "When are you usually free" in t.press(SAM, "Online")
+
+
+def test_skip_is_not_taken_as_the_goal(t: Transcript) -> None:
+    assert "What would you like to be different" in t.say(SAM, ONE_LINER)
+    asked = squeeze(t.say(SAM, "skip"))
+    assert "This one I need" in asked
+    assert "What would you like to be different" in asked  # the same question again
+    assert "where are things now" in t.say(SAM, "Keep my team motivated through the changes")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    summary = squeeze(t.press(SAM, "Regional Coaching Pool"))
+    assert "Keep my team motivated through the changes" in summary
+    assert "skip" not in summary.lower()
