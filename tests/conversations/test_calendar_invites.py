@@ -52,7 +52,9 @@ def _last_invite(t: Transcript, email: str) -> Invite:
     return invite
 
 
-def test_a_sessions_life_as_invites_for_both_people(t: Transcript) -> None:
+def _booked(t: Transcript) -> tuple[str, Invite]:
+    """Sam's request accepted by the coach: the coach's email and the first invite, which
+    the coach has and Sam's inbox has just delivered."""
     shortlisted(t)
     t.press(SAM, ", ")
     coach = chosen_coach_email(t)
@@ -60,6 +62,11 @@ def test_a_sessions_life_as_invites_for_both_people(t: Transcript) -> None:
     t.press(coach, "Accept Thursday 26 November")
     first = _last_invite(t, coach)
     t.inbox(SAM)
+    return coach, first
+
+
+def test_a_sessions_life_as_invites_for_both_people(t: Transcript) -> None:
+    coach, first = _booked(t)
     assert _last_invite(t, SAM) == first
     assert (first.method, first.sequence, first.status) == ("REQUEST", 0, "CONFIRMED")
     assert first.organizer == "mailto:coaching-pool@coachpool.invalid"
@@ -105,13 +112,7 @@ def test_a_sessions_life_as_invites_for_both_people(t: Transcript) -> None:
 
 
 def test_ending_the_coaching_cancels_future_sessions_in_both_calendars(t: Transcript) -> None:
-    shortlisted(t)
-    t.press(SAM, ", ")
-    coach = chosen_coach_email(t)
-    t.inbox(coach)
-    t.press(coach, "Accept Thursday 26 November")
-    first = _last_invite(t, coach)
-    t.inbox(SAM)
+    coach, first = _booked(t)
     t.say(SAM, "sessions")
     t.press(SAM, "End coaching with")
     ended = t.last[t.person(SAM).id]
@@ -126,11 +127,7 @@ def test_invites_of_two_pools_never_share_a_uid(t: Transcript) -> None:
 
     from bot.calendar_invite import invite_uid
 
-    shortlisted(t)
-    t.press(SAM, ", ")
-    coach = chosen_coach_email(t)
-    t.inbox(coach)
-    t.press(coach, "Accept Thursday 26 November")
+    coach, _ = _booked(t)
     (session,) = t.store.list_sessions()
     people = {"coach": t.person(coach), "coachee": t.person(SAM)}
     here = invite_uid(session, organizer="a@pool-one.example", **people)
