@@ -13,6 +13,9 @@ from typing import Any
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -51,7 +54,15 @@ def chromium(*, width: int = 1280, height: int = 900) -> Iterator[webdriver.Chro
 def sign_in_in_browser(driver: webdriver.Chrome, link: str) -> None:
     """Open the link from the chat and press its one button, as a person would."""
     driver.get(link)
-    driver.find_element(By.ID, "sign-in").click()
+    press(driver, driver.find_element(By.ID, "sign-in"))
+
+
+def press(driver: webdriver.Chrome, button: WebElement) -> None:
+    """Press a button that submits a form and wait for the page it leads to: reading the
+    page straight after a click can find the old page's elements going stale under it."""
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
 
 
 def heading(driver: webdriver.Chrome) -> str:

@@ -30,7 +30,7 @@ from handlers.web.settings import dashboard_settings
 from storage.migrate import upgrade
 from storage.store import SqlStore
 from tests.server.test_server_health import served
-from tests.web.browser import axe_script, axe_violations, chromium, heading, missing
+from tests.web.browser import axe_script, axe_violations, chromium, heading, missing, press
 from tests.web.browser import sign_in_in_browser as open_and_press
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -136,7 +136,7 @@ def test_used_and_expired_links_are_refused(year: Served) -> None:
     with chromium() as driver:
         open_and_press(driver, link)
         assert heading(driver) == "the benchmark pool: 2026-W10"
-        driver.find_element("xpath", "//button[text()='Sign out']").click()
+        press(driver, driver.find_element("xpath", "//button[text()='Sign out']"))
         assert heading(driver) == "Signed out"
         driver.get(f"{year.base}/dashboard")
         assert heading(driver) == "You are not signed in"
