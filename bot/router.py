@@ -10,7 +10,14 @@ from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
 from bot.aftercare.evaluation_form import submit_evaluation
 from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
 from bot.aftercare.feedback_form import submit_feedback
-from bot.coaching import aftercare_actions, booking, coordinator, engagement_actions, overview
+from bot.coaching import (
+    aftercare_actions,
+    booking,
+    coordinator,
+    engagement_actions,
+    overview,
+    sponsor,
+)
 from bot.conversations.intake import INTAKE_FORM
 from bot.digest.dashboard_link import dashboard_link
 from bot.domain import Person, Role
@@ -34,6 +41,7 @@ _AVAILABILITY = re.compile(r"^\s*(my )?availability\W*$", re.I)
 _DIGEST = re.compile(r"^\s*(weekly )?(digest|figures|report)( this week)?\W*$", re.I)
 _DASHBOARD = re.compile(r"^\s*(the )?dashboard( link)?\W*$", re.I)
 _WAITING = re.compile(r"^\s*(waiting|pipeline|waiting requests|queue)\W*$", re.I)
+_APPROVALS = re.compile(r"^\s*(my |pending )?(approvals?|sponsor(ing)?)\W*$", re.I)
 
 
 def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
@@ -84,6 +92,8 @@ def route_command(bot: CoachingBot, person: Person, text: str) -> Outcome | None
         return dashboard_link(services, person)
     if _WAITING.match(text) and coordinator.may_see_figures(person):
         return coordinator.waiting_requests(services, person)
+    if _APPROVALS.match(text):
+        return sponsor.approvals(services, person)
     return None
 
 
@@ -116,4 +126,9 @@ def route_action(bot: CoachingBot, person: Person, incoming: Incoming, action: A
         return refusal("Sorry, I couldn't read that button, so I've ignored it.")
 
 
-_ACTIONS = {**booking.ACTIONS, **engagement_actions.ACTIONS, **aftercare_actions.ACTIONS}
+_ACTIONS = {
+    **booking.ACTIONS,
+    **engagement_actions.ACTIONS,
+    **aftercare_actions.ACTIONS,
+    **sponsor.ACTIONS,
+}

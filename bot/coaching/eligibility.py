@@ -27,6 +27,14 @@ class Eligibility:
 def check_eligibility(store: Store, person: Person, programme: Programme) -> Eligibility:
     if not programme.active:
         return Eligibility(False, f"{programme.name} isn't taking new requests at the moment.")
+    if programme.open_to and person.directorate.casefold() not in {
+        d.casefold() for d in programme.open_to
+    }:
+        return Eligibility(
+            False,
+            f"{programme.name} is open only to {' and '.join(programme.open_to)}. Your pool "
+            "coordinator can tell you which programme fits.",
+        )
     open_here = store.list_requests(
         coachee_id=person.id, programme_id=programme.id, states=OPEN_STATES
     )

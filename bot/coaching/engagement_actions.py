@@ -1,5 +1,5 @@
 """Running an engagement: next sessions, moving or cancelling with notice, attendance,
-sponsor approval, and closing when the allowance is used or either side ends it."""
+and closing when the allowance is used or either side ends it."""
 
 from __future__ import annotations
 
@@ -303,43 +303,6 @@ def end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) ->
     )
 
 
-def _sponsor_answer(approved: bool) -> ActionHandler:
-    def answer(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-        store, now = bot.services.store, bot.services.clock.now()
-        engagement = store.get_engagement(action.int_arg(0))
-        if engagement is None or engagement.sponsor_id != person.id:
-            return refusal("Sorry, that approval isn't yours to give.")
-        if engagement.state is not EngagementState.AWAITING_SPONSOR:
-            return refusal("You've already answered this one. Thank you.")
-        if not approved:
-            store.audit(
-                AuditEntry(
-                    now, person.id, "engagement.sponsor_concerns", f"engagement:{engagement.id}"
-                )
-            )
-            return _say(
-                "Thank you. I've let the pool coordinators know, and they'll be in touch "
-                "to talk it through. Nothing has been cancelled yet."
-            )
-        with store.transaction():
-            store.update_engagement(
-                dataclasses.replace(engagement, state=EngagementState.ACTIVE),
-                expected=EngagementState.AWAITING_SPONSOR,
-            )
-            store.audit(
-                AuditEntry(now, person.id, "engagement.approved", f"engagement:{engagement.id}")
-            )
-        return Outcome(
-            (Text("Thank you: approved."),),
-            tuple(
-                Outgoing(pid, (Text(f"{person.name} has approved the coaching. You're all set."),))
-                for pid in (engagement.coach_id, engagement.coachee_id)
-            ),
-        )
-
-    return answer
-
-
 def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
     store, now = bot.services.store, bot.services.clock.now()
     request = store.get_request(action.int_arg(0))
@@ -422,7 +385,5 @@ ACTIONS: dict[str, ActionHandler] = {
     "held": _attendance(SessionState.HELD),
     "noshow": _attendance(SessionState.NO_SHOW),
     "end": end,
-    "approve": _sponsor_answer(True),
-    "refuse": _sponsor_answer(False),
     "withdraw": withdraw,
 }

@@ -29,6 +29,8 @@ def help_text(person: Person) -> str:
             "• 'pending' to see coaching requests waiting for your answer",
             "• 'availability' to see or change your weekly times, or to pause",
         ]
+    if Role.SPONSOR in person.roles:
+        lines.append("• 'approvals' to see coaching waiting for your approval as a line manager")
     if person.roles & {Role.COORDINATOR, Role.ORG_LEAD}:
         lines += [
             "• 'digest' for last week's figures ('digest this week' for this week so far)",

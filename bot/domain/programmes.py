@@ -36,3 +36,6 @@ class Programme:
     # Minimum notice for a cancellation not to count as late.
     late_cancellation_hours: int = 24
     active: bool = True
+    # Who may ask, by the directorate the roster gives them (e.g. "Elected Members" for
+    # Member Mentoring); empty: everyone in a member organisation.
+    open_to: tuple[str, ...] = ()

@@ -28,3 +28,4 @@ class ProgrammeRow(Base):
     no_show_limit: Mapped[int]
     late_cancellation_hours: Mapped[int]
     active: Mapped[bool]
+    open_to: Mapped[list[str]]

@@ -31,6 +31,7 @@ def to_programme(row: ProgrammeRow) -> Programme:
         no_show_limit=row.no_show_limit,
         late_cancellation_hours=row.late_cancellation_hours,
         active=row.active,
+        open_to=tuple(row.open_to),
     )
 
 
@@ -51,6 +52,7 @@ def _fill(row: ProgrammeRow, programme: Programme) -> None:
     row.no_show_limit = programme.no_show_limit
     row.late_cancellation_hours = programme.late_cancellation_hours
     row.active = programme.active
+    row.open_to = list(programme.open_to)
 
 
 class ProgrammeRepo(UnitOfWork):
