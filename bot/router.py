@@ -13,6 +13,7 @@ from bot.aftercare.feedback_form import submit_feedback
 from bot.coaching import (
     aftercare_actions,
     booking,
+    confirm_first,
     coordinator,
     engagement_actions,
     overview,
@@ -131,4 +132,5 @@ _ACTIONS = {
     **engagement_actions.ACTIONS,
     **aftercare_actions.ACTIONS,
     **sponsor.ACTIONS,
+    **confirm_first.ACTIONS,  # after engagement_actions: its asking versions replace the deeds
 }

@@ -92,10 +92,7 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
         return refusal("Sorry, I can't find that session.")
     if session.state is not SessionState.CONFIRMED or session.window.start <= now:
         return refusal(OLD)
-    engagement = store.get_engagement(session.engagement_id)
-    programme = store.get_programme(engagement.programme_id) if engagement else None
-    notice = session.window.start - now
-    late = programme is not None and notice < timedelta(hours=programme.late_cancellation_hours)
+    late = late_cancellation(services, session)
     with store.transaction():
         gone = dataclasses.replace(
             session,
@@ -140,6 +137,14 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
         ),
         tuple(Outgoing(o.person_id, (*o.replies, removal)) for o in told),
     )
+
+
+def late_cancellation(services: Services, session: Session) -> bool:
+    """Cancelled now, with less notice than the programme asks for."""
+    engagement = services.store.get_engagement(session.engagement_id)
+    programme = services.store.get_programme(engagement.programme_id) if engagement else None
+    notice = session.window.start - services.clock.now()
+    return programme is not None and notice < timedelta(hours=programme.late_cancellation_hours)
 
 
 def _attendance(state: SessionState) -> ActionHandler:

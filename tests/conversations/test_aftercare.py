@@ -74,6 +74,7 @@ def test_a_cancelled_session_sends_nothing_more(t: Transcript) -> None:
     (session,) = t.store.list_sessions()
     t.say(SAM, "sessions")
     t.press(SAM, "Cancel")
+    t.press(SAM, "Yes, cancel it")
     t.inbox(coach)
     until(t, session.window.end + timedelta(days=5))
     assert t.inbox(SAM) == ""
@@ -179,7 +180,8 @@ def test_the_final_evaluation_when_coaching_ends(t: Transcript) -> None:
     t.press(coach, "It was held")
     t.press(coach, "Done")
     t.say(SAM, "sessions")
-    assert "the coaching has ended" in t.press(SAM, "End coaching with")
+    t.press(SAM, "End coaching with")
+    assert "the coaching has ended" in t.press(SAM, "Yes, end the coaching")
     assert "has closed" in t.inbox(coach)
     until(t, t.clock.now() + timedelta(minutes=10))
     inbox = squeeze(t.inbox(SAM))

@@ -193,7 +193,9 @@ def test_cancelling_late_is_recorded_and_the_other_party_told(t: Transcript) -> 
     t.inbox(SAM)
     t.clock.advance(timedelta(days=1, hours=20))  # Thursday 05:30, 8.5 hours before
     t.say(SAM, "sessions")
-    reply = squeeze(t.press(SAM, "Cancel"))
+    asked = squeeze(t.press(SAM, "Cancel"))
+    assert "it will be recorded as a late cancellation" in asked
+    reply = squeeze(t.press(SAM, "Yes, cancel it"))
     assert "late cancellation" in reply
     (session,) = t.store.list_sessions()
     assert session.state is SessionState.CANCELLED

@@ -102,7 +102,7 @@ def test_a_sessions_life_as_invites_for_both_people(t: Transcript) -> None:
 
     # Cancelled: METHOD:CANCEL for the same entry, higher again, to both.
     t.say(SAM, "sessions")
-    reply = squeeze(t.press_raw(SAM, f"act:cancel:{second.id}", ""))
+    reply = squeeze(t.press_raw(SAM, f"act:cancel_yes:{second.id}", ""))
     assert "takes it out of your calendar" in reply
     cancelled = _last_invite(t, SAM)
     assert "has cancelled your coaching session" in t.inbox(coach)
@@ -115,6 +115,7 @@ def test_ending_the_coaching_cancels_future_sessions_in_both_calendars(t: Transc
     coach, first = _booked(t)
     t.say(SAM, "sessions")
     t.press(SAM, "End coaching with")
+    t.press(SAM, "Yes, end the coaching")
     ended = t.last[t.person(SAM).id]
     t.inbox(coach)
     for replies in (ended, t.last[t.person(coach).id]):

@@ -207,6 +207,7 @@ def test_an_evaluation_form(t: Transcript) -> None:
     t.press(coach, "Done")
     t.say(SAM, "sessions")
     t.press(SAM, "End coaching with")
+    t.press(SAM, "Yes, end the coaching")
     until(t, t.clock.now() + timedelta(minutes=10))
     t.inbox(SAM)
     t.press(SAM, "Give my evaluation")

@@ -163,7 +163,8 @@ def history(h: Harness) -> tuple[SlackUser, SlackUser, SlackUser, str]:
 
     # Sam ends that coaching ("ended by Sam Patel"); the coach pauses with a reason.
     sam.say("sessions")
-    assert "coaching has ended" in words(sam.press(f"End coaching with {coach_person.name}"))
+    sam.press(f"End coaching with {coach_person.name}")
+    assert "coaching has ended" in words(sam.press("Yes, end the coaching"))
     coach.say("availability")
     coach.press("Pause (leave, supervision)")
     assert "Paused" in words(coach.say(PAUSE_REASON))

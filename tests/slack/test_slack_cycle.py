@@ -99,7 +99,7 @@ def test_request_to_booking_across_two_workspaces(database_url: str) -> None:
         now = h.clock.now()
         assert all(m.state == "sent" for m in store.list_outbox() if m.due_at <= now)
 
-        # The App Home tab shows the session with its buttons; Cancel works from there.
+        # The App Home tab shows the session with its buttons; Cancel asks first, from there.
         opened = payloads.home_opened_event(user=sam.me.user_id, channel=sam.dm)
         assert h.send_event(sam.me.team_id, opened).status_code == 200
         h.wait_turns()
@@ -118,10 +118,16 @@ def test_request_to_booking_across_two_workspaces(database_url: str) -> None:
         )
         assert h.send_interaction(press).status_code == 200
         h.wait_turns()
+        assert "will be told and the calendar entry removed" in words(sam.since(before))
+        before = len(h.fake.calls)
+        sam.press("Yes, cancel it")
         assert "the session is cancelled" in words(sam.since(before))
         assert "has cancelled your coaching session" in words(coach.since(before))
+        # The confirmation came to the DM; the Home tab is fresh the next time it is opened.
+        assert h.send_event(sam.me.team_id, opened).status_code == 200
+        h.wait_turns()
         republished = h.fake.calls_to("views.publish", user_id=sam.me.user_id)
-        assert len(republished) == 2 and "You have no sessions booked" in words(republished[-1:])
+        assert len(republished) == 3 and "You have no sessions booked" in words(republished[-1:])
         assert [s.state for s in store.list_sessions(person_id=identity.person_id)] == [
             SessionState.CANCELLED
         ]
