@@ -16,6 +16,7 @@ from bot.coaching import (
     confirm_first,
     coordinator,
     engagement_actions,
+    missed_sessions,
     overview,
     sponsor,
 )
@@ -132,5 +133,6 @@ _ACTIONS = {
     **engagement_actions.ACTIONS,
     **aftercare_actions.ACTIONS,
     **sponsor.ACTIONS,
+    **missed_sessions.ACTIONS,
     **confirm_first.ACTIONS,  # after engagement_actions: its asking versions replace the deeds
 }

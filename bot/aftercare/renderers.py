@@ -12,6 +12,7 @@ from bot.aftercare.evaluation_form import already_evaluated
 from bot.aftercare.feedback_form import already_given
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import session_card
+from bot.coaching.missed_sessions import attendance_choices
 from bot.domain import Person, Session, SessionState
 from bot.domain.outbox import OutboxMessage
 from bot.replies import Choice, Choices, Text
@@ -66,10 +67,7 @@ def render_attendance(services: Services, message: OutboxMessage) -> Deliveries:
     prompt = Choices(
         f"{opener}How did your session with {name} go ({when})? Recording it counts the "
         "hours for your organisation.",
-        (
-            Choice("It was held", action_value("held", session.id), style="primary"),
-            Choice(f"{name} didn't come (no-show)", action_value("noshow", session.id)),
-        ),
+        attendance_choices(session, name),
     )
     return [(coach.id, (prompt,))]
 

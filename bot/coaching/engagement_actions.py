@@ -11,6 +11,7 @@ from bot.actions import Action, action_value
 from bot.aftercare.keys import FINAL_EVALUATION
 from bot.coaching.booking import ActionHandler
 from bot.coaching.confirmations import invite_for
+from bot.coaching.missed_sessions import session_to_record
 from bot.domain import (
     Engagement,
     EngagementState,
@@ -150,15 +151,9 @@ def late_cancellation(services: Services, session: Session) -> bool:
 def _attendance(state: SessionState) -> ActionHandler:
     def mark(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
         services, store, now = bot.services, bot.services.store, bot.services.clock.now()
-        session = _own_session(services, person, action)
-        if session is None or session.coach_id != person.id:
-            return refusal("Only the coach can record whether a session was held.")
-        if session.state is not SessionState.CONFIRMED:
-            return refusal(
-                f"That session is already recorded as {session.state.value.replace('_', '-')}."
-            )
-        if session.window.start > now:
-            return refusal("That session hasn't started yet, so I can't record it.")
+        session = session_to_record(services, person, action)
+        if isinstance(session, Outcome):
+            return session
         with store.transaction():
             store.update_session(
                 dataclasses.replace(
@@ -182,12 +177,19 @@ def _attendance(state: SessionState) -> ActionHandler:
     return mark
 
 
+def _uses_allowance(session: Session, engagement: Engagement, states: set[SessionState]) -> bool:
+    """A coaching session in one of `states`; one the coach missed never uses the coachee's."""
+    missed_by_coach = session.no_show_by == engagement.coach_id
+    return session.kind is SessionKind.COACHING and session.state in states and not missed_by_coach
+
+
 def sessions_left(services: Services, engagement: Engagement) -> int:
     used = [
         s
         for s in services.store.list_sessions(engagement_id=engagement.id)
-        if s.kind is SessionKind.COACHING
-        and s.state in {SessionState.CONFIRMED, SessionState.HELD, SessionState.NO_SHOW}
+        if _uses_allowance(
+            s, engagement, {SessionState.CONFIRMED, SessionState.HELD, SessionState.NO_SHOW}
+        )
     ]
     return engagement.sessions_allowed - len(used)
 
@@ -200,7 +202,7 @@ def close_if_used_up(services: Services, engagement_id: int) -> Outcome:
     finished = [
         s
         for s in store.list_sessions(engagement_id=engagement.id)
-        if s.kind is SessionKind.COACHING and s.state in {SessionState.HELD, SessionState.NO_SHOW}
+        if _uses_allowance(s, engagement, {SessionState.HELD, SessionState.NO_SHOW})
     ]
     if len(finished) < engagement.sessions_allowed:
         return Outcome()

@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import time
 
+from bot.coaching.meeting_room import move_booked_sessions
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.conversations.intake_steps import YES_WORDS, person_zone
 from bot.domain.audit import AuditEntry
@@ -201,8 +202,23 @@ class MeetingLinkStep:
             store.audit(
                 AuditEntry(now, turn.person.id, "coach.meeting_link", f"person:{turn.person.id}")
             )
-        done = "Saved: new online sessions will use it." if link else "Removed."
-        return Finish(Outcome((Text(done),)))
+            moved, invites, news = (
+                move_booked_sessions(turn.services, turn.person, old=profile.meeting_link, new=link)
+                if link
+                else (0, (), ())
+            )
+        if not link:
+            return Finish(
+                Outcome((Text("Removed. Sessions already booked keep the link they were sent."),))
+            )
+        done = "Saved: new online sessions will use it."
+        if moved:
+            done += (
+                f" Your {moved} booked online {'session' if moved == 1 else 'sessions'} in your "
+                "old room now use it too: the reminders will carry the new link, and I've sent "
+                "your coachees the change with updated calendar entries (attached for you)."
+            )
+        return Finish(Outcome((Text(done), *invites), news))
 
 
 MEETING_LINK = Conversation(
