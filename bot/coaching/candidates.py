@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain import CoachingRequest, EngagementState, Person, SessionState
+from bot.domain.management import management_chain
 from bot.matching import CoachCandidate, MatchContext, MatchResult, match
 from bot.ports.store import Store
 from bot.scheduling import free_windows
@@ -117,8 +118,13 @@ def match_request(
     programme = store.get_programme(request.programme_id)
     if coachee is None or programme is None:
         raise LookupError(f"request {request.id} refers to a missing coachee or programme")
+    managers = {p.id: p.manager_id for p in store.list_people()}
     context = MatchContext(
-        request=request, coachee=coachee, programme=programme, now=now or services.clock.now()
+        request=request,
+        coachee=coachee,
+        programme=programme,
+        now=now or services.clock.now(),
+        management_chain=management_chain(managers, coachee.id),
     )
     candidates = coach_candidates(services)
     size = len(candidates) if everyone else services.settings.shortlist_size

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -39,9 +40,9 @@ class MatchContext:
     programme: Programme
     now: datetime
     allow_previous_coaches: bool = False
-    # The coachee's line manager and the people they manage, where known beyond
-    # Person.manager_id (e.g. from an HR import): never matched with each other.
-    line_management_ids: frozenset[int] = frozenset()
+    # Everyone in the coachee's management chain, above and below, and how they stand to
+    # the coachee (bot.domain.management): never matched with each other.
+    management_chain: Mapping[int, str] = field(default_factory=dict)
     # How far ahead matching looks for free time, and how soon a first session can be.
     horizon_days: int = 28
     notice: timedelta = timedelta(hours=24)

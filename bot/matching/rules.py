@@ -6,6 +6,7 @@ per request so that scanning the pool is only comparisons.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.domain.coaches import Format
@@ -25,7 +26,7 @@ class RuleBook:
     coachee_id: int
     organisation_id: int
     coachee_manager_id: int | None
-    related_ids: frozenset[int]
+    chain: Mapping[int, str]
     same_organisation_allowed: bool
     required_level: int
     session_hours: float
@@ -42,7 +43,7 @@ class RuleBook:
             coachee_id=context.coachee.id,
             organisation_id=context.coachee.organisation_id,
             coachee_manager_id=context.coachee.manager_id,
-            related_ids=context.line_management_ids,
+            chain=context.management_chain,
             same_organisation_allowed=context.programme.same_organisation_allowed,
             required_level=context.programme.required_accreditation.level,
             session_hours=context.programme.session_minutes / 60,
@@ -93,9 +94,7 @@ class RuleBook:
             return "is line managed by the coachee"
         if self.coachee_manager_id == coach.id:
             return "is the coachee's line manager"
-        if coach.id in self.related_ids:
-            return "has a line-management relationship with the coachee"
-        return ""
+        return self.chain.get(coach.id, "")
 
     def _accreditation(self, coach: IndexedCoach) -> str:
         programme = self.query.context.programme

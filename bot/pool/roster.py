@@ -26,6 +26,7 @@ pause_reason                   why the coach is paused, e.g. "on leave until Jan
 meeting_link                   the coach's online meeting room, a link starting https://
 job_title                      shown to coachees
 directorate                    shown to coachees
+line_manager                   the coach's line manager's email (in the pool or in the file)
 ==================== ========= ===================================================================
 
 Rules:

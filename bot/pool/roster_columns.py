@@ -58,6 +58,7 @@ def roster_columns(organisations: Sequence[Organisation]) -> dict[str, Column]:
         Column("meeting_link", "meeting_link", fields.parse_meeting_link),
         Column("job_title", "job_title", str),
         Column("directorate", "directorate", str),
+        Column("line_manager", "line_manager", fields.parse_email),
     ]
     return {column.name: column for column in columns}
 

@@ -10,6 +10,7 @@ from typing import Any
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import CoachProfile
 from bot.domain.people import Person, Role
+from bot.pool.roster_managers import link_managers, manager_problems
 from bot.pool.roster_types import RosterParse, RosterRow, RowError
 from bot.ports.store import Store
 
@@ -66,23 +67,33 @@ def import_roster(
         return ImportReport(imported=False, errors=parse.errors, warnings=parse.warnings)
     with store.transaction():
         organisation_ids, missing = _resolve_organisations(store, parse.rows)
+        missing += manager_problems(store, parse.rows)
         if missing and not skip_invalid:
             return ImportReport(
                 imported=False, errors=parse.errors + missing, warnings=parse.warnings
             )
+        bad_lines = {error.line for error in missing}
+        written = [
+            row
+            for row in parse.rows
+            if row.organisation_slug in organisation_ids and row.line not in bad_lines
+        ]
+        outcomes = {
+            row.line: _import_row(store, row, organisation_ids[row.organisation_slug])
+            for row in written
+        }
+        for line in link_managers(store, written):
+            if outcomes[line][0] == "unchanged":
+                outcomes[line] = ("updated", outcomes[line][1])
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         at = now.astimezone(UTC)
-        for row in parse.rows:
-            if row.organisation_slug in organisation_ids:
-                outcome, person_id = _import_row(
-                    store, row, organisation_ids[row.organisation_slug]
+        for line, (outcome, person_id) in outcomes.items():
+            counts[outcome] += 1
+            if outcome != "unchanged":
+                detail = f"roster line {line}"
+                store.audit(
+                    AuditEntry(at, actor_id, f"coach.{outcome}", f"person:{person_id}", detail)
                 )
-                counts[outcome] += 1
-                if outcome != "unchanged":
-                    detail = f"roster line {row.line}"
-                    store.audit(
-                        AuditEntry(at, actor_id, f"coach.{outcome}", f"person:{person_id}", detail)
-                    )
         errors = parse.errors + missing
         skipped = len({error.line for error in errors})
         report = ImportReport(

@@ -45,6 +45,8 @@ class RosterRow:
     timezone: str | None = None
     job_title: str | None = None
     directorate: str | None = None
+    # The email of the person's line manager, who must be in the pool or in the same file.
+    line_manager: str | None = None
 
 
 @dataclass(frozen=True)

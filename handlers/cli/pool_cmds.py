@@ -82,10 +82,12 @@ def run_import_coaches(args: argparse.Namespace) -> int:
         now=app.services.clock.now(),
         actor_id=None,
     )
-    for problem in (*parsed.errors, *parsed.warnings):
+    # The report's errors: the file's, and those only the pool can show (an organisation or
+    # a line manager it doesn't have).
+    for problem in (*report.errors, *report.warnings):
         print(f"{args.file}: {problem}")
     print(report.summary())
-    return 1 if parsed.errors and not args.skip_invalid else 0
+    return 1 if report.errors and not args.skip_invalid else 0
 
 
 def run_erase(args: argparse.Namespace) -> int:

@@ -59,12 +59,13 @@ def test_3_line_management_either_way_even_where_same_organisation_is_allowed() 
         coach(23, organisation_id=COACHEE_ORG),
     ]
     managed = context(programme=MENTORING, person=coachee(manager_id=21))
-    managed = replace(managed, line_management_ids=frozenset({22}))
+    two_up = "is above the coachee in their management chain (2 levels up)"
+    managed = replace(managed, management_chain={22: two_up})
     result = match(managed, pool)
     assert rules_of(result) == {
         20: "is line managed by the coachee",
         21: "is the coachee's line manager",
-        22: "has a line-management relationship with the coachee",
+        22: two_up,
     }
     assert {e.code for e in result.excluded} == {Rule.LINE_MANAGEMENT}
     assert shortlisted(result) == [23]
