@@ -13,6 +13,7 @@ from bot.aftercare.feedback_form import submit_feedback
 from bot.coaching import (
     aftercare_actions,
     booking,
+    coach_profile,
     confirm_first,
     coordinator,
     engagement_actions,
@@ -43,6 +44,7 @@ _AVAILABILITY = re.compile(r"^\s*(my )?availability\W*$", re.I)
 _DIGEST = re.compile(r"^\s*(weekly )?(digest|figures|report)( this week)?\W*$", re.I)
 _DASHBOARD = re.compile(r"^\s*(the )?dashboard( link)?\W*$", re.I)
 _WAITING = re.compile(r"^\s*(waiting|pipeline|waiting requests|queue)\W*$", re.I)
+_PROFILE = re.compile(r"^\s*(my )?(coach(ing)? )?profile\W*$", re.I)
 _APPROVALS = re.compile(r"^\s*(my |pending )?(approvals?|sponsor(ing)?)\W*$", re.I)
 
 
@@ -88,6 +90,8 @@ def route_command(bot: CoachingBot, person: Person, text: str) -> Outcome | None
         return overview.pending_offers(services, person)
     if _AVAILABILITY.match(text):
         return overview.availability(services, person)
+    if _PROFILE.match(text) and Role.COACH in person.roles:
+        return coach_profile.profile(services, person)
     if _DIGEST.match(text) and coordinator.may_see_figures(person):
         return coordinator.digest_now(services, person, this_week="this week" in text.lower())
     if _DASHBOARD.match(text) and coordinator.may_see_figures(person):
@@ -133,6 +137,7 @@ _ACTIONS = {
     **engagement_actions.ACTIONS,
     **aftercare_actions.ACTIONS,
     **sponsor.ACTIONS,
+    **coach_profile.ACTIONS,
     **missed_sessions.ACTIONS,
     **confirm_first.ACTIONS,  # after engagement_actions: its asking versions replace the deeds
 }

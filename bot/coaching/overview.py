@@ -28,6 +28,7 @@ def help_text(person: Person) -> str:
         lines += [
             "• 'pending' to see coaching requests waiting for your answer",
             "• 'availability' to see or change your weekly times, or to pause",
+            "• 'profile' to see or change your bio, specialisms, capacity, formats and places",
         ]
     if Role.SPONSOR in person.roles:
         lines.append("• 'approvals' to see coaching waiting for your approval as a line manager")

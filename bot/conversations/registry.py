@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.conversations.availability import AVAILABILITY, MEETING_LINK, PAUSE
+from bot.conversations.coach_profile import COACH_PROFILE
 from bot.conversations.engine import Conversation
 from bot.conversations.intake import INTAKE
 from bot.conversations.propose_times import PROPOSE_TIMES
@@ -21,5 +22,6 @@ CONVERSATIONS: dict[str, Conversation] = {
         AVAILABILITY,
         PAUSE,
         MEETING_LINK,
+        COACH_PROFILE,
     )
 }
