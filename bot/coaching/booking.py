@@ -170,6 +170,7 @@ def coach_offer(
         ),
         Fact("Coaching on", request.topic),
         Fact("Goal", request.goal),
+        *((Fact("Where things are now", request.reality),) if request.reality else ()),
         Fact(
             "Meeting",
             request.format.label.capitalize()

@@ -6,6 +6,7 @@ import dataclasses
 
 from bot.actions import action_value
 from bot.coaching.candidates import match_request
+from bot.coaching.wishes import honour_wishes
 from bot.domain import CoachingRequest, RequestState, Role, ShortlistEntry
 from bot.domain.audit import AuditEntry
 from bot.messages import Outcome
@@ -16,7 +17,7 @@ from bot.services import Services
 def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
     """Match, store the shortlist and ask the coachee to choose; or wait-list with the reason."""
     store = services.store
-    result = match_request(services, request)
+    result, wishes_note = honour_wishes(services, request, match_request(services, request))
     now = services.clock.now()
     entries = [
         ShortlistEntry(request.id, c.coach_id, rank, c.score, c.reasons)
@@ -45,9 +46,8 @@ def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
             "when a coach becomes available."
         )
         return Outcome((to_coachee,), _tell_coordinators(services, request, reason))
-    return Outcome(
-        (shortlist_choices(services, request.id, entries, note=result.shortfall_reason),)
-    )
+    note = " ".join(n for n in (wishes_note, result.shortfall_reason) if n)
+    return Outcome((shortlist_choices(services, request.id, entries, note=note),))
 
 
 def shortlist_choices(
