@@ -95,7 +95,9 @@ def sponsor_request(services: Services, engagement: Engagement) -> tuple[Reply, 
         Choices(
             f"{coachee.name} has been matched with a coach in {programme.name} (up to "
             f"{engagement.sessions_allowed} sessions). As their line manager, do you support this "
-            "coaching? The content of the sessions stays confidential between coach and coachee.",
+            "coaching? The content of the sessions stays confidential between coach and coachee. "
+            "'I have concerns' tells the pool coordinators, who will call you; say 'approvals' "
+            "any time to see what waits for you.",
             (
                 Choice("Approve", action_value("approve", engagement.id), style="primary"),
                 Choice("I have concerns", action_value("refuse", engagement.id)),

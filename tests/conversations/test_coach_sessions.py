@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.coaching.engagement_actions import sessions_left
 from bot.domain import SessionState
 from bot.pool.sample import DEMO_COACHEE_EMAIL
 from bot.replies import Attachment
@@ -50,6 +51,8 @@ def test_i_couldnt_make_it_tells_the_coachee_and_uses_no_session(t: Transcript) 
     (session,) = t.store.list_sessions()
     assert session.state is SessionState.NO_SHOW
     assert session.no_show_by == t.person(coach).id
+    (engagement,) = t.store.list_engagements()
+    assert sessions_left(t.bot.services, engagement) == engagement.sessions_allowed
     told = squeeze(t.inbox(SAM))
     assert "has let me know they couldn't make your session" in told
     assert "It doesn't use up one of your sessions" in told
@@ -67,5 +70,7 @@ def test_it_didnt_happen_records_it_cancelled(t: Transcript) -> None:
     t.press(coach, "It didn't happen")
     (session,) = t.store.list_sessions()
     assert session.state is SessionState.CANCELLED
+    (engagement,) = t.store.list_engagements()
+    assert sessions_left(t.bot.services, engagement) == engagement.sessions_allowed
     assert "recorded that your session" in t.inbox(SAM)
     assert "already recorded as cancelled" in t.press_raw(coach, held, "")  # a later press

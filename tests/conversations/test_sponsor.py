@@ -37,7 +37,8 @@ def test_concerns_reach_the_coordinators_and_the_sponsor_can_still_approve(
     coach = matched_and_accepted(t)
     (engagement,) = t.store.list_engagements()
     assert engagement.state is EngagementState.AWAITING_SPONSOR
-    assert "do you support this coaching?" in squeeze(t.inbox(KAREN))
+    ask = squeeze(t.inbox(KAREN))
+    assert "do you support this coaching?" in ask and "say 'approvals' any time" in ask
 
     menu = squeeze(t.say(KAREN, "approvals"))
     assert "Coaching for Sam Patel" in menu
