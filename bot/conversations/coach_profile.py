@@ -33,6 +33,13 @@ def _some(read: Callable[[str], tuple[str, ...]], text: str) -> tuple[str, ...]:
     return items
 
 
+def _ways(text: str) -> frozenset[Format]:
+    formats = fields.parse_formats(text)
+    if not formats:
+        raise fields.FieldError("say 'online', 'in person' or 'both'")
+    return formats
+
+
 def _places(text: str) -> tuple[str, ...]:
     return () if text.lower() in {"none", "no"} else _some(fields.split_list, text)
 
@@ -84,7 +91,7 @@ PARTS: dict[str, Part] = {
             "Formats",
             "formats",
             "How can you coach: 'online', 'in person' or 'both'?",
-            fields.parse_formats,
+            _ways,
             _formats,
         ),
         Part(

@@ -25,6 +25,7 @@ def test_a_coach_sees_and_changes_each_part_of_their_profile(t: Transcript) -> N
     t.press(COACH, "Change my profile")
     t.press(COACH, "Formats")
     assert "not a format" in t.say(COACH, "by carrier pigeon")
+    assert "say 'online', 'in person' or 'both'" in t.say(COACH, ";")
     t.say(COACH, "both")
     t.say(COACH, "profile")
     t.press(COACH, "Change my profile")
