@@ -23,7 +23,9 @@ def start_teams(
 ) -> ChannelMount:
     loop = LoopThread()
     adapter = StarletteAdapter(loop, after_turn=context.dispatch_soon)
-    activities = TeamsActivities(application=context.application, settings=settings)
+    activities = TeamsActivities(
+        application=context.application, settings=settings, observer=context.observer
+    )
 
     async def build() -> App:
         # Built on its own loop: the SDK's HTTP clients belong to the loop that uses them.
