@@ -68,9 +68,9 @@ class Metrics:
         # Every series exists from the start at 0, so rate() and absent-value alerts work.
         for channel in (Channel.SLACK, Channel.TEAMS):
             self._refusals.labels(channel.value, TENANT)
+            self._refusals.labels(channel.value, SIGNATURE)
             for outcome in (ANSWERED, UNDELIVERED, FAILED):
                 self._turns.labels(channel.value, outcome)
-        self._refusals.labels(Channel.SLACK.value, SIGNATURE)
         for outcome in DISPATCH_OUTCOMES:
             self._dispatched.labels(outcome)
 

@@ -22,7 +22,7 @@ def start_teams(
     context: ChannelContext, settings: TeamsSettings, *, policy: RetryPolicy | None = None
 ) -> ChannelMount:
     loop = LoopThread()
-    adapter = StarletteAdapter(loop, after_turn=context.dispatch_soon)
+    adapter = StarletteAdapter(loop, after_turn=context.dispatch_soon, observer=context.observer)
     activities = TeamsActivities(
         application=context.application, settings=settings, observer=context.observer
     )

@@ -19,7 +19,8 @@ def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
     copied: dict[str, int] = {}
     for table in Base.metadata.sorted_tables:
         order = list(table.primary_key.columns)
-        result = source.execute(select(table).order_by(*order))
+        # yield_per: a server-side cursor on PostgreSQL, so a big table never sits in memory.
+        result = source.execute(select(table).order_by(*order).execution_options(yield_per=CHUNK))
         copied[table.name] = 0
         for chunk in result.partitions(CHUNK):
             target.execute(insert(table), [row._asdict() for row in chunk])
