@@ -14,7 +14,6 @@ from handlers.cli.common import UsageError, open_app
 from handlers.console.sender import ConsoleSender
 from handlers.jobs import Scheduler
 from handlers.logs import configure_logging, log_level_from_environ
-from handlers.metrics.instruments import Metrics
 from handlers.platforms import MOUNTERS
 from handlers.retention import retention_periods
 from handlers.serve_settings import dispatch_every_from_environ, port_from_environ
@@ -54,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
     async def dispatch_soon() -> None:
         await kicker[0].kick()
+
+    from handlers.metrics.instruments import Metrics  # prometheus-client: for serve only
 
     metrics = Metrics()  # counts everything this process does, for /metrics
     context = ChannelContext(
