@@ -55,6 +55,7 @@ def make_backup(url: str, destination: Path) -> BackupSummary:
         else:
             _export(url, partial)
         sealed = seal(partial)
+        partial.chmod(0o600)  # a whole pool of personal data: its owner's eyes only
         os.replace(partial, destination)
     finally:
         partial.unlink(missing_ok=True)

@@ -78,3 +78,4 @@ def test_a_backup_taken_while_another_connection_writes_is_one_consistent_moment
     assert counts == sorted(counts) and counts[0] < counts[-1]
     assert not list(tmp_path.glob("*.backup-wal")), "a backup is one file, with no WAL beside it"
     assert not list(tmp_path.glob(".*.partial")), "nothing half-written is left behind"
+    assert (tmp_path / "pool-0.backup").stat().st_mode & 0o777 == 0o600  # personal data
