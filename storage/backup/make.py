@@ -50,12 +50,12 @@ def make_backup(url: str, destination: Path) -> BackupSummary:
         raise NotABackup(f"{destination} is the database itself; back it up to another file")
     partial = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.partial")
     try:
+        partial.touch(mode=0o600)  # a whole pool of personal data: its owner's eyes only
         if source_file is not None:
             _online_copy(source_file, partial, where=describe(parsed))
         else:
             _export(url, partial)
         sealed = seal(partial)
-        partial.chmod(0o600)  # a whole pool of personal data: its owner's eyes only
         os.replace(partial, destination)
     finally:
         partial.unlink(missing_ok=True)
