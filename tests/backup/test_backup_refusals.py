@@ -3,6 +3,7 @@ leaves the database exactly as it was."""
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -10,13 +11,27 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from sqlalchemy import Engine
 
 from bot.ports.errors import StoreError
 from storage.engine import make_engine
 from storage.migrate import alembic_config
 from storage.store import SqlStore
 from tests.backup.backup_rig import backup, booked_pool, coachpool, url_of
+from tests.conftest import create_postgres_database, drop_postgres_database
 from tests.store_dump import table_rows
+
+
+def _migrate_to(url: str, revision: str) -> None:
+    """What an older release's `coachpool db upgrade` did: its schema, no further."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
 
 
 def test_a_pool_is_never_restored_over_another_unless_replace_is_given(
@@ -129,17 +144,48 @@ def test_an_older_backup_is_migrated_as_it_is_restored(
 ) -> None:
     """A pool left at an older release's schema, backed up, restores at today's."""
     old_url = f"sqlite:///{tmp_path / 'old.db'}"
-    engine = make_engine(old_url)
-    try:
-        with engine.begin() as connection:  # what the older release's `db upgrade` did
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0002_exactly_once")
-    finally:
-        engine.dispose()
+    _migrate_to(old_url, "0002_exactly_once")
     backup(capsys, old_url, tmp_path / "old.backup")
     target_url = fresh_database_url()
     status, out, err = coachpool(capsys, target_url, "restore", str(tmp_path / "old.backup"))
     assert (status, err) == (0, "")
     assert "upgraded from schema 0002_exactly_once" in out
     SqlStore.open(target_url).close()  # at this coachpool's schema: it opens without upgrade
+
+
+def test_a_backup_that_cannot_be_made_is_one_line_and_leaves_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'pool.db'}"
+    status, _, err = coachpool(capsys, url, "backup", str(tmp_path / "pool.backup"))
+    assert (status, err.count("\n")) == (2, 1)
+    assert "does not exist" in err  # no pool there: and none is created by asking
+    assert not (tmp_path / "pool.db").exists()
+
+    assert coachpool(capsys, url, "db", "upgrade")[0] == 0
+    for target, said in [
+        (tmp_path / "no-such-folder" / "pool.backup", "give a file in a folder"),
+        (tmp_path, "give a file in a folder"),
+        (tmp_path / "pool.db", "is the database itself"),
+    ]:
+        status, out, err = coachpool(capsys, url, "backup", str(target))
+        assert (status, out, err.count("\n")) == (2, "", 1), err
+        assert said in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pool.db"]
+
+
+@pytest.mark.postgres
+def test_a_postgresql_pool_at_an_older_schema_is_sent_to_db_upgrade_or_pg_dump(
+    capsys: pytest.CaptureFixture[str], postgres_admin: Engine, tmp_path: Path
+) -> None:
+    name = f"coachpool_test_{secrets.token_hex(4)}"
+    url = create_postgres_database(postgres_admin, name)
+    try:
+        _migrate_to(url, "0002_exactly_once")
+        status, out, err = coachpool(capsys, url, "backup", str(tmp_path / "pool.backup"))
+        assert (status, out, err.count("\n")) == (2, "", 1)
+        assert "has schema 0002_exactly_once" in err
+        assert "`coachpool db upgrade` first, or back it up with pg_dump" in err
+        assert list(tmp_path.iterdir()) == []
+    finally:
+        drop_postgres_database(postgres_admin, name)
