@@ -16,13 +16,17 @@ def register(commands: Any) -> None:
     backup = commands.add_parser(
         "backup", help="copy the pool into FILE; safe while `coachpool serve` runs"
     )
-    backup.add_argument("file", type=Path, metavar="FILE")
+    backup.add_argument(
+        "file", type=Path, metavar="FILE", help="the backup to write (replaced if it exists)"
+    )
     backup.set_defaults(run=run_backup)
 
     restore = commands.add_parser(
         "restore", help="restore a backup FILE into an empty database (stop `serve` first)"
     )
-    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "file", type=Path, metavar="FILE", help="a file made by `coachpool backup`"
+    )
     restore.add_argument(
         "--replace",
         action="store_true",
