@@ -18,6 +18,7 @@ from starlette.routing import BaseRoute
 from bot.domain import Channel
 from handlers.bootstrap import Application
 from handlers.delivery import ChannelNotifier, ChannelSender
+from handlers.observe import NOT_WATCHED, Observer
 
 log = logging.getLogger("coachpool.channels")
 
@@ -31,6 +32,8 @@ class ChannelContext:
     # Call after a turn that may have queued messages for others: delivers them soon,
     # off the event loop, instead of waiting for the scheduler's next tick.
     dispatch_soon: Callable[[], Awaitable[None]]
+    # Who counts turns and refusals (`coachpool serve`'s metrics); nobody elsewhere.
+    observer: Observer = NOT_WATCHED
 
 
 @dataclass

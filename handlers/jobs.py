@@ -19,17 +19,19 @@ from bot.ports.notifier import Notifier
 from bot.privacy.periods import RetentionPeriods
 from bot.privacy.retention import apply_retention
 from bot.services import Services
+from handlers.observe import NOT_WATCHED, Observer
 
 log = logging.getLogger("coachpool.jobs")
 DISPATCH_EVERY = timedelta(seconds=15)  # default of COACHPOOL_DISPATCH_EVERY
 
 
-def dispatch_tick(services: Services, notifier: Notifier) -> None:
+def dispatch_tick(services: Services, notifier: Notifier, observer: Observer = NOT_WATCHED) -> None:
     try:
-        report = dispatch_due(services, notifier)
+        report = dispatch_due(services, notifier, watch=observer.handled)
     except Exception:
         log.exception("dispatch tick failed")
         return
+    observer.dispatch_pass()
     if report.claimed:
         log.info(
             "dispatched",
@@ -38,6 +40,7 @@ def dispatch_tick(services: Services, notifier: Notifier) -> None:
                 "sent": report.sent,
                 "retried": report.retried,
                 "failed": report.failed,
+                "skipped": report.skipped,
             },
         )
 
@@ -79,6 +82,7 @@ class Scheduler:
         retention: RetentionPeriods | None = None,
         *,
         dispatch_every: timedelta = DISPATCH_EVERY,
+        observer: Observer = NOT_WATCHED,
     ) -> None:
         self._scheduler = BackgroundScheduler(timezone=str(services.settings.pool_timezone))
         self._scheduler.add_job(
@@ -86,7 +90,7 @@ class Scheduler:
             "interval",
             seconds=dispatch_every.total_seconds(),
             id="dispatch",
-            args=(services, notifier),
+            args=(services, notifier, observer),
             max_instances=1,
             coalesce=True,
             replace_existing=True,

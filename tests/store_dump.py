@@ -1,14 +1,17 @@
-"""Search everything a store holds: every row of every table, read with the store's own
-engine. For tests that prove some words were never kept (safeguarding, erasure)."""
+"""Everything a store holds: every row of every table, read with the store's own engine.
+For tests that prove some words were never kept (safeguarding, erasure), and that a
+restored pool is the pool that was backed up."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
+from storage.models import Base
 from storage.store import SqlStore
 
 
@@ -25,6 +28,19 @@ def stored_cells(store: SqlStore) -> list[tuple[str, str]]:
                         continue
                     cells += [(table, shown) for shown in _readings(value)]
     return cells
+
+
+def table_rows(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
+    """Every model table's rows in primary-key order, read through the models' types, so
+    the same pool compares equal on SQLite and PostgreSQL."""
+    with store.engine.connect() as connection:
+        return {
+            table.name: [
+                row._asdict()
+                for row in connection.execute(select(table).order_by(*table.primary_key.columns))
+            ]
+            for table in Base.metadata.sorted_tables
+        }
 
 
 def places_holding(store: SqlStore, words: Iterable[str]) -> list[str]:

@@ -8,6 +8,8 @@ sends them. A pass starts no new message once it has worked for a lease; what it
 started goes back to pending. A message's parts (a card, then its calendar invite) are
 recorded as they go, so a retry resumes after the parts already delivered.
 Failures retry with backoff up to a limit, then the row ends as failed with the reason.
+A message whose renderer finds it has lapsed (a reminder for a cancelled session) is
+marked sent with nothing delivered, and counted as skipped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 from datetime import timedelta
@@ -43,37 +45,70 @@ class DispatchReport:
     failed: int = 0
     released: int = 0  # claimed but given back unstarted: the pass ran out of lease
     lost: int = 0  # taken over by another replica mid-pass: left to it
+    skipped: int = 0  # lapsed (its moment has passed): marked done, nothing delivered
 
 
-def dispatch_due(services: Services, notifier: Notifier, *, limit: int = BATCH) -> DispatchReport:
+@dataclass(frozen=True)
+class Handled:
+    """One claimed message's fate, for whoever watches the dispatcher (metrics)."""
+
+    kind: str
+    outcome: str  # sent, skipped, retry, failed or lost
+    late_by: timedelta  # from its due time to this outcome: the dispatcher's lag
+
+
+Watcher = Callable[[Handled], None]
+
+
+def dispatch_due(
+    services: Services,
+    notifier: Notifier,
+    *,
+    limit: int = BATCH,
+    watch: Watcher | None = None,
+) -> DispatchReport:
     store, now = services.store, services.clock.now()
     lease = services.settings.outbox_lease
     owner = secrets.token_hex(8)
     claimed = store.claim_due(now=now, limit=limit, lease_until=now + lease, owner=owner)
     if not claimed:
         return DispatchReport()
-    counts = {"sent": 0, "retry": 0, "failed": 0, "lost": 0}
+    counts = {"sent": 0, "retry": 0, "failed": 0, "lost": 0, "skipped": 0}
     unfinished = [m.id for m in claimed]  # what the heartbeat renews
     with _heartbeat(services, owner, unfinished, lease):
         for message in claimed:
             if services.clock.now() - now >= lease:
                 break  # bounded by the lease: the rest go back for any replica to take
-            counts[_deliver(services, notifier, message, owner)] += 1
+            outcome = _deliver(services, notifier, message, owner)
+            counts[outcome] += 1
             unfinished.remove(message.id)
+            if watch is not None:
+                late_by = services.clock.now() - message.due_at
+                watch(Handled(message.kind, outcome, late_by))
         released = store.release_claims(list(unfinished), owner=owner)
     return DispatchReport(
-        len(claimed), counts["sent"], counts["retry"], counts["failed"], released, counts["lost"]
+        len(claimed),
+        counts["sent"],
+        counts["retry"],
+        counts["failed"],
+        released,
+        counts["lost"],
+        counts["skipped"],
     )
 
 
 def dispatch_all(
-    services: Services, notifier: Notifier, *, max_passes: int = 1_000
+    services: Services,
+    notifier: Notifier,
+    *,
+    max_passes: int = 1_000,
+    watch: Watcher | None = None,
 ) -> DispatchReport:
     """Pass after pass until nothing due is left to claim (or `max_passes`, a bound for a
     queue that keeps refilling); the totals."""
     total = DispatchReport()
     for _ in range(max_passes):
-        report = dispatch_due(services, notifier)
+        report = dispatch_due(services, notifier, watch=watch)
         total = DispatchReport(
             *(a + b for a, b in zip(astuple(total), astuple(report), strict=True))
         )
@@ -151,7 +186,7 @@ def _deliver(services: Services, notifier: Notifier, message: OutboxMessage, own
         )
     if not store.mark_sent(message.id, at=now, owner=owner):
         return _lost(message)
-    return "sent"
+    return "sent" if parts else "skipped"
 
 
 def _lost(message: OutboxMessage) -> str:

@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"claimed {report.claimed}, sent {report.sent}, to retry {report.retried}, "
         f"failed {report.failed}"
+        + (f"; {report.skipped} lapsed, skipped" if report.skipped else "")
         + (f"; {remaining} due messages remain for the next run" if remaining else ""),
         file=sys.stderr,
     )

@@ -12,6 +12,7 @@ from bot.ports.errors import StoreError
 from handlers.bootstrap import ConfigurationError
 from handlers.cli import (
     accounts_cmd,
+    backup_cmds,
     chat_cmd,
     demo_cmd,
     digest_cmd,
@@ -48,6 +49,7 @@ SUBCOMMANDS = (
     retention_cmd,
     secrets_cmd,
     dispatch_cmd,
+    backup_cmds,
     teams_package_cmd,
 )
 

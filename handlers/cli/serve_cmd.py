@@ -54,15 +54,22 @@ def run(args: argparse.Namespace) -> int:
     async def dispatch_soon() -> None:
         await kicker[0].kick()
 
-    context = ChannelContext(application=app, environ=environ, dispatch_soon=dispatch_soon)
+    from handlers.metrics.instruments import Metrics  # prometheus-client: for serve only
+
+    metrics = Metrics()  # counts everything this process does, for /metrics
+    context = ChannelContext(
+        application=app, environ=environ, dispatch_soon=dispatch_soon, observer=metrics
+    )
     mounts = mount_all(context, MOUNTERS)
     notifier = build_notifier(app, mounts, fallback=ConsoleSender(sys.stdout))
-    kicker.append(DispatchKicker(app.services, notifier))
+    kicker.append(DispatchKicker(app.services, notifier, observer=metrics))
     scheduler = (
         None
         if args.no_scheduler
-        else Scheduler(app.services, notifier, retention, dispatch_every=dispatch_every)
+        else Scheduler(
+            app.services, notifier, retention, dispatch_every=dispatch_every, observer=metrics
+        )
     )
-    asgi = create_app(app, mounts=mounts, scheduler=scheduler)
+    asgi = create_app(app, mounts=mounts, scheduler=scheduler, environ=environ, metrics=metrics)
     uvicorn.run(asgi, host=args.host, port=port, log_config=None)
     return 0

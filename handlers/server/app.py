@@ -24,6 +24,9 @@ from bot.ports.errors import StoreUnavailable
 from handlers.bootstrap import Application
 from handlers.channels import ChannelMount
 from handlers.jobs import Scheduler
+from handlers.metrics.endpoint import metrics_route
+from handlers.metrics.instruments import Metrics
+from handlers.metrics.outbox_gauges import OutboxGauges
 from handlers.server.blocking import run_sync
 from handlers.web.app import dashboard_routes
 from handlers.web.settings import dashboard_settings
@@ -37,8 +40,14 @@ def create_app(
     mounts: Sequence[ChannelMount] = (),
     scheduler: Scheduler | None = None,
     environ: Mapping[str, str] | None = None,
+    metrics: Metrics | None = None,
 ) -> Starlette:
+    """`metrics` is what the channels, the kicker and the scheduler were given to count
+    into (see `coachpool serve`); without it /metrics shows only the store's gauges."""
     started = time.monotonic()
+    environ = os.environ if environ is None else environ
+    metrics = metrics or Metrics()
+    metrics.registry.register(OutboxGauges(application.store, application.services.clock))
 
     async def healthz(request: Request) -> JSONResponse:
         try:
@@ -73,10 +82,13 @@ def create_app(
             if scheduler is not None:
                 scheduler.shutdown()
 
-    routes: list[BaseRoute] = [Route("/healthz", healthz, methods=["GET"])]
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz, methods=["GET"]),
+        metrics_route(metrics.registry, environ),
+    ]
     for mount in mounts:
         routes += mount.routes
-    dashboard = dashboard_settings(os.environ if environ is None else environ)
+    dashboard = dashboard_settings(environ)
     if dashboard is not None:
         routes += dashboard_routes(application, dashboard)
     return Starlette(routes=routes, lifespan=lifespan)

@@ -12,15 +12,19 @@ import logging
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.notifier import Notifier
 from bot.services import Services
+from handlers.observe import NOT_WATCHED, Observer
 from handlers.server.blocking import run_sync
 
 log = logging.getLogger("coachpool.dispatch")
 
 
 class DispatchKicker:
-    def __init__(self, services: Services, notifier: Notifier) -> None:
+    def __init__(
+        self, services: Services, notifier: Notifier, *, observer: Observer = NOT_WATCHED
+    ) -> None:
         self._services = services
         self._notifier = notifier
+        self._observer = observer
         self._running: asyncio.Task[None] | None = None
         self._again = False
 
@@ -40,7 +44,12 @@ class DispatchKicker:
         while True:
             self._again = False
             try:
-                await run_sync(dispatch_due, self._services, self._notifier)
+                await run_sync(
+                    lambda: dispatch_due(
+                        self._services, self._notifier, watch=self._observer.handled
+                    )
+                )
+                self._observer.dispatch_pass()
             except Exception:
                 log.exception("delivery after a turn failed; the scheduler will retry")
             if not self._again:

@@ -18,6 +18,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from bot.domain import Channel
+from handlers.observe import NOT_WATCHED, SIGNATURE, Observer
 from handlers.slack.authorize import StoredAuthorize
 from handlers.slack.bodies import malformed
 from handlers.slack.identity import coordinators
@@ -48,6 +50,7 @@ class SlackApp:
     bolt: AsyncApp
     registered: Registered
     client: AsyncWebClient
+    observer: Observer = NOT_WATCHED
 
     def routes(self, *, http_events: bool) -> list[BaseRoute]:
         handler = AsyncSlackRequestHandler(self.bolt)
@@ -64,6 +67,8 @@ class SlackApp:
                 # Bolt reading a body no Slack request has; nothing was handled.
                 log.warning("a Slack request Bolt could not read: 400", exc_info=True)
                 return PlainTextResponse("Malformed request body", status_code=400)
+            if response.status_code == 401:  # Bolt's verdict on the signature or its age
+                self.observer.refused(channel=Channel.SLACK, reason=SIGNATURE)
             if request.method == "POST" and response.status_code == 404:
                 # Bolt's "unhandled request": signed, but nothing we asked Slack to send.
                 return PlainTextResponse("Unexpected request", status_code=400)
@@ -82,7 +87,11 @@ class SlackApp:
 
 
 def build_app(
-    settings: SlackSettings, *, turns: Turns, installations: Installations | None
+    settings: SlackSettings,
+    *,
+    turns: Turns,
+    installations: Installations | None,
+    observer: Observer = NOT_WATCHED,
 ) -> SlackApp:
     base_url = settings.api_url or AsyncWebClient.BASE_URL
     if installations is None:
@@ -92,7 +101,7 @@ def build_app(
             signing_secret=settings.signing_secret,
             process_before_response=False,
         )
-        return SlackApp(bolt, register(bolt, turns, revocation_handled=False), client)
+        return SlackApp(bolt, register(bolt, turns, revocation_handled=False), client, observer)
     client = AsyncWebClient(base_url=base_url)
     store = turns.desk.application.store
     flow = oauth_flow(
@@ -111,4 +120,4 @@ def build_app(
         oauth_flow=flow,
     )
     bolt.enable_token_revocation_listeners()
-    return SlackApp(bolt, register(bolt, turns, revocation_handled=True), client)
+    return SlackApp(bolt, register(bolt, turns, revocation_handled=True), client, observer)

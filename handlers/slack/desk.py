@@ -14,6 +14,7 @@ from bot.ports.notifier import DeliveryError
 from bot.replies import Outgoing, Reply
 from bot.services import Services
 from handlers.bootstrap import Application
+from handlers.observe import NOT_WATCHED, Observer
 from handlers.slack.identity import People, Speaker
 from handlers.slack.poster import Poster
 from handlers.slack.webapi import SlackApi
@@ -70,6 +71,8 @@ class Desk:
             )
 
 
-def build_desk(application: Application, api: SlackApi) -> Desk:
-    people = People(store=application.store, api=api)
+def build_desk(
+    application: Application, api: SlackApi, *, observer: Observer = NOT_WATCHED
+) -> Desk:
+    people = People(store=application.store, api=api, observer=observer)
     return Desk(application=application, api=api, people=people, poster=Poster(api))

@@ -18,6 +18,7 @@ from slack_sdk.web import WebClient
 
 from bot.domain import Channel, Identity, Person, Role
 from bot.ports.store import Store
+from handlers.observe import NOT_WATCHED, TENANT, Observer
 from handlers.slack.webapi import SlackApi
 
 log = logging.getLogger("coachpool.slack")
@@ -37,9 +38,10 @@ class Stranger:
 
 
 class People:
-    def __init__(self, *, store: Store, api: SlackApi) -> None:
+    def __init__(self, *, store: Store, api: SlackApi, observer: Observer = NOT_WATCHED) -> None:
         self._store = store
         self._api = api
+        self._observer = observer
 
     def who(self, client: WebClient, *, team_id: str, user_id: str) -> Speaker | Stranger:
         """The pool member behind a Slack user, with their DM. Nothing in an event's payload
@@ -49,6 +51,7 @@ class People:
         store = self._store
         if not self.member_workspace(team_id):
             log.info("Slack workspace %s is in no member organisation; refused", team_id)
+            self._observer.refused(channel=Channel.SLACK, reason=TENANT)
             return Stranger(foreign_workspace(store))
         identity = store.find_identity(Channel.SLACK, team_id, user_id)
         person = store.get_person(identity.person_id) if identity else None

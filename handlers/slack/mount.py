@@ -54,7 +54,7 @@ def slack_channel(context: ChannelContext) -> SlackChannel | None:
         return None
     application = context.application
     api = SlackApi(base_url=settings.api_url)
-    desk = build_desk(application, api)
+    desk = build_desk(application, api, observer=context.observer)
     installations: Installations | None = None
     workspaces: Workspaces
     if settings.oauth:
@@ -64,8 +64,8 @@ def slack_channel(context: ChannelContext) -> SlackChannel | None:
         workspaces = InstalledWorkspaces(installations)
     else:
         workspaces = OneWorkspace(token=settings.bot_token, api=api)
-    turns = Turns(desk, dispatch_soon=context.dispatch_soon)
-    app = build_app(settings, turns=turns, installations=installations)
+    turns = Turns(desk, dispatch_soon=context.dispatch_soon, observer=context.observer)
+    app = build_app(settings, turns=turns, installations=installations, observer=context.observer)
     return SlackChannel(settings, desk, app, workspaces, SlackSender(desk, workspaces))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Coroutine, Sequence
 from typing import Any
 
@@ -28,15 +29,17 @@ from microsoft_teams.cards import AdaptiveCard
 
 from bot.coaching.overview import help_text
 from bot.conversations.intake import intake_form
+from bot.domain import Channel
 from bot.messages import Outcome
 from handlers.bootstrap import Application
+from handlers.observe import ANSWERED, FAILED, NOT_WATCHED, TENANT, Observer
 from handlers.server.blocking import run_sync
 from handlers.teams.buttons import INTAKE_FORM, OPEN_INTAKE, Press, form_data, read_press
 from handlers.teams.caller import caller_of
 from handlers.teams.cards import button, form_card, text_card
 from handlers.teams.files import file_card, offered_file, upload
 from handlers.teams.outgoing import file_offers, render_activities, update_card
-from handlers.teams.people import Known, Refused, link_by_email, recognise
+from handlers.teams.people import NOT_MEMBER, Known, Refused, link_by_email, recognise
 from handlers.teams.sdk import ActivityContext, App
 from handlers.teams.settings import TeamsSettings
 from handlers.teams.summary import summarised
@@ -59,9 +62,16 @@ AnyContext = ActivityContext[Any]
 
 
 class TeamsActivities:
-    def __init__(self, *, application: Application, settings: TeamsSettings) -> None:
+    def __init__(
+        self,
+        *,
+        application: Application,
+        settings: TeamsSettings,
+        observer: Observer = NOT_WATCHED,
+    ) -> None:
         self._application = application
         self._settings = settings
+        self._observer = observer
         self._later: set[asyncio.Task[None]] = set()
 
     def register(self, app: App) -> None:
@@ -77,6 +87,8 @@ class TeamsActivities:
         caller = caller_of(ctx.activity)
         store = self._application.store
         found = await run_sync(recognise, store, caller)
+        if isinstance(found, Refused) and found.text == NOT_MEMBER:
+            self._observer.refused(channel=Channel.TEAMS, reason=TENANT)
         if found is not None:
             return found
         try:
@@ -172,14 +184,21 @@ class TeamsActivities:
     ) -> Outcome | None:
         activity = ctx.activity
         event_id = f"{activity.conversation.id}:{activity.id}" if activity.id else ""
-        return await run_sync(
-            take_turn,
-            self._application,
-            person=who.person,
-            event_id=event_id,
-            text=text,
-            press=press,
-        )
+        started, outcome = time.perf_counter(), FAILED
+        try:
+            taken = await run_sync(
+                take_turn,
+                self._application,
+                person=who.person,
+                event_id=event_id,
+                text=text,
+                press=press,
+            )
+            outcome = ANSWERED
+            return taken
+        finally:
+            seconds = time.perf_counter() - started
+            self._observer.turn(channel=Channel.TEAMS, outcome=outcome, seconds=seconds)
 
     async def _intake_card(self) -> AdaptiveCard:
         form = await run_sync(intake_form, self._application.services)

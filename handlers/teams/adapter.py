@@ -16,6 +16,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.domain import Channel
+from handlers.observe import NOT_WATCHED, SIGNATURE, Observer
 from handlers.teams.loop import LoopClosed, LoopThread
 from handlers.teams.sdk import HttpMethod, HttpRequest, HttpResponse, HttpRouteHandler
 
@@ -23,9 +25,16 @@ log = logging.getLogger("coachpool.teams")
 
 
 class StarletteAdapter:
-    def __init__(self, loop: LoopThread, *, after_turn: Callable[[], Awaitable[None]]) -> None:
+    def __init__(
+        self,
+        loop: LoopThread,
+        *,
+        after_turn: Callable[[], Awaitable[None]],
+        observer: Observer = NOT_WATCHED,
+    ) -> None:
         self._loop = loop
         self._after_turn = after_turn
+        self._observer = observer
         self.routes: list[Route] = []
 
     def register_route(self, method: HttpMethod, path: str, handler: HttpRouteHandler) -> None:
@@ -45,6 +54,8 @@ class StarletteAdapter:
             except LoopClosed:
                 return JSONResponse({"error": "shutting down"}, status_code=503)
             status = result["status"]
+            if status == 401:  # the SDK's verdict on the Bot Framework token
+                self._observer.refused(channel=Channel.TEAMS, reason=SIGNATURE)
             if 200 <= status < 300:
                 await self._after_turn()
             if result.get("body") is None:

@@ -22,8 +22,10 @@ def start_teams(
     context: ChannelContext, settings: TeamsSettings, *, policy: RetryPolicy | None = None
 ) -> ChannelMount:
     loop = LoopThread()
-    adapter = StarletteAdapter(loop, after_turn=context.dispatch_soon)
-    activities = TeamsActivities(application=context.application, settings=settings)
+    adapter = StarletteAdapter(loop, after_turn=context.dispatch_soon, observer=context.observer)
+    activities = TeamsActivities(
+        application=context.application, settings=settings, observer=context.observer
+    )
 
     async def build() -> App:
         # Built on its own loop: the SDK's HTTP clients belong to the loop that uses them.

@@ -161,6 +161,23 @@ class OutboxRepo(UnitOfWork):
                 s.scalar(select(func.count()).select_from(OutboxRow).where(_claimable(now))) or 0
             )
 
+    def due_backlog(self, *, now: datetime) -> tuple[int, datetime | None]:
+        """How many messages are due and not yet done (waiting, or claimed and in hand),
+        and the oldest one's due time: what an operator watches. Both off the
+        (state, due_at) index."""
+        waiting = and_(OutboxRow.state.in_([PENDING, CLAIMED]), OutboxRow.due_at <= now)
+        with self._read() as s:
+            count, oldest = s.execute(
+                select(func.count(), func.min(OutboxRow.due_at)).where(waiting)
+            ).one()
+        return int(count or 0), oldest
+
+    def count_failed(self) -> int:
+        """Messages that failed for good (each logged with its reason when it did)."""
+        failed = OutboxRow.state == OutboxState.FAILED.value
+        with self._read() as s:
+            return int(s.scalar(select(func.count()).select_from(OutboxRow).where(failed)) or 0)
+
     def renew_claims(
         self, message_ids: Sequence[int], *, owner: str, lease_until: datetime
     ) -> set[int]:

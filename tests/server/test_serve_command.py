@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from handlers.cli.main import main
 
@@ -188,3 +189,33 @@ def test_serve_on_a_missing_sqlite_file_says_so_and_creates_nothing(tmp_path: Pa
     assert done.stderr.startswith(f"coachpool: SQLite file {tmp_path / 'typo.db'} does not exist")
     assert len(done.stderr.splitlines()) == 1
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_serve_answers_metrics_and_its_dispatcher_reports_there(tmp_path: Path) -> None:
+    port = _free_port()
+    environ = _environ(tmp_path, PORT=str(port), COACHPOOL_DISPATCH_EVERY="1")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "handlers.cli.main", "serve"],
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert _wait_for_health(port, server) is not None
+        deadline, last_pass, text = time.monotonic() + 20, 0.0, ""
+        while last_pass == 0 and time.monotonic() < deadline:
+            text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+            last_pass = next(
+                s.value
+                for family in text_string_to_metric_families(text)
+                for s in family.samples
+                if s.name == "coachpool_dispatcher_last_pass_timestamp_seconds"
+            )
+            time.sleep(0.2)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert last_pass > 0, errors  # the scheduler's tick reports to the same registry
+    assert "coachpool_outbox_due 0.0" in text
+    assert "coachpool_store_up 1.0" in text

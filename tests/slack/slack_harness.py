@@ -28,6 +28,7 @@ from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import Application, bootstrap
 from handlers.channels import ChannelContext, ChannelMount
 from handlers.delivery import ChannelNotifier, ChannelSender
+from handlers.metrics.instruments import Metrics
 from handlers.secrets import KEY_VARIABLE
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
@@ -86,6 +87,8 @@ class Harness:
     http: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=10))
     # Other channels served by the same app (see `running_pool`'s `mounters`).
     mounts: list[ChannelMount] = field(default_factory=list)
+    # What the channels, the kicker and /metrics count into, wired as `coachpool serve` does.
+    metrics: Metrics = field(default_factory=Metrics)
 
     # -- raw requests ------------------------------------------------------------------
     def post(
@@ -294,7 +297,10 @@ def running_pool(
             await kicker[0].wait_idle()
             finished.release()
 
-        context = ChannelContext(application=application, environ=env, dispatch_soon=dispatch_soon)
+        metrics = Metrics()
+        context = ChannelContext(
+            application=application, environ=env, dispatch_soon=dispatch_soon, observer=metrics
+        )
         channel = slack_channel(context)
         assert channel is not None
         if oauth:
@@ -308,11 +314,13 @@ def running_pool(
         others = [mounter(context) for mounter in mounters]
         senders = {m.channel: m.sender for m in others if m.sender is not None}
         notifier = ChannelNotifier(application.services, {Channel.SLACK: channel.sender, **senders})
-        kicker.append(DispatchKicker(application.services, notifier))
-        asgi = create_app(application, mounts=[channel.mount(), *others])
+        kicker.append(DispatchKicker(application.services, notifier, observer=metrics))
+        asgi = create_app(application, mounts=[channel.mount(), *others], metrics=metrics)
         try:
             with ServerThread(asgi) as url:
-                harness = Harness(application, fake, channel, url, clock, finished, mounts=others)
+                harness = Harness(
+                    application, fake, channel, url, clock, finished, mounts=others, metrics=metrics
+                )
                 try:
                     yield harness
                 finally:

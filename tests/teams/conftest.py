@@ -25,6 +25,7 @@ from bot.clock import SimulatedClock
 from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import bootstrap
 from handlers.channels import ChannelContext
+from handlers.metrics.instruments import Metrics
 from handlers.server.app import create_app
 from handlers.teams.runtime import start_teams
 from handlers.teams.settings import TeamsSettings
@@ -63,14 +64,18 @@ def teams(fakes: Fakes, database_url: str, monkeypatch: pytest.MonkeyPatch) -> I
     async def dispatch_soon() -> None:
         kicks.append(1)
 
+    metrics = Metrics()  # wired as `coachpool serve` wires it
     context = ChannelContext(
-        application=application, environ=fakes.environ(), dispatch_soon=dispatch_soon
+        application=application,
+        environ=fakes.environ(),
+        dispatch_soon=dispatch_soon,
+        observer=metrics,
     )
     settings = TeamsSettings.from_environ(context.environ)
     assert settings is not None
     mount = start_teams(context, settings, policy=FAST)
     try:
-        with serving(create_app(application, mounts=[mount])) as url:
-            yield TeamsRig(application, clock, fakes, mount, url, Recorder(), kicks)
+        with serving(create_app(application, mounts=[mount], metrics=metrics)) as url:
+            yield TeamsRig(application, clock, fakes, mount, url, Recorder(), kicks, metrics)
     finally:
         application.store.close()

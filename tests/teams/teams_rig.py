@@ -27,6 +27,7 @@ from handlers.bootstrap import Application
 from handlers.channels import ChannelMount
 from handlers.console.render import render
 from handlers.delivery import ChannelNotifier
+from handlers.metrics.instruments import Metrics
 from handlers.teams.retries import RetryPolicy
 
 APP_ID = "6f1c0a3e-0000-4000-8000-00000000b0b0"
@@ -120,6 +121,7 @@ class TeamsRig:
     url: str
     console: Recorder
     kicks: list[int]
+    metrics: Metrics = field(default_factory=Metrics)
 
     @property
     def connector(self) -> FakeConnector:
