@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ import bot.outbox.kinds
 from bot.digest.schedule import DIGEST, render_digest
 from handlers.cli import digest_cmd
 from handlers.cli import main as cli
+from handlers.wall_clock import WallClock
 from storage.store import SqlStore
+
+AS_OF = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -22,6 +26,9 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         monkeypatch.setattr(cli, "SUBCOMMANDS", (*cli.SUBCOMMANDS, digest_cmd))
     monkeypatch.delenv("COACHPOOL_TIMEZONE", raising=False)
     monkeypatch.delenv("DATABASE_URL", raising=False)
+    # Waiting lists and coaches' limits are "as of now": now is the Monday W47's digest goes
+    # out, so a coach's November hours still count towards their month whenever this runs.
+    monkeypatch.setattr(WallClock, "now", lambda self: AS_OF)
     path = tmp_path / "pool.db"
     store = SqlStore.open(str(path), migrate=True)
     build_pool(store)
