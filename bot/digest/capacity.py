@@ -8,6 +8,8 @@ coachees or hours a coach has: those are figures about their coachees.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from bot.digest.facts import CoachCapacity
 from bot.digest.limits import reached
 from bot.digest.model import CoachAtCapacity, CoachLoad, Count, Counts
@@ -44,14 +46,15 @@ def coach_load(
 ) -> tuple[CoachLoad, ...]:
     """The scope's coaches' capacity and load; for the pool, then each organisation's (the
     parts of the places taken that `release.py` decided), by name."""
-    coaches = data.coaches
+    by_organisation: defaultdict[int, list[CoachCapacity]] = defaultdict(list)
+    for coach in data.coaches:
+        by_organisation[coach.organisation_id].append(coach)
     if organisation_id is not None:
-        mine = [c for c in coaches if c.organisation_id == organisation_id]
+        mine = by_organisation[organisation_id]
         return (_load(scope_name, mine, release.places.part(organisation_id), data),)
-    rows = [_load(scope_name, coaches, release.places.total, data)]
+    rows = [_load(scope_name, data.coaches, release.places.total, data)]
     for organisation in sorted(data.organisations, key=lambda o: o.name.casefold()):
-        theirs = [c for c in coaches if c.organisation_id == organisation.id]
-        if theirs:
+        if theirs := by_organisation[organisation.id]:
             rows.append(
                 _load(organisation.name, theirs, release.places.part(organisation.id), data)
             )
