@@ -6,8 +6,9 @@ Builds a financial year (1 April 2025 to the digest's week, 2026-W10) of synthet
 a temporary SQLite file, and with --postgres also in a throwaway PostgreSQL database at
 127.0.0.1 (user postgres; COACHPOOL_BENCH_POSTGRES_URL to change), dropped at the end.
 Organisations, programmes and recipients go through the store's own methods; the bulk
-(people, coaches, requests, engagements, sessions, feedback) is inserted in one transaction
-with SQLAlchemy Core on the store's engine, as no one would book 30,000 sessions one by one.
+(people, coaches, requests, engagements, sessions, feedback, final evaluations) is inserted
+in one transaction with SQLAlchemy Core on the store's engine, as no one would book 30,000
+sessions one by one.
 
 Then times, as the median of --runs: reading the store (`sources.gather`), computing the
 pool's digest from it, the whole `build_digest` (the figure that must stay under 1 s), one
@@ -51,6 +52,7 @@ from storage.migrate import upgrade
 from storage.models import (
     CoachRow,
     EngagementRow,
+    EvaluationRow,
     FeedbackRow,
     PersonRoleRow,
     PersonRow,
@@ -110,7 +112,7 @@ def load(store: SqlStore, rng: random.Random) -> dict[str, int]:
     rows: dict[str, list[dict[str, Any]]] = {
         name: [] for name in ("people", "roles", "coaches", "requests", "engagements")
     }
-    rows |= {"sessions": [], "feedback": []}
+    rows |= {"sessions": [], "feedback": [], "final_evaluations": []}
     next_id = Ids(100)
     coaches, coachees = [], []
     for n in range(COACHES):
@@ -152,6 +154,7 @@ def load(store: SqlStore, rng: random.Random) -> dict[str, int]:
         ("engagements", EngagementRow),
         ("sessions", SessionRow),
         ("feedback", FeedbackRow),
+        ("final_evaluations", EvaluationRow),
     )
     with store.engine.begin() as connection:
         for name, model in models:
@@ -230,6 +233,8 @@ def _engagements(
                     "close_reason": "",
                 }
             )
+            if closed:
+                _evaluation(rows, eid, coachee, at=started + timedelta(weeks=2 * sessions))
             for number in range(sessions):
                 start = started + timedelta(weeks=2 * number, days=1, hours=rng.randrange(8))
                 if start >= AS_OF:
@@ -243,6 +248,24 @@ def _engagements(
                     coachee=coachee,
                     start=start,
                 )
+
+
+def _evaluation(
+    rows: dict[str, list[dict[str, Any]]], engagement: int, coachee: int, *, at: datetime
+) -> None:
+    """Seven in ten coachees answer the final evaluation when their coaching closes. Its own
+    random numbers, seeded by the engagement, leave the rest of the year as it was."""
+    scores = random.Random(engagement)
+    if scores.random() < 0.7:
+        rows["final_evaluations"].append(
+            {
+                "engagement_id": engagement,
+                "person_id": coachee,
+                "submitted_at": at,
+                "goal_attainment": scores.randint(3, 10),
+                "would_recommend": scores.randint(5, 10),
+            }
+        )
 
 
 def _session(

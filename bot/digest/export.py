@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.digest.model import Counts, Digest, Ratings
+from bot.digest.model import Counts, Digest, Evaluations, Ratings
 from bot.digest.privacy import Figure
 
 
@@ -17,6 +17,14 @@ def _value(figure: Figure) -> float | None:
 
 def _ratings(ratings: Ratings) -> dict[str, Any]:
     return {"usefulness": _value(ratings.usefulness), "progress": _value(ratings.progress)}
+
+
+def _evaluations(evaluations: Evaluations) -> dict[str, Any]:
+    return {
+        "goal_attainment": _value(evaluations.goal_attainment),
+        "would_recommend": _value(evaluations.would_recommend),
+        "would_recommend_share": _value(evaluations.recommenders),  # 0 to 1: said 9 or 10
+    }
 
 
 def _counts(counts: Counts, key: str, noun: str) -> dict[str, Any]:
@@ -70,6 +78,10 @@ def digest_json(digest: Digest) -> dict[str, Any]:
         },
         "weekly_target": round(digest.weekly_target, 2),
         "feedback": {"week": _ratings(digest.ratings_week), "year": _ratings(digest.ratings_year)},
+        "final_evaluations": {
+            "week": _evaluations(digest.evaluations_week),
+            "year": _evaluations(digest.evaluations_year),
+        },
         "themes_year": {
             "shown": [
                 {"theme": c.label, "sessions": c.count, "to_week": c.to_week}

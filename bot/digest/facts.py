@@ -50,6 +50,16 @@ class FeedbackFact:
 
 
 @dataclass(frozen=True, slots=True)
+class EvaluationFact:
+    """A coachee's final evaluation of an engagement: the two scores, never who the coach was."""
+
+    person_id: int
+    submitted_at: datetime
+    goal_attainment: int  # 0-10
+    would_recommend: int  # 0-10
+
+
+@dataclass(frozen=True, slots=True)
 class RequestFact:
     """`topic` is the coachee's own words: read only to find its themes, never shown."""
 

@@ -1,12 +1,13 @@
-"""Feedback averages, never from fewer than the minimum group (`release.rating_means`).
+"""Feedback and final-evaluation averages, never from fewer than the minimum group
+(`release.rating_means`).
 
-Only ratings are read here; comments never reach the digest. Themes are counted in
+Only scores are read here; comments never reach the digest. Themes are counted in
 `release.py`, only where the coachee consented and only from `bot.domain.feedback.THEMES`.
 """
 
 from __future__ import annotations
 
-from bot.digest.model import Ratings
+from bot.digest.model import Evaluations, Ratings
 from bot.digest.privacy import Figure
 from bot.digest.release import Mean, PoolRelease
 
@@ -23,6 +24,23 @@ def ratings_year(release: PoolRelease, organisation_id: int | None) -> Ratings:
     return Ratings(
         usefulness=_year_mean([release.usefulness[i] for i in weeks], organisation_id),
         progress=_year_mean([release.progress[i] for i in weeks], organisation_id),
+    )
+
+
+def evaluations_week(release: PoolRelease, organisation_id: int | None) -> Evaluations:
+    return Evaluations(
+        goal_attainment=release.attainment[-1].of(organisation_id),
+        would_recommend=release.recommend[-1].of(organisation_id),
+        recommenders=release.recommenders[-1].of(organisation_id),
+    )
+
+
+def evaluations_year(release: PoolRelease, organisation_id: int | None) -> Evaluations:
+    weeks = release.year_weeks
+    return Evaluations(
+        goal_attainment=_year_mean([release.attainment[i] for i in weeks], organisation_id),
+        would_recommend=_year_mean([release.recommend[i] for i in weeks], organisation_id),
+        recommenders=_year_mean([release.recommenders[i] for i in weeks], organisation_id),
     )
 
 

@@ -13,8 +13,13 @@ from bot.digest.activity import (
     year_hours,
     year_to_date,
 )
-from bot.digest.capacity import capacity_gaps, coaches_at_capacity
-from bot.digest.feedback import ratings_week, ratings_year
+from bot.digest.capacity import capacity_gaps, coach_load, coaches_at_capacity
+from bot.digest.feedback import (
+    evaluations_week,
+    evaluations_year,
+    ratings_week,
+    ratings_year,
+)
 from bot.digest.model import Counts, Digest, Pipeline, Scope
 from bot.digest.release import PoolRelease, release
 from bot.digest.rules import RULES, DigestRules
@@ -78,8 +83,11 @@ def compute_digest(
         weekly_target=annual_target / WEEKS_PER_YEAR,
         ratings_week=ratings_week(pool, org),
         ratings_year=ratings_year(pool, org),
+        evaluations_week=evaluations_week(pool, org),
+        evaluations_year=evaluations_year(pool, org),
         themes_year=pool.themes if org is None else Counts(()),
         capacity=coaches_at_capacity(data, org),
+        load=coach_load(pool, data, org, scope_name=scope.name),
         gaps=capacity_gaps(pool, org),
         organisations=organisation_hours(pool, data, org),
         weekly_hours=weekly_hours(pool, org, weeks=rules.chart_weeks),

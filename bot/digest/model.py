@@ -82,6 +82,15 @@ class Ratings:
 
 
 @dataclass(frozen=True)
+class Evaluations:
+    """Coachees' final evaluations when their coaching ended, decided like ratings."""
+
+    goal_attainment: Figure  # mean of 0-10
+    would_recommend: Figure  # mean of 0-10
+    recommenders: Figure  # share (0 to 1) who answered 9 or 10 to would recommend
+
+
+@dataclass(frozen=True)
 class Count:
     label: str
     count: int
@@ -106,6 +115,23 @@ class CoachAtCapacity:
     max_hours_per_month: float
     coachees_full: bool
     hours_full: bool
+
+
+@dataclass(frozen=True)
+class CoachLoad:
+    """The capacity coaches offer and how much of it is taken, for the coaches of the pool
+    or of one organisation. Counts of coaches and their own limits are about coaches;
+    `places_taken` counts coachees, so it is decided by `privacy.py`."""
+
+    name: str
+    coaches: int  # not paused
+    paused: int
+    places_offered: int  # the not-paused coaches' `max_coachees`, added up
+    places_taken: Figure  # engagements holding a place with them, as of `as_of`
+    hours_offered: float  # their `max_hours_per_month`, added up
+    at_coachee_limit: int
+    at_hours_limit: int
+    at_a_limit: int  # at either or both
 
 
 @dataclass(frozen=True)
@@ -137,8 +163,13 @@ class Digest:
     weekly_target: float
     ratings_week: Ratings
     ratings_year: Ratings
+    evaluations_week: Evaluations
+    evaluations_year: Evaluations
     themes_year: Counts  # the coordinators' digest only
     capacity: tuple[CoachAtCapacity, ...]
+    # The scope's coaches first (the pool's or the organisation's), then, for the pool, the
+    # coaches of each organisation that has any.
+    load: tuple[CoachLoad, ...]
     gaps: Counts  # waiting-list requests by topic
     organisations: tuple[OrganisationHours, ...]
     # Hours per week for the chart: the pool's, or those an organisation's coaches gave.

@@ -9,7 +9,10 @@ coachees whose coaching it counts:
   person is a figure from one person;
 - new requests, waiting requests, overdue coach answers: the coachees who asked; matches:
   the coachees matched;
-- ratings: the coachees who rated;
+- ratings and final evaluations: the coachees who gave them;
+- places taken with coaches (the dashboard): the coachees holding them, except those of a
+  coach named at their coachee limit and exactly at it, whose count the list tells anyway:
+  a part's people are what subtracting the list leaves (`release._places`);
 - themes: the coachees of the sessions whose themes are counted. An engagement has one
   coachee, so a theme from 5 people comes from at least 5 engagements.
 
@@ -128,7 +131,8 @@ def disclose(parts: Mapping[K, Part], min_group: int, *, order: Sequence[K] = ()
     if not enough(len(everyone), min_group):
         return Disclosure(
             WITHHELD,
-            {k: Figure(0.0, 0) if not p.people else WITHHELD for k, p in parts.items()},
+            # A part from nobody is printed: it is 0, or known another way (`release._places`).
+            {k: Figure(p.value, 0) if not p.people else WITHHELD for k, p in parts.items()},
         )
     rank = {key: index for index, key in enumerate(order)}
     withheld = {

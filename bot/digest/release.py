@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from bot.digest.facts import EngagementFact, FeedbackFact, RequestFact, SessionFact
+from bot.digest.facts import EngagementFact, RequestFact, SessionFact
+from bot.digest.limits import reached
 from bot.digest.model import Count, Counts
 from bot.digest.pipeline import overdue_requests
 from bot.digest.privacy import Disclosure, Figure, Part, closed_blocks, disclose
@@ -28,6 +29,16 @@ from bot.matching.topics import THEMES_BY_KEY, themes_of
 
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
+
+
+class Rated(Protocol):
+    """A record of scores given by one coachee (session feedback, a final evaluation)."""
+
+    @property
+    def person_id(self) -> int: ...
+
+
+S = TypeVar("S", bound=Rated)
 
 
 def by_key(
@@ -153,13 +164,13 @@ def missed_groups(
 
 
 def rating_means(
-    feedback: list[FeedbackFact],
-    score: Callable[[FeedbackFact], int | None],
+    records: Sequence[S],
+    score: Callable[[S], int | None],
     org: Organisations,
     min_group: int,
 ) -> Mean:
     """Scores are the raters' (coachees'), so parts are by the rater's organisation."""
-    rows = [(f, s) for f in feedback if (s := score(f)) is not None]
+    rows = [(f, s) for f in records if (s := score(f)) is not None]
     sums = by_key(
         rows,
         lambda row: org(row[0].person_id),
@@ -213,10 +224,14 @@ class PoolRelease:
     held: list[HeldGroups]  # one per week
     usefulness: list[Mean]  # one per week, by when the feedback was given
     progress: list[Mean]
+    attainment: list[Mean]  # final evaluations, one per week, by when they were given
+    recommend: list[Mean]
+    recommenders: list[Mean]  # the share who would recommend: a mean of 1 (9 or 10) and 0
     missed: MissedGroups  # the digest's week
     new: Disclosure[int]  # requests made in the week
     matched: Disclosure[int]  # engagements started in the week
     waiting: Disclosure[int]  # open requests, as of the digest's `as_of`
+    places: Disclosure[int]  # places taken with coaches not paused, by the coach's organisation
     overdue: Disclosure[str]  # those waiting: "overdue"; "not overdue" is never printed
     gaps: Mapping[str, Disclosure[int]]  # waiting-list requests by the topics they name
     themes: Counts  # sessions by theme, with the coachee's consent (coordinators only)
@@ -235,6 +250,7 @@ def release(data: DigestData, *, chart_weeks: int, min_group: int) -> PoolReleas
     index = WeekIndex(weeks)
     held = index.bucket(data.held, lambda s: s.start)
     scored = index.bucket(data.feedback, lambda f: f.submitted_at)
+    evaluated = index.bucket(data.evaluations, lambda e: e.submitted_at)
     as_of = data.as_of
     waiting = [r for r in data.open_requests if r.created_at < as_of]
     late = {r.id for r in overdue_requests(data, waiting)}
@@ -244,10 +260,19 @@ def release(data: DigestData, *, chart_weeks: int, min_group: int) -> PoolReleas
         held=[held_groups(week, org, min_group) for week in held],
         usefulness=[rating_means(w, lambda f: f.usefulness, org, min_group) for w in scored],
         progress=[rating_means(w, lambda f: f.progress, org, min_group) for w in scored],
+        attainment=[
+            rating_means(w, lambda e: e.goal_attainment, org, min_group) for w in evaluated
+        ],
+        recommend=[rating_means(w, lambda e: e.would_recommend, org, min_group) for w in evaluated],
+        recommenders=[
+            rating_means(w, lambda e: int(e.would_recommend >= RECOMMENDS), org, min_group)
+            for w in evaluated
+        ],
         missed=missed_groups(data.week_sessions, org, min_group),
         new=request_groups(data.new_requests, org, min_group),
         matched=request_groups(data.engagements, org, min_group),
         waiting=request_groups(waiting, org, min_group),
+        places=_places(data, org, min_group),
         overdue=disclose(
             by_key(
                 waiting,
@@ -262,7 +287,32 @@ def release(data: DigestData, *, chart_weeks: int, min_group: int) -> PoolReleas
     )
 
 
+# Would recommend, on the 0-10 scale: 9 or 10 (the usual "promoter" cut-off).
+RECOMMENDS = 9
 OTHER_TOPICS = "other topics"
+
+
+def _places(data: DigestData, org: Organisations, min_group: int) -> Disclosure[int]:
+    """Engagements holding a place with a coach who is not paused, by the coach's
+    organisation. The list of coaches at capacity already tells how many coachees some
+    coaches have (those at their coachee limit, if not over it), so a part's people are
+    the coachees of its other coaches: what subtracting the list from the part leaves."""
+    coaches = {c.person_id: c for c in data.coaches if not c.paused}
+    taken: defaultdict[int, list[EngagementFact]] = defaultdict(list)
+    for engagement in data.placed:
+        if engagement.coach_id in coaches:
+            taken[engagement.coach_id].append(engagement)
+    values: defaultdict[int, float] = defaultdict(float)
+    people: defaultdict[int, set[int]] = defaultdict(set)
+    for coach_id, engagements in taken.items():
+        coach = coaches[coach_id]
+        key = org(coach_id)
+        values[key] += len(engagements)
+        known = reached(coach, data.loads).coachees and len(engagements) == coach.max_coachees
+        if not known:
+            people[key] |= {e.coachee_id for e in engagements}
+    parts = {k: Part(v, frozenset(people[k])) for k, v in values.items()}
+    return disclose(parts, min_group)
 
 
 def _gaps(data: DigestData, org: Organisations, min_group: int) -> dict[str, Disclosure[int]]:

@@ -8,13 +8,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from bot.digest.facts import (
     CoachCapacity,
     EngagementFact,
+    EvaluationFact,
     FeedbackFact,
     RequestFact,
     SessionFact,
 )
 from bot.digest.rules import DigestRules
 from bot.digest.week import Week, week_containing
-from bot.domain import Organisation, Programme, RequestState, SessionState
+from bot.domain import HOLDING_A_PLACE, Organisation, Programme, RequestState, SessionState
 from bot.ports.store import Store
 
 OPEN_STATES = (
@@ -34,9 +35,11 @@ class DigestData:
     held: list[SessionFact]  # HELD, from the chart's first week or the year start
     week_sessions: list[SessionFact]  # CANCELLED and NO_SHOW sessions of the week
     feedback: list[FeedbackFact]  # given since the first week `held` covers
+    evaluations: list[EvaluationFact]  # final evaluations, over the same weeks as `feedback`
     new_requests: list[RequestFact]
     open_requests: list[RequestFact]
     engagements: list[EngagementFact]  # started in the week
+    placed: list[EngagementFact]  # holding a coach's place now (`HOLDING_A_PLACE`)
     coaches: list[CoachCapacity]
     loads: dict[int, tuple[int, float]]  # store.coach_loads for the month of `as_of`
     organisation_of: dict[int, int]
@@ -99,9 +102,11 @@ def gather(store: Store, *, week: Week, as_of: datetime, rules: DigestRules) -> 
             states=[SessionState.CANCELLED, SessionState.NO_SHOW],
         ),
         feedback=store.feedback_facts(submitted_from=earliest, submitted_before=week.end),
+        evaluations=store.evaluation_facts(submitted_from=earliest, submitted_before=week.end),
         new_requests=store.request_facts(created_from=week.start, created_before=week.end),
         open_requests=store.request_facts(states=OPEN_STATES),
         engagements=store.engagement_facts(started_from=week.start, started_before=week.end),
+        placed=store.engagement_facts(states=HOLDING_A_PLACE),
         coaches=store.coach_capacities(),
         loads=store.coach_loads(month_start, month_end),
         organisation_of=store.organisation_of_people(),

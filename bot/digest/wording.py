@@ -86,6 +86,16 @@ def summary(digest: Digest) -> tuple[tuple[str, str], ...]:
         ("No-shows", _no_shows(a, digest)),
         ("Usefulness (1-5)", _ratings(digest, lambda r: r.usefulness)),
         ("Progress (0-10)", _ratings(digest, lambda r: r.progress)),
+        # Final evaluations, given when coaching ends.
+        (
+            "Goal attained (0-10)",
+            _week_and_year(
+                digest,
+                digest.evaluations_week.goal_attainment,
+                digest.evaluations_year.goal_attainment,
+            ),
+        ),
+        ("Would recommend", _recommend(digest)),
         ("Coaches at capacity", str(len(digest.capacity))),
     ]
     return tuple(facts)
@@ -119,17 +129,44 @@ def _no_shows(a: Activity, digest: Digest) -> str:
 
 
 def _ratings(digest: Digest, score: Callable[[Ratings], Figure]) -> str:
-    def one(ratings: Ratings, nothing: str) -> str:
-        figure = score(ratings)
+    return _week_and_year(digest, score(digest.ratings_week), score(digest.ratings_year))
+
+
+def _recommend(digest: Digest) -> str:
+    week, year = digest.evaluations_week, digest.evaluations_year
+    return _week_and_year(
+        digest,
+        week.would_recommend,
+        year.would_recommend,
+        shares=(week.recommenders, year.recommenders),
+    )
+
+
+def _week_and_year(
+    digest: Digest,
+    week: Figure,
+    year: Figure,
+    *,
+    shares: tuple[Figure, Figure] | None = None,
+) -> str:
+    """A mean this week and this year, each with how many people it is from and, given
+    `shares`, how many of them answered 9 or 10 (out of 10)."""
+
+    def one(figure: Figure, share: Figure | None, nothing: str) -> str:
         if figure.people == 0:
             return nothing
         if figure.withheld:
             return _withheld(digest, figure)
-        return f"{figure.text(digits=1)} (from {figure.people or 0:,} people)"
+        value = figure.text(digits=1)
+        if share is not None:
+            said = "withheld" if share.value is None else f"{share.value:.0%}"
+            value += f" of 10, {said} said 9 or 10"
+        return f"{value} (from {figure.people or 0:,} people)"
 
     # The year's figure adds up the weeks shown (privacy rule 4): it says so when empty.
-    week = one(digest.ratings_week, "no responses")
-    return f"this week {week}; this year {one(digest.ratings_year, 'none in the weeks shown')}"
+    week_share, year_share = shares or (None, None)
+    this_week = one(week, week_share, "no responses")
+    return f"this week {this_week}; this year {one(year, year_share, 'none in the weeks shown')}"
 
 
 def _limits(c: CoachAtCapacity) -> str:

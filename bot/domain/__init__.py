@@ -8,13 +8,14 @@ from bot.domain.coaches import (
     Format,
     WeeklySlot,
 )
-from bot.domain.engagements import Engagement, EngagementState
+from bot.domain.engagements import HOLDING_A_PLACE, Engagement, EngagementState
 from bot.domain.people import Channel, Identity, Organisation, Person, Role
 from bot.domain.programmes import Programme
 from bot.domain.requests import CoachingRequest, RequestState, ShortlistEntry
 from bot.domain.sessions import Session, SessionKind, SessionState
 
 __all__ = [
+    "HOLDING_A_PLACE",
     "Accreditation",
     "AvailabilityException",
     "Channel",

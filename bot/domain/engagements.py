@@ -13,6 +13,10 @@ class EngagementState(StrEnum):
     CLOSED = "closed"
 
 
+# An engagement in either state holds one of its coach's places (`max_coachees`).
+HOLDING_A_PLACE = (EngagementState.AWAITING_SPONSOR, EngagementState.ACTIVE)
+
+
 @dataclass(frozen=True)
 class Engagement:
     id: int

@@ -19,6 +19,7 @@ from typing import Protocol
 from bot.digest.facts import (
     CoachCapacity,
     EngagementFact,
+    EvaluationFact,
     FeedbackFact,
     RequestFact,
     SessionFact,
@@ -331,10 +332,21 @@ class Store(Protocol):
         (default all), oldest first."""
         ...
 
+    def evaluation_facts(
+        self, *, submitted_from: datetime, submitted_before: datetime
+    ) -> list[EvaluationFact]:
+        """Final evaluations submitted in [submitted_from, submitted_before), oldest first."""
+        ...
+
     def engagement_facts(
-        self, *, started_from: datetime, started_before: datetime
+        self,
+        *,
+        started_from: datetime | None = None,
+        started_before: datetime | None = None,
+        states: Sequence[EngagementState] | None = None,
     ) -> list[EngagementFact]:
-        """Engagements started in [started_from, started_before), oldest first."""
+        """Engagements started in the range (either bound optional) in any of `states`
+        (default all), oldest first."""
         ...
 
     def coach_capacities(self) -> list[CoachCapacity]:

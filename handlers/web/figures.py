@@ -3,7 +3,7 @@ rule, decided once for the pool) laid out as tables, each also a CSV download.
 
 Nothing here computes a figure about coachees: every number comes from a `Digest` built
 by `compute_digest`, or is a constant times one (value for money), or is about coaches
-(pool staff: how many there are, paused, at a limit).
+(pool staff: how many there are, paused, at a limit, the limits they set).
 """
 
 from __future__ import annotations
@@ -136,18 +136,19 @@ def build_page(
         _organisations(digest),
         _value(digest, settings, slugs),
         _feedback(digest),
+        _evaluations(digest),
+        _load(digest),
         _capacity(digest),
         _gaps(digest),
     ]
     if digest.scope.is_pool:
         tables.append(_themes(digest))
-    coaches = [
-        c for c in data.coaches if organisation_id is None or c.organisation_id == organisation_id
-    ]
+    scope = digest.load[0]
     counts = (
-        ("Coaches", f"{len(coaches):,}"),
-        ("Paused", f"{sum(c.paused for c in coaches):,}"),
-        ("At a limit they set", f"{len(digest.capacity):,}"),
+        ("Coaches", f"{scope.coaches + scope.paused:,}"),
+        ("Paused", f"{scope.paused:,}"),
+        ("At a limit they set", f"{scope.at_a_limit:,}"),
+        ("Places taken", f"{_text(scope.places_taken)} of {scope.places_offered:,} offered"),
     )
     return Page(
         digest=digest,
@@ -275,23 +276,98 @@ def _value_note(settings: DashboardSettings) -> str:
     )
 
 
-def _feedback(digest: Digest) -> Table:
-    def one(figure: Figure) -> str:
-        if figure.people == 0:
-            return "no responses"
-        if figure.withheld:
-            return WITHHELD
-        return f"{figure.text(digits=1)} (from {figure.people or 0:,} people)"
+YEAR_EMPTY = "none in the weeks shown"  # the year adds up the weeks shown (privacy rule 4)
 
+
+def _mean(figure: Figure, *, share: bool = False, nothing: str = "no responses") -> str:
+    """A mean of scores (or a share) with how many people it comes from."""
+    if figure.people == 0:
+        return nothing
+    if figure.value is None:
+        return WITHHELD
+    value = f"{figure.value:.0%}" if share else figure.text(digits=1)
+    return f"{value} (from {figure.people or 0:,} people)"
+
+
+def _year(figure: Figure, *, share: bool = False) -> str:
+    return _mean(figure, share=share, nothing=YEAR_EMPTY)
+
+
+def _feedback(digest: Digest) -> Table:
     week, year = digest.ratings_week, digest.ratings_year
     return Table(
         "feedback",
         "Feedback from coachees",
         ("Measure", "This week", "This year"),
         (
-            ("Usefulness (1 to 5)", one(week.usefulness), one(year.usefulness)),
-            ("Progress towards goals (0 to 10)", one(week.progress), one(year.progress)),
+            ("Usefulness (1 to 5)", _mean(week.usefulness), _year(year.usefulness)),
+            ("Progress towards goals (0 to 10)", _mean(week.progress), _year(year.progress)),
         ),
+    )
+
+
+def _evaluations(digest: Digest) -> Table:
+    week, year = digest.evaluations_week, digest.evaluations_year
+    return Table(
+        "evaluations",
+        "Final evaluations when coaching ended",
+        ("Measure", "This week", "This year"),
+        (
+            (
+                "Goal attainment (0 to 10)",
+                _mean(week.goal_attainment),
+                _year(year.goal_attainment),
+            ),
+            ("Would recommend (0 to 10)", _mean(week.would_recommend), _year(year.would_recommend)),
+            (
+                "Would recommend: answered 9 or 10",
+                _mean(week.recommenders, share=True),
+                _year(year.recommenders, share=True),
+            ),
+        ),
+        note="Given by coachees when their coaching ended, counted in the week they gave it. "
+        "This year: the weeks whose figures were shown.",
+    )
+
+
+def _load(digest: Digest) -> Table:
+    def at_limits(coaches: int, at: int) -> str:
+        return f"{at:,} ({at / coaches:.0%})" if coaches else "0"
+
+    rows = tuple(
+        (
+            row.name,
+            f"{row.coaches:,}",
+            f"{row.paused:,}",
+            f"{row.places_offered:,}",
+            _text(row.places_taken),
+            f"{row.hours_offered:,.0f}",
+            at_limits(row.coaches, row.at_a_limit),
+            f"{row.at_coachee_limit:,}",
+            f"{row.at_hours_limit:,}",
+        )
+        for row in digest.load
+    )
+    return Table(
+        "load",
+        "Coach capacity and load",
+        (
+            "Coaches of",
+            "Coaches taking coachees",
+            "Paused",
+            "Places offered",
+            "Places taken now",
+            "Hours offered a month",
+            "At a limit",
+            "At their coachee limit",
+            "At their hours limit this month",
+        ),
+        rows,
+        note="Places and hours offered are the limits coaches who are not paused set "
+        "themselves. Places taken counts coachees in open engagements with those coaches, "
+        f"withheld like every figure about coachees (from fewer than {digest.min_group}, or "
+        "revealing one together with the list of coaches at a limit). Hours booked are not "
+        "shown here: a month's hours against the weekly figures would reveal a withheld week.",
     )
 
 

@@ -17,12 +17,21 @@ from sqlalchemy.orm import aliased
 from bot.digest.facts import (
     CoachCapacity,
     EngagementFact,
+    EvaluationFact,
     FeedbackFact,
     RequestFact,
     SessionFact,
 )
 from bot.domain import EngagementState, RequestState, SessionState
-from storage.models import CoachRow, EngagementRow, FeedbackRow, PersonRow, RequestRow, SessionRow
+from storage.models import (
+    CoachRow,
+    EngagementRow,
+    EvaluationRow,
+    FeedbackRow,
+    PersonRow,
+    RequestRow,
+    SessionRow,
+)
 from storage.unit import UnitOfWork
 
 _SESSION_STATES = {state.value: state for state in SessionState}
@@ -149,28 +158,53 @@ class DigestRepo(UnitOfWork):
             for rid, coachee, programme, state, created, asked, coach, topic in rows
         ]
 
-    def engagement_facts(
-        self, *, started_from: datetime, started_before: datetime
-    ) -> list[EngagementFact]:
-        """Engagements started in [started_from, started_before), oldest first."""
+    def evaluation_facts(
+        self, *, submitted_from: datetime, submitted_before: datetime
+    ) -> list[EvaluationFact]:
+        """Final evaluations submitted in [submitted_from, submitted_before), oldest first:
+        who gave them and the two scores."""
         query = (
             select(
-                EngagementRow.id,
-                EngagementRow.request_id,
-                EngagementRow.coach_id,
-                EngagementRow.coachee_id,
-                EngagementRow.state,
-                EngagementRow.started_at,
+                EvaluationRow.person_id,
+                EvaluationRow.submitted_at,
+                EvaluationRow.goal_attainment,
+                EvaluationRow.would_recommend,
             )
             .where(
-                EngagementRow.started_at >= started_from,
-                EngagementRow.started_at < started_before,
+                EvaluationRow.submitted_at >= submitted_from,
+                EvaluationRow.submitted_at < submitted_before,
             )
-            .order_by(EngagementRow.started_at, EngagementRow.id)
+            .order_by(EvaluationRow.submitted_at, EvaluationRow.id)
         )
+        return [EvaluationFact(*row) for row in self._rows(query)]
+
+    def engagement_facts(
+        self,
+        *,
+        started_from: datetime | None = None,
+        started_before: datetime | None = None,
+        states: Sequence[EngagementState] | None = None,
+    ) -> list[EngagementFact]:
+        """Engagements started in the range (either bound optional) in any of `states`
+        (default all), oldest first."""
+        query = select(
+            EngagementRow.id,
+            EngagementRow.request_id,
+            EngagementRow.coach_id,
+            EngagementRow.coachee_id,
+            EngagementRow.state,
+            EngagementRow.started_at,
+        )
+        if started_from is not None:
+            query = query.where(EngagementRow.started_at >= started_from)
+        if started_before is not None:
+            query = query.where(EngagementRow.started_at < started_before)
+        if states is not None:
+            query = query.where(EngagementRow.state.in_([state.value for state in states]))
+        rows = self._rows(query.order_by(EngagementRow.started_at, EngagementRow.id))
         return [
             EngagementFact(eid, request, coach, coachee, _ENGAGEMENT_STATES[state], started)
-            for eid, request, coach, coachee, state, started in self._rows(query)
+            for eid, request, coach, coachee, state, started in rows
         ]
 
     def coach_capacities(self) -> list[CoachCapacity]:

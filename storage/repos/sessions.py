@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import func, or_, select
 
-from bot.domain import EngagementState, Session, SessionKind, SessionState
+from bot.domain import HOLDING_A_PLACE, Session, SessionKind, SessionState
 from bot.domain.lifecycles import SESSION_MOVES
 from bot.ports.errors import Conflict
 from bot.timewindow import TimeWindow
@@ -188,7 +188,7 @@ class SessionRepo(UnitOfWork):
     ) -> dict[int, tuple[int, float]]:
         """coach id -> (open engagements, hours of CONFIRMED/HELD sessions starting in
         [month_start, month_end)), for every coach profile and anyone else coaching."""
-        open_states = (EngagementState.ACTIVE.value, EngagementState.AWAITING_SPONSOR.value)
+        open_states = [state.value for state in HOLDING_A_PLACE]
         with self._read() as s:
             loads = dict.fromkeys(s.scalars(select(CoachRow.person_id)), (0, 0.0))
             engagements = s.execute(

@@ -6,10 +6,11 @@ one.
 Each figure a digest prints means a sum of unknown cells: hours held in a week from coaches
 of one organisation to coachees of another, sessions held by a week's coachees of one
 organisation, cancellations by organisation, lateness and who cancelled, requests by
-organisation, scores by the raters' organisation. The reader knows the rules (which weeks a
-"this year" figure adds up, from the weekly figures each digest printed). A withheld figure
-can be worked out from printed ones exactly when its cells are a linear combination of
-theirs: checked by exact elimination over the rationals.
+organisation, scores (feedback and final evaluations) by the raters' organisation. The
+reader knows the rules (which weeks a "this year" figure adds up, from the weekly figures
+each digest printed). A withheld figure can be worked out from printed ones exactly when
+its cells are a linear combination of theirs: checked by exact elimination over the
+rationals.
 """
 
 from __future__ import annotations
@@ -24,6 +25,14 @@ Atom = tuple[Any, ...]
 Vector = dict[Atom, Fraction]
 
 BY = ("coach", "coachee", "otherwise")
+# Means of coachees' scores, by the raters' organisation: (section of the JSON, figure).
+SCORES = (
+    ("feedback", "usefulness"),
+    ("feedback", "progress"),
+    ("final_evaluations", "goal_attainment"),
+    ("final_evaluations", "would_recommend"),
+    ("final_evaluations", "would_recommend_share"),
+)
 
 
 @dataclass
@@ -78,8 +87,8 @@ class Reader:
         self._figure(f"{week} {org} matched", r["matched"], self.per_org("matched", week, org))
         waiting = self.per_org("waiting", as_of, org, (True, False))
         self._figure(f"{as_of} {org} waiting", r["waiting"], waiting)
-        for name in ("usefulness", "progress"):
-            value = digest["feedback"]["week"][name]
+        for section, name in SCORES:
+            value = digest[section]["week"][name]
             self._figure(f"{week} {org} {name}", value, self.per_org(name, week, org))
             self.shown[name, org, week] = value is not None
         for row in digest["organisations"]:
@@ -126,8 +135,8 @@ class Reader:
             self._figure(f"{week} {row['name']} given year", row["given_year"], given)
             got = summed("received", oid, lambda w, o=oid: self.hours(w, coachee=o))
             self._figure(f"{week} {row['name']} received year", row["received_year"], got)
-        for name in ("usefulness", "progress"):
-            value = digest["feedback"]["year"][name]
+        for section, name in SCORES:
+            value = digest[section]["year"][name]
             cells = summed(name, org, lambda w, n=name: self.per_org(n, w, org))
             self._figure(f"{week} {org} {name} year", value, cells)
         for bar in digest["weekly_hours"]:

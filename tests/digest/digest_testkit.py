@@ -12,6 +12,11 @@ Every coachee's name and every comment contains SECRET, so a test can check none
 The feedback rows here are coachees' scores, as the feedback form saves them. Themes and
 consent are not built here: the product saves them on two rows of a session (the coach's
 and the coachee's), so `test_digest_themes.py` drives the real conversations instead.
+
+Final evaluations are submitted through the bot's evaluation form: B1..B6 and C1 in week
+47 (seven people, but Gamma's one protects Beta's six), A1 alone in week 46 and C2 alone in
+week 48 (both weeks withheld). `test_digest_evaluations.py` also drives the whole flow in
+chat, from the request to the form the bot sends when coaching ends.
 """
 
 from __future__ import annotations
@@ -19,9 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
+from bot.app import CoachingBot
 from bot.clock import SimulatedClock
 from bot.digest.week import Week
 from bot.domain import (
+    Channel,
     CoachingRequest,
     CoachProfile,
     Engagement,
@@ -35,6 +43,8 @@ from bot.domain import (
     SessionState,
 )
 from bot.domain.feedback import Feedback
+from bot.messages import Incoming
+from bot.replies import Text
 from bot.services import Services, Settings
 from bot.timewindow import TimeWindow
 from storage.store import SqlStore
@@ -43,6 +53,7 @@ AS_OF = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 SETTINGS = Settings(pool_name="the West Midlands pool")
 WEEK = Week(2026, 47, SETTINGS.pool_timezone)
 COMMENT = "SECRET comment: my manager is the problem"
+GOAL = "SECRET goal: stop dreading Mondays"
 
 
 def at(day: int, hour: int = 9, month: int = 11) -> datetime:
@@ -159,6 +170,25 @@ class DigestPool:
             )
         )
 
+    def evaluate(self, coachee: str, *, at: datetime, goal: int, recommend: int) -> None:
+        """The coachee sends the final evaluation form of their latest engagement at `at`."""
+        person = self.people[coachee]
+        engagement = max(
+            self.store.list_engagements(coachee_id=person.id),
+            key=lambda e: e.started_at,
+        )
+        answers = {"goal_attainment": str(goal), "would_recommend": str(recommend)}
+        outcome = CoachingBot(self.services(at)).handle(
+            Incoming(
+                person.id,
+                Channel.CONSOLE,
+                form=answers,
+                token=f"{EVALUATION_FORM}{engagement.id}",
+            )
+        )
+        said = " ".join(r.text for r in outcome.replies if isinstance(r, Text))
+        assert "Thank you" in said, said
+
 
 def build_pool(store: SqlStore) -> DigestPool:
     pool = DigestPool(store)
@@ -186,7 +216,22 @@ def build_pool(store: SqlStore) -> DigestPool:
         pool.person(f"C{n}", "gamma", f"SECRET Cyril Gamma{n}", Role.COACHEE)
     _sessions(pool)
     _open_requests(pool)
+    _evaluations(pool)
     return pool
+
+
+# Week 47's final evaluations: (goal attainment, would recommend) for B1..B6, then C1.
+BETA_EVALUATIONS = ((7, 9), (8, 10), (6, 8), (9, 10), (5, 6), (8, 9))
+GAMMA_EVALUATION = (2, 3)
+
+
+def _evaluations(pool: DigestPool) -> None:
+    pool.evaluate("A1", at=at(13, 10), goal=4, recommend=5)  # week 46, alone
+    for n, (goal, recommend) in enumerate(BETA_EVALUATIONS, start=1):
+        pool.evaluate(f"B{n}", at=at(20, 9 + n), goal=goal, recommend=recommend)
+    goal, recommend = GAMMA_EVALUATION
+    pool.evaluate("C1", at=at(21, 10), goal=goal, recommend=recommend)
+    pool.evaluate("C2", at=at(24, 10), goal=9, recommend=10)  # week 48, alone
 
 
 def _sessions(pool: DigestPool) -> None:
@@ -247,7 +292,7 @@ def _open_requests(pool: DigestPool) -> None:
             state=RequestState.WAITLISTED,
             created=created,
             topic="SECRET burnout and stress at work",
-            goal="SECRET goal",
+            goal=GOAL,
         )
     pool.request(
         "C3", "C3", state=RequestState.WAITLISTED, created=at(18), topic="SECRET a restructure"

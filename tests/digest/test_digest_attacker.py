@@ -74,8 +74,11 @@ def test_nothing_withheld_comes_back_from_every_digest_of_the_year(
 ) -> None:
     reader = reader_of(pool.store, digests, NEXT_WEEK)
     withheld = {name for name, _ in reader.withheld}
-    # The small pool has plenty to protect: C1's hours in week 47 among them.
+    # The small pool has plenty to protect: C1's hours in week 47 among them, and the
+    # final evaluations of Beta's six, which would give away Gamma's one.
     assert "2026-W47 Gamma Council received" in withheld
+    beta = pool.orgs["beta"].id
+    assert {f"2026-W47 {beta} goal_attainment", f"2026-W47 {beta} would_recommend"} <= withheld
     assert len(withheld) > 50
     assert reader.recovered() == []
 
@@ -89,6 +92,18 @@ def test_the_reader_finds_a_figure_that_should_have_been_withheld(
     beta = pool.orgs["beta"].id
     reader.printed.append(("leak", reader.hours(WEEK.label, coachee=beta), 6.0))
     assert "2026-W47 Gamma Council received" in reader.recovered()
+
+
+def test_the_reader_finds_an_evaluation_that_should_have_been_withheld(
+    pool: DigestPool, digests: list[dict[str, Any]]
+) -> None:
+    """Give the reader Beta's goal attainment of week 47 and it has Gamma's one coachee's."""
+    reader = reader_of(pool.store, digests, NEXT_WEEK)
+    alpha, beta, gamma = (pool.orgs[slug].id for slug in ("alpha", "beta", "gamma"))
+    # Alpha's digest says "no responses" (null in JSON, like a withheld mean): nothing.
+    reader.printed.append(("none", reader.per_org("goal_attainment", WEEK.label, alpha), 0.0))
+    reader.printed.append(("leak", reader.per_org("goal_attainment", WEEK.label, beta), 43.0))
+    assert f"{WEEK.label} {gamma} goal_attainment" in reader.recovered()
 
 
 def test_a_withheld_week_never_shows_in_the_change_of_this_year(

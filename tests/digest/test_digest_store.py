@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from digest_testkit import WEEK, DigestPool, at
 
-from bot.digest.facts import CoachCapacity, FeedbackFact, SessionFact
-from bot.domain import EngagementState, RequestState, SessionState
+from bot.digest.facts import CoachCapacity, EvaluationFact, FeedbackFact, SessionFact
+from bot.domain import HOLDING_A_PLACE, EngagementState, RequestState, SessionState
 from storage.store import SqlStore
 
 
@@ -85,6 +85,23 @@ def test_engagement_facts_started_in_a_range(pool: DigestPool) -> None:
     assert facts[0].started_at == at(16, 8)
 
 
+def test_engagement_facts_holding_a_place(pool: DigestPool) -> None:
+    """What the places taken count: open engagements, as `coach_loads` counts them."""
+    facts = pool.store.engagement_facts(states=HOLDING_A_PLACE)
+    assert {f.state for f in facts} == {EngagementState.ACTIVE}
+    by_coach = {c: sum(f.coach_id == c for f in facts) for c in {f.coach_id for f in facts}}
+    loads = pool.store.coach_loads(at(1), at(1, month=12))
+    assert by_coach == {coach: count for coach, (count, _) in loads.items() if count}
+    assert len(facts) == len(pool.store.engagement_facts()) - 2  # B3's and B4's closed ones
+
+
+def test_evaluation_facts_submitted_in_a_range(pool: DigestPool) -> None:
+    facts = pool.store.evaluation_facts(submitted_from=WEEK.start, submitted_before=WEEK.end)
+    assert len(facts) == 7  # B1..B6 and C1; A1's week before and C2's week after are not
+    assert facts[0] == EvaluationFact(pool.people["B1"].id, at(20, 10), 7, 9)
+    assert [f.submitted_at for f in facts] == sorted(f.submitted_at for f in facts)
+
+
 def test_coach_capacities_with_names_and_organisations(pool: DigestPool) -> None:
     capacities = pool.store.coach_capacities()
     assert [c.name for c in capacities] == ["Colin Coach", "Carla Coach", "Bea Coach", "Cody Coach"]
@@ -111,5 +128,6 @@ def test_an_empty_store_gives_empty_facts(store: SqlStore) -> None:
     assert store.feedback_facts(submitted_from=WEEK.start, submitted_before=WEEK.end) == []
     assert store.request_facts() == []
     assert store.engagement_facts(started_from=WEEK.start, started_before=WEEK.end) == []
+    assert store.evaluation_facts(submitted_from=WEEK.start, submitted_before=WEEK.end) == []
     assert store.coach_capacities() == []
     assert store.organisation_of_people() == {}

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import pytest
 
 from tests.digest.digest_testkit import COMMENT
 from tests.web.conftest import Rig
 
-TABLES = ("pipeline", "hours", "organisations", "value", "feedback", "capacity",
-          "waiting-topics", "themes")  # fmt: skip
+TABLES = ("pipeline", "hours", "organisations", "value", "feedback", "evaluations", "load",
+          "capacity", "waiting-topics", "themes")  # fmt: skip
 
 
 def test_the_pool_page_shows_every_section(rig: Rig) -> None:
@@ -25,6 +26,8 @@ def test_the_pool_page_shows_every_section(rig: Rig) -> None:
         "Hours given and received by organisation",
         "Value for money this year",
         "Feedback from coachees",
+        "Final evaluations when coaching ended",
+        "Coach capacity and load",
         "Waiting list by topic",
         "Themes this year",
     ):
@@ -111,3 +114,86 @@ def test_pages_forbid_scripts_and_framing(rig: Rig) -> None:
     assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
     assert "<script" not in answer.text
     assert answer.headers["cache-control"] == "no-store"
+
+
+def test_final_evaluations_as_the_digest_decides_them(rig: Rig) -> None:
+    """Week 47: seven coachees evaluated, six of them Beta's and one Gamma's, so the pool's
+    figures show and Beta's are withheld to protect Gamma's one."""
+    rig.sign_in("cora@alpha.example")
+    assert "6.4 (from 7 people)" in rig.client.get("/dashboard").text
+    pool = {row[0]: row[1:] for row in read_csv(rig, "/dashboard/csv/evaluations.csv")}
+    assert pool["Goal attainment (0 to 10)"] == ["6.4 (from 7 people)", "6.4 (from 7 people)"]
+    assert pool["Would recommend (0 to 10)"][0] == "7.9 (from 7 people)"
+    assert pool["Would recommend: answered 9 or 10"][0] == "57% (from 7 people)"
+    for org in ("beta", "gamma"):
+        rows = read_csv(rig, f"/dashboard/csv/evaluations.csv?org={org}")
+        assert [row[1:] for row in rows[1:]] == [["withheld", "none in the weeks shown"]] * 3
+    alpha = read_csv(rig, "/dashboard/csv/evaluations.csv?org=alpha")
+    # A1 evaluated in week 46, alone: withheld then, so not in this year's figure.
+    assert alpha[1][1:] == ["no responses", "none in the weeks shown"]
+
+
+LOAD_HEADERS = [
+    "Coaches of",
+    "Coaches taking coachees",
+    "Paused",
+    "Places offered",
+    "Places taken now",
+    "Hours offered a month",
+    "At a limit",
+    "At their coachee limit",
+    "At their hours limit this month",
+]
+
+
+def test_coach_capacity_and_load(rig: Rig) -> None:
+    """Colin (Alpha, 2 places) coaches B1..B6, Carla (Alpha, 3) A1 and C1, Bea (Beta, 3) C1
+    and C2; Cody (Gamma) is paused. Ten places taken from nine coachees: the pool's figure
+    shows; Beta's two are too few, and Alpha's eight would give them away."""
+    rig.sign_in("cora@alpha.example")
+    rows = read_csv(rig, "/dashboard/csv/load.csv")
+    assert rows[0] == LOAD_HEADERS
+    assert rows[1:] == [
+        ["the West Midlands pool", "3", "1", "8", "10", "13", "2 (67%)", "1", "2"],
+        ["Alpha Council", "2", "0", "5", "withheld", "7", "2 (100%)", "1", "2"],
+        ["Beta Council", "1", "0", "3", "withheld", "6", "0 (0%)", "0", "0"],
+        ["Gamma Council", "0", "1", "0", "0", "0", "0", "0", "0"],
+    ]
+    rig.sign_in("lena@beta.example")
+    beta = read_csv(rig, "/dashboard/csv/load.csv?org=beta")
+    assert beta[1:] == [["Beta Council", "1", "0", "3", "withheld", "6", "0 (0%)", "0", "0"]]
+
+
+def test_places_taken_never_reveal_a_coach_the_list_does_not_name(rig: Rig) -> None:
+    """Colin's limit raised to 6: he is at it exactly, and the list of coaches at a limit
+    says so. Alpha's places then come from eight coachees, but Alpha's figure less Colin's
+    six is Carla's two: withheld, and so is the pool's (its four left come from three)."""
+    colin = rig.pool.people["colin"]
+    profile = rig.pool.store.get_coach(colin.id)
+    assert profile is not None
+    rig.pool.store.save_coach(replace(profile, max_coachees=6))
+    rig.sign_in("cora@alpha.example")
+    capacity = read_csv(rig, "/dashboard/csv/capacity.csv")
+    assert ["Colin Coach", "Alpha Council", "6 coachees", "6 h this month"] in capacity
+    rows = {row[0]: row for row in read_csv(rig, "/dashboard/csv/load.csv")[1:]}
+    assert rows["Alpha Council"][4] == "withheld"
+    assert rows["the West Midlands pool"][4] == "withheld"
+
+
+def test_places_the_list_already_tells_are_shown(rig: Rig) -> None:
+    """Bea's limit lowered to 2: she is at it, and the list says so. Beta's two places are
+    then known from the list, so they show, and Alpha's eight no longer protect them."""
+    bea = rig.pool.people["bea"]
+    profile = rig.pool.store.get_coach(bea.id)
+    assert profile is not None
+    rig.pool.store.save_coach(replace(profile, max_coachees=2))
+    rig.sign_in("cora@alpha.example")
+    capacity = read_csv(rig, "/dashboard/csv/capacity.csv")
+    assert ["Bea Coach", "Beta Council", "2 coachees", ""] in capacity
+    rows = {row[0]: row[4] for row in read_csv(rig, "/dashboard/csv/load.csv")[1:]}
+    assert rows == {
+        "the West Midlands pool": "10",
+        "Alpha Council": "8",
+        "Beta Council": "2",
+        "Gamma Council": "0",
+    }
