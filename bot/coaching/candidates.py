@@ -110,8 +110,10 @@ def match_request(
     *,
     now: datetime | None = None,
     everyone: bool = False,
+    candidates: list[CoachCandidate] | None = None,
 ) -> MatchResult:
-    """The shortlist for a request; with `everyone`, every qualifying coach, ranked."""
+    """The shortlist for a request; with `everyone`, every qualifying coach, ranked.
+    `candidates` lets a caller matching many requests read the pool once."""
     store = services.store
     coachee = store.get_person(request.coachee_id)
     programme = store.get_programme(request.programme_id)
@@ -120,6 +122,7 @@ def match_request(
     context = MatchContext(
         request=request, coachee=coachee, programme=programme, now=now or services.clock.now()
     )
-    candidates = coach_candidates(services)
+    if candidates is None:
+        candidates = coach_candidates(services)
     size = len(candidates) if everyone else services.settings.shortlist_size
     return match(context, candidates, shortlist_size=size)

@@ -11,6 +11,7 @@ from bot.actions import Action, action_value
 from bot.aftercare.keys import FINAL_EVALUATION
 from bot.coaching.booking import ActionHandler
 from bot.coaching.confirmations import invite_for
+from bot.coaching.waitlist import rematch_waiting
 from bot.domain import (
     Engagement,
     EngagementState,
@@ -267,11 +268,12 @@ def close(
                 reason,
             )
         )
+        freed = rematch_waiting(services)  # the coach's place, and the organisation's
     text = f"Your coaching engagement has closed ({reason}). Thank you for taking part in the pool."
     recipients = {engagement.coach_id, engagement.coachee_id} - ({actor.id} if actor else set())
     return Outcome(
         tuple(removals) if actor else (),
-        tuple(Outgoing(pid, (Text(text), *removals)) for pid in sorted(recipients)),
+        (*(Outgoing(pid, (Text(text), *removals)) for pid in sorted(recipients)), *freed),
     )
 
 
@@ -354,6 +356,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
         )
         store.cancel_scheduled(f"deadline:request:{request.id}:")
         store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))
+        freed = rematch_waiting(bot.services)  # the organisation's place it held
     outgoing: tuple[Outgoing, ...] = ()
     if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
         outgoing = (
@@ -369,7 +372,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
         )
     return Outcome(
         (Text("Done: your request is withdrawn. Say 'coaching' any time to start a new one."),),
-        outgoing,
+        (*outgoing, *freed),
     )
 
 
@@ -400,7 +403,8 @@ def resume(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     with store.transaction():
         store.save_coach(dataclasses.replace(profile, paused=False, pause_reason=""))
         store.audit(AuditEntry(now, person.id, "coach.resumed", f"person:{person.id}"))
-    return _say("Welcome back: you'll be offered to coachees again.")
+        freed = rematch_waiting(bot.services)
+    return _say("Welcome back: you'll be offered to coachees again.") + Outcome(outgoing=freed)
 
 
 def set_meeting_link(

@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import time
 
+from bot.coaching.waitlist import rematch_waiting
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.conversations.intake_steps import YES_WORDS, person_zone
 from bot.domain.audit import AuditEntry
@@ -113,6 +114,7 @@ class ConfirmWeeklyStep:
                     turn.data["weekly"],
                 )
             )
+            freed = rematch_waiting(turn.services)  # new times may suit someone waiting
         return Finish(
             Outcome(
                 (
@@ -120,7 +122,8 @@ class ConfirmWeeklyStep:
                         "Saved. New requests will be matched to these times; "
                         "sessions already booked stay as they are."
                     ),
-                )
+                ),
+                freed,
             )
         )
 

@@ -1,0 +1,125 @@
+"""The waiting list keeps its promise: when a place frees, the people waiting are matched
+again, oldest first, and told; coordinators see why each request waits."""
+
+from __future__ import annotations
+
+from bot.domain import Person, RequestState, Role
+from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
+from tests.conversations.test_programme_rules import rapid_request
+from tests.conversations.transcript import Transcript, squeeze
+
+SAM = DEMO_COACHEE_EMAIL
+COORDINATOR = DEMO_COORDINATOR_EMAIL
+COACH = "catherine.ellis@shropshire.gov.uk"  # not from Sam's organisation
+
+
+def colleagues_of_sam(t: Transcript, count: int) -> list[str]:
+    dudley = t.person(SAM).organisation_id
+    people = [
+        t.store.add_person(Person(0, f"colleague{n}@dudley.gov.uk", f"Colleague {n}", dudley,
+                                  frozenset({Role.COACHEE})))
+        for n in range(count)
+    ]  # fmt: skip
+    return [p.email for p in people]
+
+
+def state_of(t: Transcript, email: str) -> RequestState:
+    (request,) = [r for r in t.store.list_requests() if r.coachee_id == t.person(email).id]
+    return request.state
+
+
+def waits_for_a_sunday_dawn(t: Transcript) -> str:
+    """A request no coach can take: nobody is free on Sunday at 6am."""
+    t.say(SAM, "coaching on leading my team through a restructure, online")
+    t.say(SAM, "Keep my team motivated")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    t.press(SAM, "Regional Coaching Pool")
+    t.say(SAM, "Sunday at 6am")
+    return squeeze(t.press(SAM, "Yes, find me a coach"))
+
+
+def new_weekly_times(t: Transcript, coach: str, times: str) -> str:
+    t.say(coach, "availability")
+    t.press(coach, "Change my weekly times")
+    t.say(coach, times)
+    return t.press(coach, "Save")
+
+
+def test_a_freed_organisation_place_goes_to_the_person_waiting(t: Transcript) -> None:
+    colleagues = colleagues_of_sam(t, 3)
+    for colleague in colleagues:
+        rapid_request(t, colleague)
+    assert "I'll message you as soon as a place opens" in squeeze(rapid_request(t, SAM))
+    assert t.inbox(SAM) == ""
+    t.say(colleagues[0], "my requests")
+    assert "withdrawn" in t.press(colleagues[0], "Withdraw")
+    news = squeeze(t.inbox(SAM))
+    assert "Good news: a place has opened for your coaching request" in news
+    assert "who could work with you" in news
+    assert state_of(t, SAM) is RequestState.SHORTLISTED
+    t.press(SAM, ", ")  # the new shortlist works: Sam chooses a coach
+    assert state_of(t, SAM) is RequestState.WAITING_COACH
+
+
+def test_places_go_to_the_oldest_request_first(t: Transcript) -> None:
+    colleagues = colleagues_of_sam(t, 4)
+    for colleague in colleagues:
+        rapid_request(t, colleague)
+    rapid_request(t, SAM)  # waits behind colleague 3, who asked first
+    assert [state_of(t, e) for e in (colleagues[3], SAM)] == [RequestState.WAITLISTED] * 2
+    t.say(colleagues[0], "my requests")
+    t.press(colleagues[0], "Withdraw")
+    assert "a place has opened" in t.inbox(colleagues[3])
+    assert t.inbox(SAM) == ""
+    assert state_of(t, SAM) is RequestState.WAITLISTED
+    waiting = squeeze(t.say(COORDINATOR, "waiting"))
+    assert "on the waiting list (no place left: the organisation's 3 places" in waiting
+
+
+def test_an_ended_engagement_frees_its_place(t: Transcript) -> None:
+    colleagues = colleagues_of_sam(t, 3)
+    for colleague in colleagues:
+        rapid_request(t, colleague)
+    rapid_request(t, SAM)
+    t.press(colleagues[0], ", ")
+    (asked,) = t.store.list_requests(states=[RequestState.WAITING_COACH])
+    coach = t.store.get_person(asked.chosen_coach_id or 0)
+    assert coach is not None
+    t.inbox(coach.email)
+    t.press(coach.email, "Accept")
+    assert t.inbox(SAM) == ""  # a booking holds the place: nothing has freed yet
+    t.say(colleagues[0], "sessions")
+    t.press(colleagues[0], "End coaching")
+    news = squeeze(t.inbox(SAM))
+    assert "Good news: a place has opened" in news
+    assert "who could work with you" in news
+
+
+def test_a_coach_with_new_times_is_offered_to_the_person_waiting(t: Transcript) -> None:
+    reply = waits_for_a_sunday_dawn(t)
+    assert "I'll message you when a coach becomes available" in reply
+    t.inbox(COORDINATOR)
+    waiting = squeeze(t.say(COORDINATOR, "waiting"))
+    assert "on the waiting list (no suitable coach: " in waiting
+    assert "Saved." in new_weekly_times(t, COACH, "Sun 06:00-09:00")
+    news = squeeze(t.inbox(SAM))
+    assert "Good news: a place has opened" in news
+    assert "Catherine Ellis" in news
+    assert state_of(t, SAM) is RequestState.SHORTLISTED
+
+
+def test_a_coach_back_from_a_pause_is_offered_to_the_person_waiting(t: Transcript) -> None:
+    waits_for_a_sunday_dawn(t)
+    t.say(COACH, "availability")
+    t.press(COACH, "Pause")
+    t.say(COACH, "on leave until January")
+    new_weekly_times(t, COACH, "Sun 06:00-09:00")
+    assert t.inbox(SAM) == ""  # paused: not offered, however free
+    waiting = squeeze(t.say(COORDINATOR, "waiting"))
+    assert "(no place left: every suitable coach is full or paused)" in waiting
+    t.say(COACH, "availability")
+    assert "Welcome back" in t.press(COACH, "Resume taking coachees")
+    news = squeeze(t.inbox(SAM))
+    assert "Good news: a place has opened" in news
+    assert "Catherine Ellis" in news
