@@ -10,7 +10,16 @@ from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
 from bot.aftercare.evaluation_form import submit_evaluation
 from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
 from bot.aftercare.feedback_form import submit_feedback
-from bot.coaching import aftercare_actions, booking, coordinator, engagement_actions, overview
+from bot.coaching import (
+    aftercare_actions,
+    booking,
+    coordinator,
+    engagement_actions,
+    overview,
+    request_actions,
+)
+from bot.coaching.at_shortlist import at_the_shortlist
+from bot.coaching.one_request import start_intake
 from bot.conversations.intake import INTAKE_FORM
 from bot.digest.dashboard_link import dashboard_link
 from bot.domain import Person, Role
@@ -40,6 +49,9 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
     text = incoming.text.strip()
     if not text:
         return Outcome((Text(overview.help_text(person)),))
+    shortlist = at_the_shortlist(bot, person, incoming)
+    if shortlist is not None:
+        return shortlist
     if _GREETING.match(text):
         return Outcome((Text(overview.help_text(person)),))
     aside = route_aside(bot, person, text)
@@ -47,7 +59,7 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
         return aside
     intent = message_intent(text)
     if intent is Intent.REQUEST:
-        return bot.start("intake", person, incoming)
+        return start_intake(bot, person, incoming)
     if intent is Intent.OTHER_LANGUAGE:
         return Outcome((Text(WELSH_REPLY),))
     return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
@@ -99,7 +111,7 @@ def route_form(
     if incoming.token == INTAKE_FORM:
         # The intake form starts a request afresh, whatever was under way.
         services.store.clear_conversation(person.id, incoming.channel)
-        return bot.start("intake", person, incoming)
+        return start_intake(bot, person, incoming)
     return None
 
 
@@ -116,4 +128,9 @@ def route_action(bot: CoachingBot, person: Person, incoming: Incoming, action: A
         return refusal("Sorry, I couldn't read that button, so I've ignored it.")
 
 
-_ACTIONS = {**booking.ACTIONS, **engagement_actions.ACTIONS, **aftercare_actions.ACTIONS}
+_ACTIONS = {
+    **booking.ACTIONS,
+    **engagement_actions.ACTIONS,
+    **aftercare_actions.ACTIONS,
+    **request_actions.ACTIONS,
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.conversations.availability import AVAILABILITY, MEETING_LINK, PAUSE
+from bot.conversations.change_request import CHANGE
 from bot.conversations.engine import Conversation
 from bot.conversations.intake import INTAKE
 from bot.conversations.propose_times import PROPOSE_TIMES
@@ -14,6 +15,7 @@ CONVERSATIONS: dict[str, Conversation] = {
     c.name: c
     for c in (
         INTAKE,
+        CHANGE,
         PROPOSE_TIMES,
         DECLINE_REASON,
         SCHEDULE_SESSION,
