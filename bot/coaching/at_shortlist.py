@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.actions import action_value
+from bot.coaching.overview import help_text
 from bot.coaching.shortlist import shortlist_choices
 from bot.conversations.change_request import CHANGE_REQUEST, request_data
 from bot.conversations.engine import BACK_WORDS, CANCEL_WORDS, HELP_WORDS
@@ -50,4 +51,5 @@ def at_the_shortlist(bot: CoachingBot, person: Person, incoming: Incoming) -> Ou
         "change your request, or 'cancel' to withdraw it."
     )
     entries = store.get_shortlist(request.id)
-    return Outcome((explain, shortlist_choices(bot.services, request.id, entries)))
+    everything = Text(help_text(person))
+    return Outcome((explain, shortlist_choices(bot.services, request.id, entries), everything))
