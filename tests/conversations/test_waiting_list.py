@@ -3,8 +3,14 @@ again, oldest first, and told; coordinators see why each request waits."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from bot.domain import Person, RequestState, Role
 from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
+from handlers.cli.main import main
+from handlers.wall_clock import WallClock
 from tests.conversations.test_programme_rules import rapid_request
 from tests.conversations.transcript import Transcript, squeeze
 
@@ -123,3 +129,27 @@ def test_a_coach_back_from_a_pause_is_offered_to_the_person_waiting(t: Transcrip
     news = squeeze(t.inbox(SAM))
     assert "Good news: a place has opened" in news
     assert "Catherine Ellis" in news
+
+
+def test_coaches_imported_on_the_command_line_reach_the_person_waiting(
+    t: Transcript,
+    database_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    waits_for_a_sunday_dawn(t)
+    roster = tmp_path / "coaches.csv"
+    roster.write_text(
+        "email,name,organisation,accreditation,formats,max_coachees,availability\n"
+        "early.bird@coventry.gov.uk,Early Bird,coventry,ILM7,online,2,Sun 06:00-09:00\n",
+        encoding="utf-8",
+    )
+    # The command line runs at the conversation's simulated time, not the machine's.
+    monkeypatch.setattr(WallClock, "now", lambda _self: t.clock.now())
+    capsys.readouterr()
+    assert main(["--database", database_url, "import", "coaches", str(roster)]) == 0
+    assert "1 waiting request(s) now have coaches to choose from" in capsys.readouterr().out
+    news = squeeze(t.inbox(SAM))
+    assert "Good news: a place has opened" in news
+    assert "Early Bird" in news
