@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain import CoachingRequest, EngagementState, Person, SessionState
-from bot.matching import CoachCandidate, MatchContext, MatchResult, match
+from bot.matching import CoachCandidate, CoachIndex, MatchContext, MatchResult, match
+from bot.matching.inputs import HORIZON_DAYS
 from bot.ports.store import Store
 from bot.scheduling import free_windows
 from bot.services import Services
@@ -104,13 +105,20 @@ def coach_candidates(services: Services) -> list[CoachCandidate]:
     return candidates
 
 
+def pool_index(services: Services, candidates: list[CoachCandidate]) -> CoachIndex:
+    """The pool indexed once, for matching many requests at this instant (`match_request`
+    with `now` left to the clock)."""
+    now = services.clock.now()
+    return CoachIndex.build(candidates, horizon=TimeWindow(now, now + timedelta(days=HORIZON_DAYS)))
+
+
 def match_request(
     services: Services,
     request: CoachingRequest,
     *,
     now: datetime | None = None,
     everyone: bool = False,
-    candidates: list[CoachCandidate] | None = None,
+    candidates: list[CoachCandidate] | CoachIndex | None = None,
 ) -> MatchResult:
     """The shortlist for a request; with `everyone`, every qualifying coach, ranked.
     `candidates` lets a caller matching many requests read the pool once."""
@@ -124,5 +132,6 @@ def match_request(
     )
     if candidates is None:
         candidates = coach_candidates(services)
-    size = len(candidates) if everyone else services.settings.shortlist_size
+    pool_size = len(candidates.coaches) if isinstance(candidates, CoachIndex) else len(candidates)
+    size = pool_size if everyone else services.settings.shortlist_size
     return match(context, candidates, shortlist_size=size)

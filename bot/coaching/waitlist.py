@@ -14,16 +14,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.coaching.candidates import coach_candidates, match_request
+from bot.coaching.candidates import coach_candidates, match_request, pool_index
 from bot.coaching.eligibility import organisation_place_free
 from bot.coaching.shortlist import offer_shortlist
-from bot.domain import CoachingRequest, RequestState
-from bot.matching import CoachCandidate
+from bot.domain import CoachingRequest, Programme, RequestState
+from bot.matching import CoachCandidate, CoachIndex
 from bot.outbox.notices import queue_outgoing
 from bot.replies import Outgoing, Text
 from bot.services import Services
 
 PLACE_OPENED = "Good news: a place has opened for your coaching request (reference {id})."
+
+
+@dataclass(frozen=True)
+class _Pool:
+    """The pool indexed twice: as it is, and as if every coach had room (to tell 'full'
+    from 'unsuitable')."""
+
+    as_is: CoachIndex
+    with_room: CoachIndex
+
+    @classmethod
+    def of(cls, services: Services) -> _Pool:
+        pool = coach_candidates(services)
+        roomy = [_with_room(c) for c in pool]
+        return cls(pool_index(services, pool), pool_index(services, roomy))
 
 
 class WaitReason(StrEnum):
@@ -54,11 +69,13 @@ def rematch_waiting(services: Services) -> tuple[Outgoing, ...]:
     if not waiting:
         return ()
     pool = coach_candidates(services)
+    index = pool_index(services, pool)
+    programmes = {p.id: p for p in store.list_programmes()}
     news: list[Outgoing] = []
     for request in waiting:
-        if not _place_free(services, request):
+        if not _place_free(services, request, programmes):
             continue
-        result = match_request(services, request, candidates=pool)
+        result = match_request(services, request, candidates=index)
         if not result.candidates:
             continue
         offered = offer_shortlist(services, request, result=result)
@@ -68,11 +85,12 @@ def rematch_waiting(services: Services) -> tuple[Outgoing, ...]:
         # The older request has first call on a coach's last place: later ones in this
         # round see the coaches just offered as one place fuller.
         pool = _reserve(pool, {c.coach_id for c in result.candidates})
+        index = pool_index(services, pool)
     return tuple(news)
 
 
 def why_waiting(
-    services: Services, request: CoachingRequest, *, pool: list[CoachCandidate] | None = None
+    services: Services, request: CoachingRequest, *, pool: _Pool | None = None
 ) -> Waiting:
     """Why a request is on the waiting list now: no place left, or no suitable coach."""
     store = services.store
@@ -82,11 +100,11 @@ def why_waiting(
         return Waiting(
             WaitReason.NO_PLACE, f"the organisation's {cap} places in this programme are in use"
         )
-    pool = coach_candidates(services) if pool is None else pool
-    now = match_request(services, request, candidates=pool)
+    pool = _Pool.of(services) if pool is None else pool
+    now = match_request(services, request, candidates=pool.as_is)
     if now.candidates:
         return Waiting(WaitReason.COACH_FREE, "offered when a place next frees")
-    roomy = match_request(services, request, candidates=[_with_room(c) for c in pool])
+    roomy = match_request(services, request, candidates=pool.with_room)
     if roomy.candidates:
         return Waiting(WaitReason.NO_PLACE, "every suitable coach is full or paused")
     return Waiting(WaitReason.NO_COACH, now.shortfall_reason)
@@ -97,7 +115,7 @@ def waiting_reasons(services: Services, requests: Iterable[CoachingRequest]) -> 
     waiting = [r for r in requests if r.state is RequestState.WAITLISTED]
     if not waiting:
         return {}
-    pool = coach_candidates(services)
+    pool = _Pool.of(services)
     return {r.id: why_waiting(services, r, pool=pool) for r in waiting}
 
 
@@ -105,13 +123,19 @@ def _oldest_first(requests: Iterable[CoachingRequest]) -> list[CoachingRequest]:
     return sorted(requests, key=lambda r: (r.created_at, r.id))
 
 
-def _place_free(services: Services, request: CoachingRequest) -> bool:
+def _place_free(
+    services: Services, request: CoachingRequest, programmes: dict[int, Programme] | None = None
+) -> bool:
     store = services.store
-    coachee = store.get_person(request.coachee_id)
-    programme = store.get_programme(request.programme_id)
-    if coachee is None or programme is None or not programme.active:
+    programme = (programmes or {}).get(request.programme_id) or store.get_programme(
+        request.programme_id
+    )
+    if programme is None or not programme.active:
         return False
-    return organisation_place_free(store, coachee, programme)
+    if programme.max_per_organisation is None:
+        return True  # no cap: no need to read who holds places
+    coachee = store.get_person(request.coachee_id)
+    return coachee is not None and organisation_place_free(store, coachee, programme)
 
 
 def _reserve(pool: list[CoachCandidate], coach_ids: set[int]) -> list[CoachCandidate]:

@@ -32,6 +32,10 @@ class CoachCandidate:
         return self.person.id
 
 
+# How far ahead matching looks for free time, unless a context says otherwise.
+HORIZON_DAYS = 28
+
+
 @dataclass(frozen=True)
 class MatchContext:
     request: CoachingRequest
@@ -43,7 +47,7 @@ class MatchContext:
     # Person.manager_id (e.g. from an HR import): never matched with each other.
     line_management_ids: frozenset[int] = frozenset()
     # How far ahead matching looks for free time, and how soon a first session can be.
-    horizon_days: int = 28
+    horizon_days: int = HORIZON_DAYS
     notice: timedelta = timedelta(hours=24)
 
     @property
