@@ -148,6 +148,10 @@ def test_coaches_imported_on_the_command_line_reach_the_person_waiting(
     # The command line runs at the conversation's simulated time, not the machine's.
     monkeypatch.setattr(WallClock, "now", lambda _self: t.clock.now())
     capsys.readouterr()
+    assert main(["--database", database_url, "requests"]) == 0
+    listed = capsys.readouterr().out
+    assert "WHY WAITING" in listed
+    assert "waitlisted  no suitable coach: " in listed
     assert main(["--database", database_url, "import", "coaches", str(roster)]) == 0
     assert "1 waiting request(s) now have coaches to choose from" in capsys.readouterr().out
     news = squeeze(t.inbox(SAM))
