@@ -60,7 +60,7 @@ def amend_request(
                 (
                     Text(
                         "It stays on the waiting list until one of your organisation's places "
-                        "opens; I'll message you with coaches as soon as one does."
+                        "opens; I'll message you as soon as one does and a coach is free for you."
                     ),
                 )
             )

@@ -44,7 +44,7 @@ class _Pool:
 class WaitReason(StrEnum):
     NO_PLACE = "no_place"  # the organisation's places are in use, or suitable coaches are full
     NO_COACH = "no_suitable_coach"  # no coach fits, however much room they had
-    COACH_FREE = "coach_free"  # a coach has room now: offered when a place next frees
+    COACH_FREE = "coach_free"  # a coach has room now: offered at the next re-match
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,9 @@ def why_waiting(
     pool = _Pool.of(services) if pool is None else pool
     now = match_request(services, request, candidates=pool.as_is)
     if now.candidates:
-        return Waiting(WaitReason.COACH_FREE, "offered when a place next frees")
+        return Waiting(
+            WaitReason.COACH_FREE, "offered at the next re-match (when a place frees, or 07:30)"
+        )
     roomy = match_request(services, request, candidates=pool.with_room)
     if roomy.candidates:
         return Waiting(WaitReason.NO_PLACE, "every suitable coach is full or paused")

@@ -56,7 +56,8 @@ def test_a_freed_organisation_place_goes_to_the_person_waiting(t: Transcript) ->
     colleagues = colleagues_of_sam(t, 3)
     for colleague in colleagues:
         rapid_request(t, colleague)
-    assert "I'll message you as soon as a place opens" in squeeze(rapid_request(t, SAM))
+    waiting = squeeze(rapid_request(t, SAM))
+    assert "I'll message you as soon as a place opens and a coach is free for you" in waiting
     assert t.inbox(SAM) == ""
     t.say(colleagues[0], "my requests")
     assert "withdrawn" in t.press(colleagues[0], "Withdraw")
