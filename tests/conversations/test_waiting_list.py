@@ -3,6 +3,7 @@ again, oldest first, and told; coordinators see why each request waits."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,36 @@ def test_coaches_imported_on_the_command_line_reach_the_person_waiting(
     news = squeeze(t.inbox(SAM))
     assert "Good news: a place has opened" in news
     assert "Early Bird" in news
+
+
+def test_a_coachs_last_place_goes_to_the_older_request_in_a_round(
+    t: Transcript,
+    database_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    walsall = next(o for o in t.store.list_organisations() if o.slug == "walsall")
+    later = t.store.add_person(
+        Person(0, "later@walsall.gov.uk", "Lee Later", walsall.id, frozenset({Role.COACHEE}))
+    )
+    waits_for_a_sunday_dawn(t)  # Sam asks first
+    t.clock.advance(timedelta(minutes=5))
+    t.say(later.email, "coaching on leading my team through a restructure, online")
+    t.say(later.email, "Keep my team motivated")
+    t.say(later.email, "skip")
+    t.say(later.email, "skip")
+    t.press(later.email, "Regional Coaching Pool")
+    t.say(later.email, "Sunday at 6am")
+    t.press(later.email, "Yes, find me a coach")
+    roster = tmp_path / "coaches.csv"
+    roster.write_text(
+        "email,name,organisation,accreditation,formats,max_coachees,availability\n"
+        "early.bird@coventry.gov.uk,Early Bird,coventry,ILM7,online,1,Sun 06:00-09:00\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(WallClock, "now", lambda _self: t.clock.now())
+    assert main(["--database", database_url, "import", "coaches", str(roster)]) == 0
+    assert "Early Bird" in t.inbox(SAM)
+    assert t.inbox(later.email) == ""
+    assert state_of(t, later.email) is RequestState.WAITLISTED
