@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.actions import action_value
+from bot.conversations.intake_steps import BUSY_PROGRAMMES
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
 from bot.replies import Choice, Choices, Text
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
-
-BUSY_PROGRAMMES = "_busy_programmes"  # intake data: programmes this person may not pick
 
 
 def start_intake(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:

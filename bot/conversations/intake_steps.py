@@ -17,6 +17,7 @@ from bot.understanding.request_text import is_bare_opener, understand_format
 from bot.when import describe_windows, parse_when
 
 TOPIC_CHECK = "topic_check"
+BUSY_PROGRAMMES = "_busy_programmes"  # data: programmes holding an open request of this person
 YES_WORDS = frozenset({"yes", "y", "yes please", "yep", "correct", "that's right", "right"})
 SKIP_WORDS = frozenset({"skip", "none", "no", "nothing", "n/a", "no preference", "pass"})
 FORMAT_CHOICES = (
@@ -42,7 +43,7 @@ def person_zone(turn: Turn) -> ZoneInfo:
 def open_programmes(turn: Turn) -> list[Programme]:
     """The active programmes this person may ask in: not those holding an open request of
     theirs (one at a time in each)."""
-    busy = set(turn.data.get("_busy_programmes", []))
+    busy = set(turn.data.get(BUSY_PROGRAMMES, []))
     return [p for p in turn.services.store.list_programmes() if p.active and p.id not in busy]
 
 
