@@ -192,3 +192,17 @@ def test_a_coachs_last_place_goes_to_the_older_request_in_a_round(
     assert "Early Bird" in t.inbox(SAM)
     assert t.inbox(later.email) == ""
     assert state_of(t, later.email) is RequestState.WAITLISTED
+
+
+def test_erasing_someone_frees_the_place_they_held(
+    t: Transcript, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    colleagues = colleagues_of_sam(t, 3)
+    for colleague in colleagues:
+        rapid_request(t, colleague)
+    rapid_request(t, SAM)
+    monkeypatch.setattr(WallClock, "now", lambda _self: t.clock.now())
+    assert main(["--database", database_url, "erase", colleagues[0], "--yes"]) == 0
+    news = squeeze(t.inbox(SAM))
+    assert "Good news: a place has opened" in news
+    assert state_of(t, SAM) is RequestState.SHORTLISTED
