@@ -111,3 +111,18 @@ def test_the_one_open_request_rule_is_said_before_the_questions(t: Transcript) -
     assert "You already have a coaching request open" in refused
     assert "Change my request" in refused
     assert t.store.load_conversation(t.person(SAM).id, t.channel) is None
+
+
+def test_a_waiting_in_person_request_is_offered_coaches_once_online(t: Transcript) -> None:
+    t.say(SAM, IN_PERSON.replace("in Dudley", "in Ludlow"))
+    t.say(SAM, "Keep my team motivated")
+    t.say(SAM, "skip")
+    t.say(SAM, "skip")
+    t.press(SAM, "Regional Coaching Pool")
+    waiting = squeeze(t.press(SAM, "Yes, find me a coach"))
+    assert "I couldn't find a coach for you just now" in waiting
+    assert "online sessions would widen the choice" in waiting
+    assert only_request(t).state is RequestState.WAITLISTED
+    widened = squeeze(t.press(SAM, "Include online sessions"))
+    assert "who could work with you" in widened
+    assert only_request(t).state is RequestState.SHORTLISTED
