@@ -7,6 +7,7 @@ import logging
 import uuid
 
 from bot.actions import parse_action
+from bot.coaching.one_request import start_intake
 from bot.conversations.engine import ConversationEngine
 from bot.conversations.registry import CONVERSATIONS
 from bot.domain import Person
@@ -103,7 +104,7 @@ class CoachingBot:
                 )
             return self.engine.continue_(state, person=person, incoming=incoming)
         if incoming.form:
-            return self.start("intake", person, incoming)  # the intake form, all at once
+            return start_intake(self, person, incoming)  # the intake form, all at once
         if incoming.value:
             # An answer button from a conversation that has since ended or been cancelled.
             return refusal(

@@ -19,8 +19,11 @@ from bot.coaching import (
     engagement_actions,
     missed_sessions,
     overview,
+    request_actions,
     sponsor,
 )
+from bot.coaching.at_shortlist import at_the_shortlist
+from bot.coaching.one_request import start_intake
 from bot.conversations.intake import INTAKE_FORM
 from bot.digest.dashboard_link import dashboard_link
 from bot.domain import Person, Role
@@ -52,6 +55,9 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
     text = incoming.text.strip()
     if not text:
         return Outcome((Text(overview.help_text(person)),))
+    shortlist = at_the_shortlist(bot, person, incoming)
+    if shortlist is not None:
+        return shortlist
     if _GREETING.match(text):
         return Outcome((Text(overview.help_text(person)),))
     aside = route_aside(bot, person, text)
@@ -59,7 +65,7 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
         return aside
     intent = message_intent(text)
     if intent is Intent.REQUEST:
-        return bot.start("intake", person, incoming)
+        return start_intake(bot, person, incoming)
     if intent is Intent.OTHER_LANGUAGE:
         return Outcome((Text(WELSH_REPLY),))
     return Outcome((Text("Sorry, I'm not sure what you mean. " + overview.help_text(person)),))
@@ -115,7 +121,7 @@ def route_form(
     if incoming.token == INTAKE_FORM:
         # The intake form starts a request afresh, whatever was under way.
         services.store.clear_conversation(person.id, incoming.channel)
-        return bot.start("intake", person, incoming)
+        return start_intake(bot, person, incoming)
     return None
 
 
@@ -136,6 +142,7 @@ _ACTIONS = {
     **booking.ACTIONS,
     **engagement_actions.ACTIONS,
     **aftercare_actions.ACTIONS,
+    **request_actions.ACTIONS,
     **sponsor.ACTIONS,
     **coach_profile.ACTIONS,
     **missed_sessions.ACTIONS,

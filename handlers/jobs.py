@@ -12,9 +12,11 @@ from datetime import timedelta
 from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.coaching.waitlist import rematch_and_queue
 from bot.digest.schedule import queue_previous_week
 from bot.domain.audit import AuditEntry
 from bot.outbox.dispatcher import dispatch_due
+from bot.ports.errors import StaleState
 from bot.ports.notifier import Notifier
 from bot.privacy.periods import RetentionPeriods
 from bot.privacy.retention import apply_retention
@@ -71,6 +73,22 @@ def retention_tick(services: Services, periods: RetentionPeriods) -> None:
     log.info("retention applied", extra={"forgotten": report.total})
 
 
+def waiting_list_tick(services: Services) -> None:
+    """Daily: match the waiting list again, for places that free with no event of their own
+    (a coach's hours at the turn of the month, a cancelled session). Safe on every replica:
+    a request one replica offered is no longer waiting for another, whose turn is refused."""
+    origin = f"waiting-list:{services.clock.now().isoformat()}"
+    try:
+        told = rematch_and_queue(services, origin=origin)
+    except StaleState:
+        log.info("waiting list tick: another replica matched the same requests first")
+        return
+    except Exception:
+        log.exception("waiting list tick failed")
+        return
+    log.info("waiting list matched again", extra={"told": told})
+
+
 class Scheduler:
     """A background-thread scheduler: its jobs call the synchronous core, so they must
     not run on the server's event loop."""
@@ -109,6 +127,18 @@ class Scheduler:
             misfire_grace_time=6 * 3600,
         )
 
+        self._scheduler.add_job(
+            waiting_list_tick,
+            "cron",
+            hour=7,
+            minute=30,
+            id="waiting_list",
+            args=(services,),
+            max_instances=1,
+            coalesce=True,
+            replace_existing=True,
+            misfire_grace_time=6 * 3600,
+        )
         self._scheduler.add_job(
             retention_tick,
             "cron",

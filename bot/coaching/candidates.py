@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from bot.domain import CoachingRequest, EngagementState, Person, SessionState
 from bot.domain.management import management_chain
-from bot.matching import CoachCandidate, MatchContext, MatchResult, match
+from bot.matching import CoachCandidate, CoachIndex, MatchContext, MatchResult, match
+from bot.matching.inputs import HORIZON_DAYS
 from bot.ports.store import Store
 from bot.scheduling import free_windows
 from bot.services import Services
@@ -105,14 +106,23 @@ def coach_candidates(services: Services) -> list[CoachCandidate]:
     return candidates
 
 
+def pool_index(services: Services, candidates: list[CoachCandidate]) -> CoachIndex:
+    """The pool indexed once, for matching many requests at this instant (`match_request`
+    with `now` left to the clock)."""
+    now = services.clock.now()
+    return CoachIndex.build(candidates, horizon=TimeWindow(now, now + timedelta(days=HORIZON_DAYS)))
+
+
 def match_request(
     services: Services,
     request: CoachingRequest,
     *,
     now: datetime | None = None,
     everyone: bool = False,
+    candidates: list[CoachCandidate] | CoachIndex | None = None,
 ) -> MatchResult:
-    """The shortlist for a request; with `everyone`, every qualifying coach, ranked."""
+    """The shortlist for a request; with `everyone`, every qualifying coach, ranked.
+    `candidates` lets a caller matching many requests read the pool once."""
     store = services.store
     coachee = store.get_person(request.coachee_id)
     programme = store.get_programme(request.programme_id)
@@ -126,6 +136,8 @@ def match_request(
         now=now or services.clock.now(),
         management_chain=management_chain(managers, coachee.id),
     )
-    candidates = coach_candidates(services)
-    size = len(candidates) if everyone else services.settings.shortlist_size
+    if candidates is None:
+        candidates = coach_candidates(services)
+    pool_size = len(candidates.coaches) if isinstance(candidates, CoachIndex) else len(candidates)
+    size = pool_size if everyone else services.settings.shortlist_size
     return match(context, candidates, shortlist_size=size)

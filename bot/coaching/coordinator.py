@@ -4,10 +4,11 @@ the requests waiting for a coach. Figures only, as in the weekly digest; no coac
 from __future__ import annotations
 
 from bot.coaching.eligibility import OPEN_STATES
+from bot.coaching.waitlist import waiting_reasons
 from bot.digest.figures import build_digest
 from bot.digest.render import digest_replies
 from bot.digest.week import week_before, week_containing
-from bot.domain import Person, RequestState, Role
+from bot.domain import CoachingRequest, Person, RequestState, Role
 from bot.messages import Outcome
 from bot.replies import Card, Fact, Text
 from bot.services import Services
@@ -50,14 +51,22 @@ def waiting_requests(services: Services, person: Person) -> Outcome:
     ]
     if not waiting:
         return Outcome((Text("No requests are waiting. Every request has a coach."),))
+    shown = waiting[:25]
+    why = waiting_reasons(services, shown)
+
+    def status(request: CoachingRequest) -> str:
+        reason = why.get(request.id)
+        label = _STATUS[request.state]
+        return f"{label} ({reason.describe()})" if reason else label
+
     facts = tuple(
         Fact(
             f"Request {r.id}",
             f"{programmes.get(r.programme_id, '')}, "
-            f"{names.get(organisation_of.get(r.coachee_id, 0), '')}: {_STATUS[r.state]}, "
+            f"{names.get(organisation_of.get(r.coachee_id, 0), '')}: {status(r)}, "
             f"{(now - r.created_at).days} days",
         )
-        for r in waiting[:25]
+        for r in shown
     )
     more = f" Showing the oldest 25 of {len(waiting)}." if len(waiting) > 25 else ""
     return Outcome(

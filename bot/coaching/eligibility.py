@@ -56,15 +56,21 @@ def check_eligibility(store: Store, person: Person, programme: Programme) -> Eli
             f"You're already being coached in {programme.name}. Your coach can book your next "
             "session; say 'sessions' to see them.",
         )
-    cap = programme.max_per_organisation
-    if cap is not None and _places_taken(store, person, programme) >= cap:
+    if not organisation_place_free(store, person, programme):
         return Eligibility(
             False,
-            f"{programme.name} takes at most {cap} people from each organisation at a time, "
+            f"{programme.name} takes at most {programme.max_per_organisation} people from "
+            "each organisation at a time, "
             "and your organisation's places are all in use.",
             waitlist=True,
         )
     return Eligibility(True)
+
+
+def organisation_place_free(store: Store, person: Person, programme: Programme) -> bool:
+    """Whether the programme's cap per organisation leaves a place for this person."""
+    cap = programme.max_per_organisation
+    return cap is None or _places_taken(store, person, programme) < cap
 
 
 def _places_taken(store: Store, person: Person, programme: Programme) -> int:

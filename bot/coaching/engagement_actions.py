@@ -12,6 +12,7 @@ from bot.aftercare.keys import FINAL_EVALUATION
 from bot.coaching.booking import ActionHandler
 from bot.coaching.confirmations import invite_for
 from bot.coaching.missed_sessions import session_to_record
+from bot.coaching.waitlist import rematch_waiting
 from bot.domain import (
     Engagement,
     EngagementState,
@@ -274,11 +275,12 @@ def close(
                 reason,
             )
         )
+        freed = rematch_waiting(services)  # the coach's place, and the organisation's
     text = f"Your coaching engagement has closed ({reason}). Thank you for taking part in the pool."
     recipients = {engagement.coach_id, engagement.coachee_id} - ({actor.id} if actor else set())
     return Outcome(
         tuple(removals) if actor else (),
-        tuple(Outgoing(pid, (Text(text), *removals)) for pid in sorted(recipients)),
+        (*(Outgoing(pid, (Text(text), *removals)) for pid in sorted(recipients)), *freed),
     )
 
 
@@ -324,6 +326,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
         )
         store.cancel_scheduled(f"deadline:request:{request.id}:")
         store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))
+        freed = rematch_waiting(bot.services)  # the organisation's place it held
     outgoing: tuple[Outgoing, ...] = ()
     if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
         outgoing = (
@@ -339,7 +342,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
         )
     return Outcome(
         (Text("Done: your request is withdrawn. Say 'coaching' any time to start a new one."),),
-        outgoing,
+        (*outgoing, *freed),
     )
 
 
@@ -370,7 +373,8 @@ def resume(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     with store.transaction():
         store.save_coach(dataclasses.replace(profile, paused=False, pause_reason=""))
         store.audit(AuditEntry(now, person.id, "coach.resumed", f"person:{person.id}"))
-    return _say("Welcome back: you'll be offered to coachees again.")
+        freed = rematch_waiting(bot.services)
+    return _say("Welcome back: you'll be offered to coachees again.") + Outcome(outgoing=freed)
 
 
 def set_meeting_link(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.actions import action_value
+from bot.coaching.amend import CHANGEABLE
 from bot.coaching.booking import coach_offer
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import session_card
@@ -22,7 +23,7 @@ def help_text(person: Person) -> str:
         "• what you'd like coaching on, e.g. 'coaching on leading my team through a "
         "restructure, Tuesday afternoons, online'",
         "• 'sessions' to see and change your booked sessions",
-        "• 'my requests' to see or withdraw a request",
+        "• 'my requests' to see, change or withdraw a request",
     ]
     if Role.COACH in person.roles:
         lines += [
@@ -109,13 +110,13 @@ def requests(services: Services, person: Person) -> Outcome:
             Fact("Made on", local_date(request.created_at, zone)),
             Fact("Status", _status(services, request.state, request.chosen_coach_id)),
         ]
-        replies.append(
-            Card(
-                f"Request {request.id}",
-                tuple(facts),
-                actions=(Choice("Withdraw", action_value("withdraw", request.id), style="danger"),),
-            )
+        change = (
+            (Choice("Change it", action_value("change", request.id)),)
+            if request.state in CHANGEABLE
+            else ()
         )
+        withdraw = Choice("Withdraw", action_value("withdraw", request.id), style="danger")
+        replies.append(Card(f"Request {request.id}", tuple(facts), actions=(*change, withdraw)))
     return Outcome(tuple(replies))
 
 

@@ -9,15 +9,27 @@ from bot.coaching.candidates import match_request
 from bot.coaching.wishes import honour_wishes
 from bot.domain import CoachingRequest, RequestState, Role, ShortlistEntry
 from bot.domain.audit import AuditEntry
+from bot.matching import MatchResult
+from bot.matching.shortfall import WIDEN_TO_ONLINE
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 
 
-def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
-    """Match, store the shortlist and ask the coachee to choose; or wait-list with the reason."""
+def offer_shortlist(
+    services: Services,
+    request: CoachingRequest,
+    *,
+    result: MatchResult | None = None,
+    tell_coordinators: bool = True,
+) -> Outcome:
+    """Match (or take `result`, already matched), store the shortlist and ask the coachee to
+    choose; or wait-list with the reason. A request that was already waiting and still has
+    no coach need not trouble the coordinators twice: `tell_coordinators=False`."""
     store = services.store
-    result, wishes_note = honour_wishes(services, request, match_request(services, request))
+    result, wishes_note = honour_wishes(
+        services, request, result or match_request(services, request)
+    )
     now = services.clock.now()
     entries = [
         ShortlistEntry(request.id, c.coach_id, rank, c.score, c.reasons)
@@ -45,9 +57,19 @@ def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
             f"(reference {request.id}) and the pool coordinators can see it; I'll message you "
             "when a coach becomes available."
         )
-        return Outcome((to_coachee,), _tell_coordinators(services, request, reason))
+        widen = widen_choices(request.id, reason)
+        told = _tell_coordinators(services, request, reason) if tell_coordinators else ()
+        return Outcome((to_coachee, *widen), told)
     note = " ".join(n for n in (wishes_note, result.shortfall_reason) if n)
     return Outcome((shortlist_choices(services, request.id, entries, note=note),))
+
+
+def widen_choices(request_id: int, reason: str) -> tuple[Choices, ...]:
+    """The bot's own suggestion to meet online comes with the button that does it."""
+    if WIDEN_TO_ONLINE not in reason:
+        return ()
+    button = Choice("Include online sessions", action_value("online", request_id))
+    return (Choices("Would you like me to include online sessions?", (button,)),)
 
 
 def shortlist_choices(
@@ -67,6 +89,8 @@ def shortlist_choices(
                 details=entry.reasons,
             )
         )
+    if WIDEN_TO_ONLINE in note:
+        options.append(Choice("Include online sessions", action_value("online", request_id)))
     options.append(Choice("None of these suit me", action_value("none", request_id)))
     intro = (
         f"Here {'is the coach' if len(entries) == 1 else f'are {len(entries)} coaches'} "

@@ -75,7 +75,8 @@ def submit_request(services: Services, person: Person, draft: RequestDraft) -> O
                 Text(
                     f"{verdict.reason} I've put your request on the waiting list "
                     f"(reference {request.id}) "
-                    "and I'll message you as soon as a place opens. Nothing else for you to do."
+                    "and I'll message you as soon as a place opens and a coach is free for "
+                    "you. Nothing else for you to do."
                 ),
             )
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from bot.coaching.meeting_room import move_booked_sessions
+from bot.coaching.waitlist import rematch_waiting
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.conversations.intake_steps import YES_WORDS, person_zone
 from bot.domain.audit import AuditEntry
@@ -114,6 +115,7 @@ class ConfirmWeeklyStep:
                     turn.data["weekly"],
                 )
             )
+            freed = rematch_waiting(turn.services)  # new times may suit someone waiting
         return Finish(
             Outcome(
                 (
@@ -121,7 +123,8 @@ class ConfirmWeeklyStep:
                         "Saved. New requests will be matched to these times; "
                         "sessions already booked stay as they are."
                     ),
-                )
+                ),
+                freed,
             )
         )
 

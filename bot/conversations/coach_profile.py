@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from bot.coaching.waitlist import rematch_waiting
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import CoachProfile, Format
@@ -156,6 +157,8 @@ class ValueStep:
                     now, turn.person.id, f"coach.profile.{part.field}", f"person:{turn.person.id}"
                 )
             )
+            # More room, a new format or place may suit someone on the waiting list.
+            freed = rematch_waiting(turn.services)
         return Finish(
             Outcome(
                 (
@@ -164,7 +167,8 @@ class ValueStep:
                         "matched with it; coaching already agreed stays as it is. Say 'profile' "
                         "to change something else."
                     ),
-                )
+                ),
+                freed,
             )
         )
 

@@ -6,10 +6,8 @@ the summary echoes everything back and lets the coachee correct any part.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.coaching.submit import RequestDraft, submit_request
-from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
+from bot.conversations.engine import Conversation, Finish, Retry, Step, Transition, Turn
 from bot.conversations.intake_steps import (
     FORMAT_CHOICES,
     TOPIC_CHECK,
@@ -19,79 +17,31 @@ from bot.conversations.intake_steps import (
     TopicCheckStep,
     WhenStep,
     next_missing,
+    open_programmes,
     person_zone,
     windows_from_data,
     windows_to_data,
 )
+from bot.conversations.summary import CONFIRM, SummaryStep
 from bot.domain.coaches import Format
-from bot.replies import Card, Choice, Choices, Fact, Field, Form, Reply, Text
+from bot.replies import Choice, Field, Form, Reply, Text
 from bot.services import Services
 from bot.timewindow import TimeWindow
 from bot.understanding.first_message import read_first_message
 from bot.understanding.request_text import understand_format, understand_request
 from bot.understanding.wellbeing import shows_distress, support_message
-from bot.when import describe_windows, parse_when
+from bot.when import parse_when
 
-CONFIRM = "confirm"
 # The intake form's token: its submission starts a request afresh, whatever was under way.
 INTAKE_FORM = "form:intake"
-_CHANGES = (
-    ("topic", "Change the topic"),
-    ("goal", "Change the goal"),
-    ("when", "Change the times"),
-    ("format", "Change online / in person"),
-    ("programme", "Change the programme"),
-)
 
 
-@dataclass(frozen=True)
-class ConfirmStep:
-    name: str = CONFIRM
-    help: str = "Choose 'Find me a coach' if the summary is right, or pick the part to change."
-
-    def prompt(self, turn: Turn) -> list[Reply]:
-        options = (
-            Choice("Yes, find me a coach", "confirm", style="primary"),
-            *(Choice(label, f"change:{step}") for step, label in _CHANGES),
-        )
-        return [_summary(turn), Choices("Is that right?", options)]
-
-    def handle(self, turn: Turn) -> Transition:
-        said = turn.incoming.said.lower()
-        if said in {"confirm", "yes", "y", "yes please", "correct", "that's right", "ok"}:
-            return Finish(submit_request(turn.services, turn.person, _draft(turn)))
-        step = said.removeprefix("change:").removeprefix("change ").strip()
-        step = {"times": "when", "time": "when", "format": "format"}.get(step, step)
-        if step in {name for name, _ in _CHANGES}:
-            return Goto(step)
-        return Retry(
-            (Text("Please choose 'Yes, find me a coach' or the part you'd like to change."),)
-        )
+def _submit(turn: Turn) -> Transition:
+    return Finish(submit_request(turn.services, turn.person, draft_of(turn)))
 
 
-def _summary(turn: Turn) -> Card:
-    data = turn.data
-    store = turn.services.store
-    programme = store.get_programme(int(data["programme_id"])) if data.get("programme_id") else None
-    windows = [TimeWindow(s, e) for s, e in windows_from_data(turn)]
-    facts = [
-        Fact("Coaching on", data.get("topic", "")),
-        Fact("Goal", data.get("goal", "")),
-    ]
-    if data.get("reality"):
-        facts.append(Fact("Where things are now", data["reality"]))
-    if data.get("preferences"):
-        facts.append(Fact("Preferences", data["preferences"]))
-    if programme:
-        facts.append(Fact("Programme", programme.name))
-    fmt = Format(data.get("format", Format.EITHER.value))
-    place = f" ({data['location']})" if data.get("location") else ""
-    facts.append(Fact("Meeting", fmt.label.capitalize() + place))
-    facts.append(Fact("When you're free", describe_windows(windows, person_zone(turn))))
-    return Card("Here's what I've understood", tuple(facts))
-
-
-def _draft(turn: Turn) -> RequestDraft:
+def draft_of(turn: Turn) -> RequestDraft:
+    """The request as the conversation holds it."""
     data = turn.data
     return RequestDraft(
         programme_id=int(data["programme_id"]) if data.get("programme_id") else None,
@@ -127,7 +77,7 @@ def _first_step(turn: Turn) -> str:
         data.setdefault("location", understood.location)
     if understood.programme_hint:
         programme = turn.services.store.find_programme(understood.programme_hint)
-        if programme and programme.active:
+        if programme and programme in open_programmes(turn):
             data.setdefault("programme_id", programme.id)
     _default_programme(turn)
     if reading.windows:
@@ -138,7 +88,7 @@ def _first_step(turn: Turn) -> str:
 
 
 def _default_programme(turn: Turn) -> None:
-    active = [p for p in turn.services.store.list_programmes() if p.active]
+    active = open_programmes(turn)
     if len(active) == 1:
         turn.data.setdefault("programme_id", active[0].id)
 
@@ -157,8 +107,8 @@ def _take_form(turn: Turn, form: dict[str, str]) -> None:
     if chosen:
         data["format"] = chosen.value
     programme_key = form.get("programme", "").strip().lower()
-    for programme in turn.services.store.list_programmes():
-        if programme.active and programme_key in {str(programme.id), programme.slug}:
+    for programme in open_programmes(turn):
+        if programme_key in {str(programme.id), programme.slug}:
             data["programme_id"] = programme.id
     _default_programme(turn)
     when_text = form.get("when", "").strip()
@@ -220,45 +170,48 @@ def opening_replies(turn_text: str, *, first_name: str, eap_contact: str) -> tup
     return ()
 
 
+# The steps that ask for each part of a request: a submitted request is changed with them too.
+PART_STEPS: dict[str, Step] = {
+    "topic": TextStep(
+        "topic",
+        "What would you like coaching on? A sentence is plenty, for example "
+        "'leading my team through a restructure'.",
+        help="Say what you'd like to work on, in your own words. Your coach sees this.",
+    ),
+    "goal": TextStep(
+        "goal",
+        "What would you like to be different by the end of the coaching?",
+        help="A goal can be small: 'feel confident running team meetings' is a good one.",
+    ),
+    "reality": TextStep(
+        "reality",
+        "And where are things now? A line or two helps your coach prepare",
+        help="Just the situation as it is today. Keep anything confidential for your coach.",
+        optional=True,
+    ),
+    "preferences": TextStep(
+        "preferences",
+        "Anything you'd like in a coach, or not? For example 'not someone from my "
+        "directorate' or 'someone who has led a team through change'",
+        help="Preferences help me rank coaches; I never share them beyond your coach.",
+        optional=True,
+    ),
+    "programme": ProgrammeStep(),
+    "format": FormatStep(),
+    "location": TextStep(
+        "location",
+        "Where would suit you to meet in person? A town or office is fine.",
+        help="Name a town or office; I'll look for coaches who can meet there.",
+        min_length=2,
+    ),
+    "when": WhenStep(),
+}
+_STEPS: dict[str, Step] = {**PART_STEPS, TOPIC_CHECK: TopicCheckStep()}
+_STEPS[CONFIRM] = SummaryStep(finish=_submit, steps=_STEPS)
+
 INTAKE = Conversation(
     name="intake",
-    steps={
-        "topic": TextStep(
-            "topic",
-            "What would you like coaching on? A sentence is plenty, for example "
-            "'leading my team through a restructure'.",
-            help="Say what you'd like to work on, in your own words. Your coach sees this.",
-        ),
-        TOPIC_CHECK: TopicCheckStep(),
-        "goal": TextStep(
-            "goal",
-            "What would you like to be different by the end of the coaching?",
-            help="A goal can be small: 'feel confident running team meetings' is a good one.",
-        ),
-        "reality": TextStep(
-            "reality",
-            "And where are things now? A line or two helps your coach prepare",
-            help="Just the situation as it is today. Keep anything confidential for your coach.",
-            optional=True,
-        ),
-        "preferences": TextStep(
-            "preferences",
-            "Anything you'd like in a coach, or not? For example 'not someone from my "
-            "directorate' or 'someone who has led a team through change'",
-            help="Preferences help me rank coaches; I never share them beyond your coach.",
-            optional=True,
-        ),
-        "programme": ProgrammeStep(),
-        "format": FormatStep(),
-        "location": TextStep(
-            "location",
-            "Where would suit you to meet in person? A town or office is fine.",
-            help="Name a town or office; I'll look for coaches who can meet there.",
-            min_length=2,
-        ),
-        "when": WhenStep(),
-        CONFIRM: ConfirmStep(),
-    },
+    steps=_STEPS,
     first_step=_first_step,
     on_cancel=(
         "Okay, I've stopped there. Nothing was saved or sent. "

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.conversations.engine import Goto, Retry, Transition, Turn
 from bot.domain.coaches import Format
+from bot.domain.programmes import Programme
 from bot.matching.topics import near_themes
 from bot.replies import Choice, Choices, Reply, Text
 from bot.timewindow import TimeWindow
@@ -16,6 +17,7 @@ from bot.understanding.request_text import is_bare_opener, understand_format
 from bot.when import describe_windows, parse_when
 
 TOPIC_CHECK = "topic_check"
+BUSY_PROGRAMMES = "_busy_programmes"  # data: programmes holding an open request of this person
 YES_WORDS = frozenset({"yes", "y", "yes please", "yep", "correct", "that's right", "right"})
 SKIP_WORDS = frozenset({"skip", "none", "no", "nothing", "n/a", "no preference", "pass"})
 FORMAT_CHOICES = (
@@ -38,10 +40,17 @@ def person_zone(turn: Turn) -> ZoneInfo:
         return turn.services.settings.pool_timezone
 
 
+def open_programmes(turn: Turn) -> list[Programme]:
+    """The active programmes this person may ask in: not those holding an open request of
+    theirs (one at a time in each)."""
+    busy = set(turn.data.get(BUSY_PROGRAMMES, []))
+    return [p for p in turn.services.store.list_programmes() if p.active and p.id not in busy]
+
+
 def next_missing(turn: Turn) -> str:
     """The first thing intake still needs, or "confirm" when it has everything."""
     data = turn.data
-    programmes = [p for p in turn.services.store.list_programmes() if p.active]
+    programmes = open_programmes(turn)
     order = (
         ("topic", not data.get("topic")),
         ("goal", not data.get("goal")),
@@ -145,15 +154,14 @@ class ProgrammeStep:
     def prompt(self, turn: Turn) -> list[Reply]:
         options = tuple(
             Choice(p.name, str(p.id), details=(p.description,) if p.description else ())
-            for p in turn.services.store.list_programmes()
-            if p.active
+            for p in open_programmes(turn)
         )
         return [Choices("Which programme is this for?", options)]
 
     def handle(self, turn: Turn) -> Transition:
         said = turn.incoming.said.lower()
-        for programme in turn.services.store.list_programmes():
-            if programme.active and said in {
+        for programme in open_programmes(turn):
+            if said in {
                 str(programme.id),
                 programme.slug,
                 programme.name.lower(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.conversations.availability import AVAILABILITY, MEETING_LINK, PAUSE
+from bot.conversations.change_request import CHANGE
 from bot.conversations.coach_profile import COACH_PROFILE
 from bot.conversations.engine import Conversation
 from bot.conversations.intake import INTAKE
@@ -15,6 +16,7 @@ CONVERSATIONS: dict[str, Conversation] = {
     c.name: c
     for c in (
         INTAKE,
+        CHANGE,
         PROPOSE_TIMES,
         DECLINE_REASON,
         SCHEDULE_SESSION,

@@ -33,6 +33,10 @@ class CoachCandidate:
         return self.person.id
 
 
+# How far ahead matching looks for free time, unless a context says otherwise.
+HORIZON_DAYS = 28
+
+
 @dataclass(frozen=True)
 class MatchContext:
     request: CoachingRequest
@@ -44,7 +48,7 @@ class MatchContext:
     # the coachee (bot.domain.management): never matched with each other.
     management_chain: Mapping[int, str] = field(default_factory=dict)
     # How far ahead matching looks for free time, and how soon a first session can be.
-    horizon_days: int = 28
+    horizon_days: int = HORIZON_DAYS
     notice: timedelta = timedelta(hours=24)
 
     @property

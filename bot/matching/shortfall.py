@@ -13,6 +13,9 @@ from bot.matching.query import Query
 from bot.matching.results import Rule
 from bot.matching.wording import span, the
 
+# The suggestion that comes with a button doing it (see `bot.coaching.widen`).
+WIDEN_TO_ONLINE = "online sessions would widen the choice"
+
 # The order in which equally large blockers are named.
 _BLOCKERS: tuple[Rule, ...] = (
     Rule.NO_TIME,
@@ -75,7 +78,7 @@ def _format(count: int, query: Query) -> str:
     else:
         meet = _only(count, "suitable coach offers", "suitable coaches offer")
         where = "in-person sessions"
-    return f"{meet} {where}; online sessions would widen the choice."
+    return f"{meet} {where}; {WIDEN_TO_ONLINE}."
 
 
 def _capacity(count: int, query: Query) -> str:

@@ -5,13 +5,12 @@ failed send never leaves the state changed but the people untold."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.coaching.booking import coach_offer
 from bot.coaching.candidates import zone_of
-from bot.coaching.shortlist import offer_shortlist
+from bot.coaching.next_coach import offer_next_coach
 from bot.domain import RequestState
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
@@ -36,21 +35,12 @@ def coach_response_deadline(services: Services, message: OutboxMessage) -> Deliv
         return []  # answered, withdrawn or moved on since: the deadline has lapsed
     coach = store.get_person(coach_id)
     with store.transaction():
-        request = dataclasses.replace(
-            request,
-            state=RequestState.SHORTLISTED,
-            chosen_coach_id=None,
-            offered_slots=(),
-            declined_coach_ids=request.declined_coach_ids | {coach_id},
-            updated_at=now,
-        )
-        store.update_request(request, expected=RequestState.WAITING_COACH)
+        shortlist = offer_next_coach(services, request, coach_id=coach_id)
         store.audit(
             AuditEntry(
                 now, None, "request.coach_timed_out", f"request:{request.id}", f"coach:{coach_id}"
             )
         )
-        shortlist = offer_shortlist(services, request)
         name = coach.name if coach else "The coach"
         to_coachee: tuple[Reply, ...] = (
             Text(

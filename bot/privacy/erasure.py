@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from bot.coaching.shortlist import offer_shortlist
+from bot.coaching.next_coach import offer_next_coach
+from bot.coaching.waitlist import rematch_waiting
 from bot.domain import (
     CoachingRequest,
     Engagement,
@@ -82,7 +83,12 @@ def erase_person(services: Services, person: Person, *, by: str) -> ErasureRepor
         store.erase_person(person.id, at=now, by=by)
         # After the profile is withdrawn, so the erased coach is never matched again.
         for request in waiting:
-            news += _find_another_coach(services, request, coach_id=person.id)
+            shortlist = offer_next_coach(services, request, coach_id=person.id)
+            news += [
+                Outgoing(request.coachee_id, (Text(COACH_GONE), *shortlist.replies)),
+                *shortlist.outgoing,
+            ]
+        news += rematch_waiting(services)  # the places their coaching and requests held
         queue_outgoing(store, tuple(news), now=now, origin=f"erasure:{person.id}")
     return ErasureReport(
         person.id, withdrawn, ended, cancelled, people_told=len({n.person_id for n in news})
@@ -139,26 +145,3 @@ def _told(engagement: Engagement, *, erased: Person) -> Outgoing:
     if erased.id == engagement.coach_id:
         return Outgoing(engagement.coachee_id, (Text(TO_COACHEE),))
     return Outgoing(engagement.coach_id, (Text(TO_COACH),))
-
-
-def _find_another_coach(
-    services: Services, request: CoachingRequest, *, coach_id: int
-) -> list[Outgoing]:
-    """As when a coach lets the answer time pass: the coachee is offered other coaches."""
-    store, now = services.store, services.clock.now()
-    was = request.state
-    request = dataclasses.replace(
-        request,
-        state=RequestState.SHORTLISTED,
-        chosen_coach_id=None,
-        offered_slots=(),
-        declined_coach_ids=request.declined_coach_ids | {coach_id},
-        updated_at=now,
-    )
-    store.update_request(request, expected=was)
-    store.cancel_scheduled(f"deadline:request:{request.id}:")
-    shortlist = offer_shortlist(services, request)
-    return [
-        Outgoing(request.coachee_id, (Text(COACH_GONE), *shortlist.replies)),
-        *shortlist.outgoing,
-    ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.domain import Role
+from bot.coaching.waitlist import waiting_reasons
+from bot.domain import RequestState, Role
 from bot.domain.outbox import OutboxState
 from handlers.cli.common import iso, open_app, print_json, print_table
 
@@ -96,11 +97,22 @@ def run_requests(args: argparse.Namespace) -> int:
         for r in store.list_requests()
     ]
     if args.json:
-        print_json(rows)
+        print_json(rows)  # the contract's keys only (DESIGN.md); the reasons are for people
     else:
+        why = waiting_reasons(app.services, store.list_requests(states=[RequestState.WAITLISTED]))
         print_table(
-            ["id", "created", "coachee", "programme", "state"],
-            [[r["id"], r["created"], r["coachee"], r["programme"], r["state"]] for r in rows],
+            ["id", "created", "coachee", "programme", "state", "why waiting"],
+            [
+                [
+                    r["id"],
+                    r["created"],
+                    r["coachee"],
+                    r["programme"],
+                    r["state"],
+                    why[r["id"]].describe() if r["id"] in why else "",
+                ]
+                for r in rows
+            ],
         )
     return 0
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.coaching.waitlist import rematch_and_queue
 from bot.pool.roster import import_roster
 from bot.pool.sample import load_sample_pool
 from bot.privacy.erasure import erase_person
@@ -87,6 +88,11 @@ def run_import_coaches(args: argparse.Namespace) -> int:
     for problem in (*report.errors, *report.warnings):
         print(f"{args.file}: {problem}")
     print(report.summary())
+    # New coaches, or more room for existing ones, may suit requests on the waiting list.
+    now = app.services.clock.now()
+    told = rematch_and_queue(app.services, origin=f"import:{now.isoformat()}")
+    if told:
+        print(f"{told} waiting request(s) now have coaches to choose from; they will be told.")
     return 1 if report.errors and not args.skip_invalid else 0
 
 

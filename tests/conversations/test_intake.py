@@ -125,9 +125,14 @@ def test_an_old_button_is_refused_and_changes_nothing(t: Transcript) -> None:
 def test_one_open_request_per_programme(t: Transcript) -> None:
     _through_to_summary(t)
     t.press(SAM, "Yes, find me a coach")
-    _through_to_summary(t)
-    reply = t.press(SAM, "Yes, find me a coach")
-    assert "You already have a request open in Regional Coaching Pool" in reply
+    # Said before the questions, and the programme already in use is not offered again.
+    assert "you already have one in Regional Coaching Pool" in squeeze(t.say(SAM, ONE_LINER))
+    t.say(SAM, "Keep my team motivated through the changes")
+    t.say(SAM, "skip")
+    programmes = t.say(SAM, "skip")
+    assert "Which programme" in programmes
+    assert "Rapid Support" in programmes
+    assert "Regional Coaching Pool" not in programmes
     assert len(t.store.list_requests()) == 1
 
 

@@ -33,6 +33,14 @@ def test_the_weekly_digest_fires_monday_nine_local(store: SqlStore, now: str, fi
     assert fire.astimezone(LONDON).strftime("%Y-%m-%d %H:%M %Z") == fires
 
 
+def test_the_waiting_list_is_matched_again_every_morning(store: SqlStore) -> None:
+    start = datetime(2026, 11, 30, 23, 59, tzinfo=LONDON)  # a month ends: coaches' hours free
+    services = Services(store=store, clock=SimulatedClock(start))
+    trigger = Scheduler(services, notifier=_NoNotifier()).job("waiting_list").trigger
+    fire = trigger.get_next_fire_time(None, start)
+    assert fire.astimezone(LONDON).strftime("%Y-%m-%d %H:%M %Z") == "2026-12-01 07:30 GMT"
+
+
 class _NoNotifier:
     def send(self, *, person_id: int, replies: list[object]) -> None:
         raise AssertionError("nothing is sent in this test")

@@ -1,0 +1,30 @@
+"""When the chosen coach drops out before answering (the answer time passed, or they left
+the pool): the coachee is offered the other coaches. One way, wherever it happens."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.coaching.shortlist import offer_shortlist
+from bot.domain import CoachingRequest, RequestState
+from bot.messages import Outcome
+from bot.services import Services
+
+
+def offer_next_coach(services: Services, request: CoachingRequest, *, coach_id: int) -> Outcome:
+    """Move the request from waiting on `coach_id` back to choosing, never offering that
+    coach again, stop its deadlines, and match afresh: the coachee's shortlist (or the
+    waiting-list news), to be sent to them."""
+    store, now = services.store, services.clock.now()
+    request = dataclasses.replace(
+        request,
+        state=RequestState.SHORTLISTED,
+        chosen_coach_id=None,
+        offered_slots=(),
+        declined_coach_ids=request.declined_coach_ids | {coach_id},
+        updated_at=now,
+    )
+    with store.transaction():
+        store.update_request(request, expected=RequestState.WAITING_COACH)
+        store.cancel_scheduled(f"deadline:request:{request.id}:")
+        return offer_shortlist(services, request)

@@ -1,0 +1,69 @@
+"""Changing a submitted request: its summary, the part to change, then a fresh match.
+
+Diagram: change_request.mmd. The parts are asked by intake's own steps, so an answer is
+checked the same way as when the request was first made.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.coaching.amend import amend_request
+from bot.conversations.engine import Conversation, Finish, Step, Transition, Turn
+from bot.conversations.intake import PART_STEPS, draft_of
+from bot.conversations.intake_steps import windows_to_data
+from bot.conversations.summary import CONFIRM, PARTS, SummaryStep
+from bot.domain import CoachingRequest
+
+CHANGE_REQUEST = "change_request"
+
+
+def request_data(request: CoachingRequest) -> dict[str, object]:
+    """What the conversation starts from: the request as it is stored."""
+    return {
+        "request_id": request.id,
+        "programme_id": request.programme_id,
+        "topic": request.topic,
+        "goal": request.goal,
+        "reality": request.reality,
+        "preferences": request.preferences,
+        "format": request.format.value,
+        "location": request.location,
+        "windows": windows_to_data(request.windows),
+    }
+
+
+def _save(turn: Turn) -> Transition:
+    draft = draft_of(turn)
+
+    def change(request: CoachingRequest) -> CoachingRequest:
+        return dataclasses.replace(
+            request,
+            topic=draft.topic,
+            goal=draft.goal,
+            reality=draft.reality,
+            preferences=draft.preferences,
+            format=draft.format,
+            location=draft.location,
+            windows=draft.windows,
+        )
+
+    return Finish(amend_request(turn.services, turn.person, int(turn.data["request_id"]), change))
+
+
+_STEPS: dict[str, Step] = dict(PART_STEPS)
+# The programme is not among the parts: moving programme is a new request.
+_STEPS[CONFIRM] = SummaryStep(
+    finish=_save,
+    steps=_STEPS,
+    title="Your request as it stands",
+    confirm_label="Save and find me a coach",
+    parts=tuple(part for part, _ in PARTS if part != "programme"),
+)
+
+CHANGE = Conversation(
+    name=CHANGE_REQUEST,
+    steps=_STEPS,
+    first_step=lambda turn: CONFIRM,
+    on_cancel="Okay, I've left your request as it was.",
+)
