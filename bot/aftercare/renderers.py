@@ -43,6 +43,8 @@ def render_reminder(services: Services, message: OutboxMessage) -> Deliveries:
     if found is None or found[0].state is not SessionState.CONFIRMED:
         return []
     session, person = found
+    if services.clock.now() >= session.window.start:
+        return []  # delivered late (no dispatcher ran in time): a reminder after the start misleads
     hours = int(message.payload.get("hours", 24))
     when = "in an hour" if hours == 1 else f"in {hours} hours"
     if hours == 24:

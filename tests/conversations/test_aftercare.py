@@ -54,6 +54,16 @@ def test_reminders_24_hours_and_1_hour_before_to_both(t: Transcript) -> None:
     assert "is in an hour" in t.inbox(coach)
 
 
+def test_a_reminder_that_could_only_go_after_the_start_is_not_sent(t: Transcript) -> None:
+    """No dispatcher ran in time (the console between two chats, say): once the session
+    has started, 'your session is in an hour' would mislead, so it lapses."""
+    coach = booked(t)
+    (session,) = t.store.list_sessions()
+    until(t, session.window.start + timedelta(minutes=1))
+    assert "Reminder" not in t.inbox(SAM)
+    assert "Reminder" not in t.inbox(coach)
+
+
 def test_a_moved_session_moves_its_reminders(t: Transcript) -> None:
     booked(t)
     (session,) = t.store.list_sessions()
