@@ -11,7 +11,7 @@ import uvicorn
 
 from handlers.channels import ChannelContext, build_notifier, mount_all
 from handlers.cli.common import UsageError, open_app
-from handlers.console.sender import ConsoleSender
+from handlers.console.wiring import inbox_sender
 from handlers.jobs import Scheduler
 from handlers.logs import configure_logging, log_level_from_environ
 from handlers.platforms import MOUNTERS
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     context = ChannelContext(application=app, environ=environ, dispatch_soon=dispatch_soon)
     mounts = mount_all(context, MOUNTERS)
-    notifier = build_notifier(app, mounts, fallback=ConsoleSender(sys.stdout))
+    notifier = build_notifier(app, mounts, fallback=inbox_sender(app, out=sys.stdout))
     kicker.append(DispatchKicker(app.services, notifier))
     scheduler = (
         None
