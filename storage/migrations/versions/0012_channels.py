@@ -1,5 +1,6 @@
 """The console channel's mailbox: messages waiting for a person's next `coachpool chat`,
-and the last options put to them.
+and the last options put to them. Sessions remember their Outlook event (Graph), so a move
+updates it and a cancellation deletes it.
 
 Revision ID: 0012_channels
 Revises: 0004_calendar_sequence
@@ -19,6 +20,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("sessions") as batch:
+        batch.add_column(
+            sa.Column(
+                "calendar_event_id", sa.String(length=512), nullable=False, server_default=""
+            )
+        )
     op.create_table(
         "console_messages",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -48,3 +55,5 @@ def downgrade() -> None:
     op.drop_table("console_offers")
     op.drop_index(op.f("ix_console_messages_person_id"), table_name="console_messages")
     op.drop_table("console_messages")
+    with op.batch_alter_table("sessions") as batch:
+        batch.drop_column("calendar_event_id")
