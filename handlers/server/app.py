@@ -3,7 +3,8 @@
 One concurrency model: everything here is asyncio; the core and the store are
 synchronous, so every call into them runs in a worker thread (`run_sync`) and never
 blocks the event loop. Channels add their routes and background tasks through
-`ChannelMount`s.
+`ChannelMount`s. Beside them: `/healthz`, the `/privacy` and `/terms` pages the Teams
+manifest links to, and the dashboard where it is configured.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from bot.ports.errors import StoreUnavailable
 from handlers.bootstrap import Application
 from handlers.channels import ChannelMount
 from handlers.jobs import Scheduler
+from handlers.retention import retention_periods
 from handlers.server.blocking import run_sync
 from handlers.web.app import dashboard_routes
+from handlers.web.policies import policy_routes
 from handlers.web.settings import dashboard_settings
 
 log = logging.getLogger("coachpool.server")
@@ -73,10 +76,12 @@ def create_app(
             if scheduler is not None:
                 scheduler.shutdown()
 
+    environ = os.environ if environ is None else environ
     routes: list[BaseRoute] = [Route("/healthz", healthz, methods=["GET"])]
+    routes += policy_routes(retention_periods(environ))
     for mount in mounts:
         routes += mount.routes
-    dashboard = dashboard_settings(os.environ if environ is None else environ)
+    dashboard = dashboard_settings(environ)
     if dashboard is not None:
         routes += dashboard_routes(application, dashboard)
     return Starlette(routes=routes, lifespan=lifespan)

@@ -119,7 +119,7 @@ def on_press(desk: Desk, *, bot_token: str, press: Press) -> None:
     else:
         # A press that opens a modal is answered when the modal is submitted.
         opens_modal = bool(press.trigger_id) and any(isinstance(r, Form) for r in outcome.replies)
-        if press.message is not None and not opens_modal:
+        if press.message is not None and not opens_modal and not outcome.refused:
             label = pressed_label(press.message, block_id=press.block_id, label=press.label)
             done = sent("") if submitted else chosen(label)
             mark_answered(desk.api, client, press.message, done)
