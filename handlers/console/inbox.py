@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, Row, delete, insert, select
 
 from bot.replies import Reply
 from bot.replies_codec import decode_replies, encode_replies
@@ -34,15 +35,17 @@ class ConsoleInbox:
     def take(self, person_id: int) -> list[Waiting]:
         """The person's waiting messages, oldest first, removed as they are handed over:
         a message is shown once, in one terminal."""
-        table = CONSOLE_MESSAGES
         with self._engine.begin() as connection:
-            rows = connection.execute(
-                select(table.c.id, table.c.arrived_at, table.c.replies)
-                .where(table.c.person_id == person_id)
-                .order_by(table.c.id)
-            ).all()
+            rows = _waiting(connection, person_id)
             if rows:
-                connection.execute(delete(table).where(table.c.id.in_([r.id for r in rows])))
+                ids = [r.id for r in rows]
+                connection.execute(delete(CONSOLE_MESSAGES).where(CONSOLE_MESSAGES.c.id.in_(ids)))
+        return [Waiting(r.arrived_at, decode_replies(r.replies)) for r in rows]
+
+    def waiting(self, person_id: int) -> list[Waiting]:
+        """The person's waiting messages, oldest first, left in place (for their export)."""
+        with self._engine.connect() as connection:
+            rows = _waiting(connection, person_id)
         return [Waiting(r.arrived_at, decode_replies(r.replies)) for r in rows]
 
     def remember_offer(self, person_id: int, replies: Sequence[Reply]) -> None:
@@ -61,3 +64,12 @@ class ConsoleInbox:
                 select(table.c.replies).where(table.c.person_id == person_id)
             ).scalar()
         return decode_replies(data) if data else ()
+
+
+def _waiting(connection: Connection, person_id: int) -> Sequence[Row[Any, Any, Any]]:
+    table = CONSOLE_MESSAGES
+    return connection.execute(
+        select(table.c.id, table.c.arrived_at, table.c.replies)
+        .where(table.c.person_id == person_id)
+        .order_by(table.c.id)
+    ).all()

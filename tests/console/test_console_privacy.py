@@ -4,10 +4,14 @@ is as old as a sent message's words may be kept."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
+
+import pytest
 
 from bot.privacy.periods import RetentionPeriods
 from handlers.bootstrap import bootstrap
+from handlers.cli.main import main
 from handlers.jobs import retention_tick
 from handlers.retention import retention_periods
 from tests.console.terminals import Terminals
@@ -49,3 +53,24 @@ def test_an_unread_message_lapses_with_the_sent_messages_period(t: Terminals) ->
     _retention(t, periods)
     shown = t.chat(coach.email)
     assert OFFER not in shown and "leading my team" not in shown
+
+
+def test_a_persons_export_holds_their_waiting_console_messages(
+    t: Terminals, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asked_for_a_coach(t)
+    coach = chosen_coach(t)
+
+    def waiting() -> list[dict[str, str]]:
+        capsys.readouterr()
+        assert main(["--database", t.database_url, "export-person", coach.email]) == 0
+        exported: list[dict[str, str]] = json.loads(capsys.readouterr().out)[
+            "console_messages_waiting"
+        ]
+        return exported
+
+    (offer,) = waiting()
+    assert OFFER in offer["text"]
+    assert offer["arrived"].startswith("2026-11-24T09:30:00")
+    assert OFFER in t.chat(coach.email)  # shown once: no longer held as waiting
+    assert waiting() == []
