@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
 import uvicorn
@@ -56,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
     context = ChannelContext(application=app, environ=environ, dispatch_soon=dispatch_soon)
     mounts = mount_all(context, MOUNTERS)
-    notifier = build_notifier(app, mounts, fallback=inbox_sender(app, out=sys.stdout))
+    notifier = build_notifier(app, mounts, fallback=inbox_sender(app))
     kicker.append(DispatchKicker(app.services, notifier))
     scheduler = (
         None

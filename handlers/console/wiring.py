@@ -19,7 +19,8 @@ from handlers.delivery import ChannelNotifier, Deliverer
 
 def inbox_sender(application: Application, *, out: TextIO | None = None) -> InboxSender:
     """The console as the fallback channel of a command that delivers (`dispatch --once`,
-    `digest --send`, `serve` with no platform): `out` names who got a message."""
+    `digest --send`, `serve` with no platform): `out`, an operator's terminal, names who got
+    a message (`serve` passes none: its logs never carry names or emails)."""
     return InboxSender(ConsoleInbox(application.store.engine), application.services.clock, out=out)
 
 
