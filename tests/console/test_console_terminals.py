@@ -119,6 +119,7 @@ def test_two_terminals_decline_propose_pick_feedback_and_evaluation(t: Terminals
     # Everything was shown once, in its recipient's terminal: nothing is left waiting.
     for email in (EMMA, second.email, first.email):
         assert len(t.chat(email).splitlines()) == 1  # the greeting only
+    assert t.chat(EMMA, "").splitlines()[1:] == ["bot> No new messages."]  # Enter looks again
 
 
 def test_a_coach_who_never_answers_passes_emma_on(t: Terminals) -> None:
