@@ -23,8 +23,7 @@ from bot.app import SORRY
 from bot.clock import SimulatedClock
 from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import bootstrap
-from handlers.console.chat import ConsoleChat
-from handlers.console.wiring import console_delivery
+from handlers.console.wiring import console_chat
 from tests.conversations.transcript import START
 from tests.hostile.hostile_inputs import stored_unsafe
 from tests.hostile.test_hostile_fuzz import SAM, rounds
@@ -42,9 +41,7 @@ def main() -> int:
         person = app.store.find_person_by_email(SAM)
         assert person is not None
         out = io.StringIO()
-        deliverer, sender = console_delivery(app.services, out)
-        chat = ConsoleChat(app.bot, deliverer, person, out=out)
-        sender.listen(person.id, chat.offered)
+        chat = console_chat(app.bot, person, engine=app.store.engine, out=out)
         said = sorry = raised = 0
         started = time.perf_counter()
         for lead, hostile in rounds(args.count, args.seed):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from bot.replies import Attachment, Card, Choice, Choices, Fact, Field, Form, Image, Reply, Text
@@ -13,7 +14,7 @@ _TYPES: dict[str, type[Any]] = {
 }
 
 
-def encode_replies(replies: tuple[Reply, ...] | list[Reply]) -> list[dict[str, Any]]:
+def encode_replies(replies: Sequence[Reply]) -> list[dict[str, Any]]:
     return [_encode(reply) for reply in replies]
 
 

@@ -25,8 +25,7 @@ from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL, load_sam
 from bot.replies import Reply
 from handlers.bootstrap import Application, bootstrap
 from handlers.console.chat import ConsoleChat
-from handlers.console.sender import ConsoleSender
-from handlers.console.wiring import console_delivery
+from handlers.console.sender import StageSender
 from handlers.delivery import ChannelNotifier, ChannelSender, Deliverer
 from handlers.wall_clock import WallClock
 from handlers.web.settings import PUBLIC_URL, SECRET_KEY, dashboard_settings
@@ -107,7 +106,7 @@ class Stage:
     app: Application
     clock: SimulatedClock
     deliverer: Deliverer
-    sender: ConsoleSender
+    sender: StageSender
     out: TextIO
     invites: Path
     chats: dict[str, ConsoleChat]
@@ -166,7 +165,8 @@ def run_demo(out: TextIO, *, workdir: Path) -> int:
     summary = load_sample_pool(app.store, now=clock.now())
     out.write(f"coachpool demo: a fresh pool in {database}\n{summary.describe()}\n")
     out.write(f"Simulated time starts {DEMO_START:%A %d %B %Y, %H:%M %Z}.\n")
-    deliverer, sender = console_delivery(app.services, out)
+    sender = StageSender(out)
+    deliverer = Deliverer(app.services, ChannelNotifier(app.services, {}, fallback=sender))
     stage = Stage(app, clock, deliverer, sender, out, workdir / "coachpool-demo-invites", {})
     for scene in SCRIPT:
         if isinstance(scene, Digest):

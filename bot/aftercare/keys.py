@@ -9,7 +9,8 @@ ATTENDANCE_FOLLOWUP = "attendance_followup"
 FEEDBACK = "feedback_prompt"
 FEEDBACK_FOLLOWUP = "feedback_followup"
 FINAL_EVALUATION = "final_evaluation"
-CALENDAR_EVENT = "calendar_event"
+CALENDAR_EVENT = "calendar_event"  # made, or moved once made
+CALENDAR_REMOVAL = "calendar_removal"
 
 
 def session_prefix(session_id: int) -> str:

@@ -44,6 +44,8 @@ def render_reminder(services: Services, message: OutboxMessage) -> Deliveries:
     if found is None or found[0].state is not SessionState.CONFIRMED:
         return []
     session, person = found
+    if services.clock.now() >= session.window.start:
+        return []  # delivered late (no dispatcher ran in time): a reminder after the start misleads
     hours = int(message.payload.get("hours", 24))
     when = "in an hour" if hours == 1 else f"in {hours} hours"
     if hours == 24:
@@ -113,7 +115,8 @@ def render_final_evaluation(services: Services, message: OutboxMessage) -> Deliv
 
 def render_calendar_event(services: Services, message: OutboxMessage) -> Deliveries:
     """Outside the booking's transaction (the calendar is a network call): the session goes
-    into the coach's calendar and, if that made an online meeting, both get its link."""
+    into the coach's calendar (or, moved, its event moves) and, if that made an online
+    meeting, both get its link."""
     found = _session_and_person(services, message)
     if services.calendar is None or found is None or found[0].state is not SessionState.CONFIRMED:
         return []
@@ -121,12 +124,32 @@ def render_calendar_event(services: Services, message: OutboxMessage) -> Deliver
     coachee = _other(services, session, coach)
     if coachee is None:
         return []
-    link = services.calendar.create_event(session, coach=coach, coachee=coachee)
+    if session.calendar_event_id:
+        services.calendar.update_event(session, coach=coach, coachee=coachee)
+        return []
+    entry = services.calendar.create_event(session, coach=coach, coachee=coachee)
+    if entry is None:
+        return []
+    made = dataclasses.replace(session, calendar_event_id=entry.event_id)
+    link = entry.join_url
     if not link or session.meeting_link:
+        services.store.update_session(made)
         return []  # the coach's own room, where they have one, stays the place to meet
-    services.store.update_session(dataclasses.replace(session, meeting_link=link))
+    services.store.update_session(dataclasses.replace(made, meeting_link=link))
     deliveries: Deliveries = []
     for person in (coach, coachee):
         when = describe_window(session.window, zone_of(person, services.settings.pool_timezone))
         deliveries.append((person.id, (Text(f"Your online meeting link for {when}: {link}"),)))
     return deliveries
+
+
+def render_calendar_removal(services: Services, message: OutboxMessage) -> Deliveries:
+    """A cancelled session's event leaves the coach's calendar; nothing is said in chat
+    (the cancellation .ics already went to both)."""
+    found = _session_and_person(services, message)
+    if services.calendar is None or found is None:
+        return []
+    session, coach = found
+    if session.state is SessionState.CANCELLED and session.calendar_event_id:
+        services.calendar.delete_event(session, coach=coach)
+    return []

@@ -14,6 +14,7 @@ from bot.aftercare.keys import (
     ATTENDANCE,
     ATTENDANCE_FOLLOWUP,
     CALENDAR_EVENT,
+    CALENDAR_REMOVAL,
     FEEDBACK,
     FEEDBACK_FOLLOWUP,
     REMINDER,
@@ -52,7 +53,9 @@ def schedule_session_messages(services: Services, session: Session) -> int:
             )
     end = session.window.end
     if services.calendar is not None:
-        messages.append(_message(session, CALENDAR_EVENT, session.coach_id, now))
+        # A moved session queues the calendar again under a new key: the event is updated.
+        moved = f":v{session.calendar_sequence}" if session.calendar_sequence else ""
+        messages.append(_message(session, CALENDAR_EVENT, session.coach_id, now, suffix=moved))
     messages += [
         _message(session, ATTENDANCE, session.coach_id, end + ATTENDANCE_AFTER),
         _message(
@@ -67,6 +70,14 @@ def schedule_session_messages(services: Services, session: Session) -> int:
     for message in due_later:
         store.schedule(message)
     return len(due_later)
+
+
+def schedule_calendar_removal(services: Services, session: Session) -> None:
+    """A cancelled session leaves the coach's organisational calendar. Call it after the
+    session's messages were cancelled (that would cancel this one too)."""
+    if services.calendar is not None:
+        now = services.clock.now()
+        services.store.schedule(_message(session, CALENDAR_REMOVAL, session.coach_id, now))
 
 
 def _outside_quiet_hours(services: Services, person: Person, due: datetime) -> datetime:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.actions import Action, action_value
 from bot.aftercare.keys import FINAL_EVALUATION
+from bot.aftercare.schedule import schedule_calendar_removal
 from bot.coaching.booking import ActionHandler
 from bot.coaching.confirmations import invite_for
 from bot.coaching.missed_sessions import session_to_record
@@ -106,6 +107,7 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
         )
         store.update_session(gone, expected=SessionState.CONFIRMED)
         store.cancel_scheduled(f"session:{session.id}:")
+        schedule_calendar_removal(services, gone)
         store.audit(
             AuditEntry(
                 now,
@@ -258,6 +260,7 @@ def close(
                 )
                 store.update_session(gone, expected=SessionState.CONFIRMED)
                 store.cancel_scheduled(f"session:{session.id}:")
+                schedule_calendar_removal(services, gone)
                 removals.append(invite_for(services, gone, cancelled=True))
         request = store.get_request(engagement.request_id)
         if request is not None:

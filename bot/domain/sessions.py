@@ -46,6 +46,9 @@ class Session:
     # The invite's SEQUENCE (RFC 5546): raised each time the session moves or is cancelled,
     # so calendars apply the newest invite over older ones.
     calendar_sequence: int = 0
+    # The session's event in the coach's organisational calendar (Outlook), once made: a
+    # move updates it and a cancellation deletes it.
+    calendar_event_id: str = ""
 
     @property
     def hours(self) -> float:

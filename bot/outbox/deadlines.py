@@ -81,9 +81,11 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
         or request.chosen_coach_id != coach.id
     ):
         return []
+    moves_on = datetime.fromisoformat(str(message.payload["moves_on_at"]))
+    if services.clock.now() >= moves_on:
+        return []  # delivered late: "if I haven't heard by" a day already past misleads
     coachee = store.get_person(request.coachee_id)
     name = coachee.first_name if coachee else "Your coachee"
-    moves_on = datetime.fromisoformat(str(message.payload["moves_on_at"]))
     when = local_date(moves_on, zone_of(coach, services.settings.pool_timezone))
     nudge = Text(
         f"A gentle reminder: {name} is waiting to hear whether you can coach them. If I "

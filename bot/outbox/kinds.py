@@ -38,6 +38,7 @@ RENDERERS: dict[str, Renderer] = {
     keys.FINAL_EVALUATION: renderers.render_final_evaluation,
     DIGEST: render_digest,
     keys.CALENDAR_EVENT: renderers.render_calendar_event,
+    keys.CALENDAR_REMOVAL: renderers.render_calendar_removal,
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from bot.aftercare.schedule import schedule_calendar_removal
 from bot.coaching.next_coach import offer_next_coach
 from bot.coaching.waitlist import rematch_waiting
 from bot.domain import (
@@ -124,13 +125,12 @@ def _end(services: Services, engagement: Engagement, *, erased: Person) -> int:
         engagement_id=engagement.id, states=[SessionState.CONFIRMED, SessionState.PROPOSED]
     ):
         if session.window.start > now:
-            store.update_session(
-                dataclasses.replace(
-                    session, state=SessionState.CANCELLED, cancelled_by=erased.id, cancelled_at=now
-                ),
-                expected=session.state,
+            gone = dataclasses.replace(
+                session, state=SessionState.CANCELLED, cancelled_by=erased.id, cancelled_at=now
             )
+            store.update_session(gone, expected=session.state)
             store.cancel_scheduled(f"session:{session.id}:")
+            schedule_calendar_removal(services, gone)
             cancelled += 1
     request = store.get_request(engagement.request_id)
     if request is not None and request.state is not RequestState.CLOSED:

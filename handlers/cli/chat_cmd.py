@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from bot.domain import Person
+from handlers.bootstrap import Application
 from handlers.cli.common import open_app, person_by_email
-from handlers.console.chat import ConsoleChat
-from handlers.console.wiring import console_delivery
+from handlers.console.wiring import console_chat
 
 
 def register(commands: Any) -> None:
@@ -29,14 +31,29 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     app = open_app(args)
     person = person_by_email(app, args.email)
-    deliverer, sender = console_delivery(app.services, sys.stdout)
-    chat = ConsoleChat(
-        app.bot,
-        deliverer,
+    chat_in_terminal(
+        app,
         person,
+        lines=sys.stdin,
         out=sys.stdout,
+        interactive=sys.stdin.isatty(),
         attachments_dir=args.save_attachments,
     )
-    sender.listen(person.id, chat.offered)
-    chat.run(sys.stdin, interactive=sys.stdin.isatty())
     return 0
+
+
+def chat_in_terminal(
+    app: Application,
+    person: Person,
+    *,
+    lines: Iterable[str],
+    out: TextIO,
+    interactive: bool,
+    attachments_dir: Path | None = None,
+) -> None:
+    """One person's chat: their messages reach this terminal, everyone else's wait in
+    their own console inbox."""
+    chat = console_chat(
+        app.bot, person, engine=app.store.engine, out=out, attachments_dir=attachments_dir
+    )
+    chat.run(lines, interactive=interactive)

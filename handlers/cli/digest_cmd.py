@@ -18,7 +18,7 @@ from bot.outbox.dispatcher import dispatch_due
 from handlers.bootstrap import Application, settings_from_environment
 from handlers.channels import platform_notifier
 from handlers.cli.common import UsageError, open_app, operator, print_json
-from handlers.console.sender import ConsoleSender
+from handlers.console.wiring import inbox_sender
 from handlers.platforms import MOUNTERS
 
 
@@ -87,7 +87,7 @@ def _organisation(app: Application, args: argparse.Namespace) -> int | None:
 def _send(app: Application, week: Week) -> int:
     queued = queue_weekly_digests(app.services, week_start=week.start)
     notifier = platform_notifier(
-        app, MOUNTERS, fallback=ConsoleSender(sys.stdout), environ=os.environ
+        app, MOUNTERS, fallback=inbox_sender(app, out=sys.stdout), environ=os.environ
     )
     report = dispatch_due(app.services, notifier)
     app.store.audit(

@@ -10,7 +10,7 @@ from typing import Any
 from bot.outbox.dispatcher import dispatch_all
 from handlers.channels import platform_notifier
 from handlers.cli.common import open_app
-from handlers.console.sender import ConsoleSender
+from handlers.console.wiring import inbox_sender
 from handlers.platforms import MOUNTERS
 
 
@@ -25,7 +25,7 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     app = open_app(args)
     notifier = platform_notifier(
-        app, MOUNTERS, fallback=ConsoleSender(sys.stdout), environ=os.environ
+        app, MOUNTERS, fallback=inbox_sender(app, out=sys.stdout), environ=os.environ
     )
     report = dispatch_all(app.services, notifier)
     remaining = app.store.count_due(now=app.services.clock.now())

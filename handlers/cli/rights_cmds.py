@@ -16,6 +16,8 @@ from bot.privacy.audit_trail import entries_about
 from handlers.bootstrap import Application
 from handlers.cli.common import UsageError, iso, open_app, operator, print_json, print_table
 from handlers.cli.export_cmd import day
+from handlers.console.inbox import ConsoleInbox
+from handlers.console.render import render
 
 
 def register(commands: Any) -> None:
@@ -44,6 +46,11 @@ def run_export_person(args: argparse.Namespace) -> int:
     if person is None:
         return _unknown(args.email)
     record = person_record(app.services, person)
+    zone = app.services.settings.pool_timezone
+    record["console_messages_waiting"] = [
+        {"arrived": iso(message.arrived_at, zone), "text": render(message.replies).text}
+        for message in ConsoleInbox(app.store.engine).waiting(person.id)
+    ]
     text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
     if args.out is None:
         sys.stdout.write(text)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
 import uvicorn
 
 from handlers.channels import ChannelContext, build_notifier, mount_all
 from handlers.cli.common import UsageError, open_app
-from handlers.console.sender import ConsoleSender
+from handlers.console.wiring import inbox_sender
 from handlers.jobs import Scheduler
 from handlers.logs import configure_logging, log_level_from_environ
 from handlers.platforms import MOUNTERS
@@ -61,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         application=app, environ=environ, dispatch_soon=dispatch_soon, observer=metrics
     )
     mounts = mount_all(context, MOUNTERS)
-    notifier = build_notifier(app, mounts, fallback=ConsoleSender(sys.stdout))
+    notifier = build_notifier(app, mounts, fallback=inbox_sender(app))
     kicker.append(DispatchKicker(app.services, notifier, observer=metrics))
     scheduler = (
         None

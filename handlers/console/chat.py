@@ -1,8 +1,9 @@
 """`coachpool chat --as EMAIL`: a terminal conversation with the bot.
 
 Reads lines from standard input (so it can be scripted), writes the bot's answers to
-standard output. Messages the bot sends to other people during the chat are shown too,
-marked with their recipient, since on the console everyone shares one terminal.
+standard output. The terminal is one person's DM: it shows what the bot says to them,
+including messages that waited in their console inbox since their last chat, and never
+anyone else's. The last options put to them stay answerable by number across runs.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import CoachingBot
+from bot.coaching.candidates import zone_of
 from bot.domain import Channel, Identity, Person
 from bot.messages import Incoming
-from bot.replies import Reply
+from bot.replies import Card, Choices, Reply
+from bot.text_format import local_time, plural
 from bot.text_hygiene import small_number
 from handlers.console.form_filling import FormFilling
+from handlers.console.inbox import ConsoleInbox
 from handlers.console.render import Rendered, render
 from handlers.delivery import Deliverer
 
@@ -32,12 +36,15 @@ class ConsoleChat:
         *,
         out: TextIO,
         attachments_dir: Path | None = None,
+        inbox: ConsoleInbox | None = None,
     ) -> None:
+        """Without `inbox` (the demo's stage) nothing outlives the process."""
         self.bot = bot
         self.deliverer = deliverer
         self.person = person
         self.out = out
         self.attachments_dir = attachments_dir
+        self.inbox = inbox
         self._last = Rendered("")
         self._filling: FormFilling | None = None
         store = bot.services.store
@@ -46,12 +53,17 @@ class ConsoleChat:
 
     def say(self, line: str) -> None:
         """One line from the person: a number picks an offered option; while a form is
-        being filled in, the line answers its current field."""
+        being filled in, the line answers its current field. An empty line only looks for
+        new messages."""
         if self._filling is not None:
             self._fill(line)
             return
-        incoming = self._incoming(line.strip())
-        self._handle(incoming)
+        if not line.strip():
+            if not self.show_waiting():
+                self.out.write("bot> No new messages.\n")
+            return
+        self._handle(self._incoming(line.strip()))
+        self.show_waiting()
 
     def _handle(self, incoming: Incoming) -> None:
         outcome = self.bot.handle(incoming)
@@ -59,18 +71,45 @@ class ConsoleChat:
         self.deliverer.deliver_now()
 
     def show(self, replies: Sequence[Reply]) -> None:
+        """Replies to the person, said now (their turn's answer, or a message delivered
+        while their chat is open)."""
         rendered = render(list(replies))
         self._print(rendered, prefix="bot> ")
-        self.offered(rendered)
+        self.offered(list(replies))
 
-    def offered(self, rendered: Rendered) -> None:
-        """The latest options (or form) shown to this person, here or in a message
-        delivered to them."""
+    def show_waiting(self) -> bool:
+        """Show the messages that waited in the person's inbox (sent from another
+        terminal, the dispatcher, or while no chat of theirs was open), oldest first;
+        whether there were any."""
+        if self.inbox is None:
+            return False
+        waiting = self.inbox.take(self.person.id)
+        if not waiting:
+            return False
+        zone = zone_of(self.person, self.bot.services.settings.pool_timezone)
+        self.out.write(f"── {plural(len(waiting), 'new message')} for you:\n")
+        for message in waiting:
+            self.out.write(f"✉ {local_time(message.arrived_at, zone)}\n")
+            self.show(message.replies)
+        return True
+
+    def offered(self, replies: list[Reply]) -> None:
+        """The latest options (or form) put to this person become what they answer. In
+        a chat with an inbox the options are kept for their next chat too."""
+        rendered = render(replies)
         if rendered.options:
             self._last = rendered
+            if self.inbox is not None:
+                with_options = [r for r in replies if isinstance(r, Choices | Card)]
+                self.inbox.remember_offer(self.person.id, with_options)
         if rendered.form is not None:
             self._filling = FormFilling(rendered.form)
             self._ask(self._filling)
+
+    def _resume(self) -> None:
+        """The options last put to the person (in an earlier chat) answer by number."""
+        if self.inbox is not None:
+            self._last = render(list(self.inbox.last_offer(self.person.id)))
 
     def _ask(self, filling: FormFilling) -> None:
         self.out.write("bot> " + filling.question().replace("\n", "\n     ") + "\n")
@@ -97,6 +136,7 @@ class ConsoleChat:
                 token=filling.form.token,
             )
         )
+        self.show_waiting()
 
     def _print(self, rendered: Rendered, *, prefix: str) -> None:
         if rendered.text:
@@ -125,17 +165,19 @@ class ConsoleChat:
     def run(self, lines: Iterable[str], *, interactive: bool) -> None:
         self.out.write(
             f"Chatting as {self.person.name} <{self.person.email}>. "
-            "Type 'help' for what you can say; Ctrl-D to leave.\n"
+            "Type 'help' for what you can say; press Enter to look for new messages; "
+            "Ctrl-D to leave.\n"
         )
+        self._resume()
+        self.show_waiting()  # older than anything the delivery below brings
         self.deliverer.deliver_now()
         if interactive:
             self.out.write(PROMPT)
             self.out.flush()
         for line in lines:
-            if line.strip():
-                if not interactive:
-                    self.out.write(f"{PROMPT}{line.strip()}\n")
-                self.say(line)
+            if line.strip() and not interactive:
+                self.out.write(f"{PROMPT}{line.strip()}\n")
+            self.say(line)
             if interactive:
                 self.out.write(PROMPT)
                 self.out.flush()

@@ -3,7 +3,8 @@
 One concurrency model: everything here is asyncio; the core and the store are
 synchronous, so every call into them runs in a worker thread (`run_sync`) and never
 blocks the event loop. Channels add their routes and background tasks through
-`ChannelMount`s.
+`ChannelMount`s. Beside them: `/healthz`, the `/privacy` and `/terms` pages the Teams
+manifest links to, and the dashboard where it is configured.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from handlers.jobs import Scheduler
 from handlers.metrics.endpoint import metrics_route
 from handlers.metrics.instruments import Metrics
 from handlers.metrics.outbox_gauges import OutboxGauges
+from handlers.retention import retention_periods
 from handlers.server.blocking import run_sync
 from handlers.web.app import dashboard_routes
+from handlers.web.policies import policy_routes
 from handlers.web.settings import dashboard_settings
 
 log = logging.getLogger("coachpool.server")
@@ -86,6 +89,7 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         metrics_route(metrics.registry, environ),
     ]
+    routes += policy_routes(retention_periods(environ))
     for mount in mounts:
         routes += mount.routes
     dashboard = dashboard_settings(environ)

@@ -13,7 +13,7 @@ from slack_sdk.web import WebClient
 
 from bot.domain import Channel
 from bot.messages import Incoming
-from bot.replies import Text
+from bot.replies import Form, Text
 from handlers.slack.bodies import as_dict, as_text
 from handlers.slack.desk import Desk
 from handlers.slack.forms import answers
@@ -21,6 +21,14 @@ from handlers.slack.home import publish_home
 from handlers.slack.identity import Stranger
 from handlers.slack.intake import INTAKE, start_intake
 from handlers.slack.payloads import SUBMIT, read_metadata, read_value
+from handlers.slack.pressed import (
+    PressedMessage,
+    chosen,
+    mark_answered,
+    pressed_label,
+    read_back,
+    sent,
+)
 from handlers.slack.refusals import is_refusal
 from handlers.slack.text import from_slack
 
@@ -58,9 +66,11 @@ class Press:
     value: str
     label: str
     action_ts: str
+    block_id: str = ""
     trigger_id: str = ""
     on_home: bool = False
     state: dict[str, Any] = field(default_factory=dict)
+    message: PressedMessage | None = None
 
     @classmethod
     def from_body(cls, body: dict[str, Any], action: dict[str, Any]) -> Press:
@@ -73,9 +83,11 @@ class Press:
             value=as_text(action.get("value")),
             label=as_text(as_dict(action.get("text")).get("text")),
             action_ts=as_text(action.get("action_ts")),
+            block_id=as_text(action.get("block_id")),
             trigger_id=as_text(body.get("trigger_id")),
             on_home=as_dict(body.get("view")).get("type") == "home",
             state=as_dict(body.get("state")),
+            message=PressedMessage.from_press(body),
         )
 
 
@@ -105,8 +117,21 @@ def on_press(desk: Desk, *, bot_token: str, press: Press) -> None:
             client, channel=who.channel, user=press.user_id, replies=outcome.replies
         )
     else:
+        # A press that opens a modal is answered when the modal is submitted.
+        opens_modal = bool(press.trigger_id) and any(isinstance(r, Form) for r in outcome.replies)
+        if press.message is not None and not opens_modal and not outcome.refused:
+            label = pressed_label(press.message, block_id=press.block_id, label=press.label)
+            done = sent("") if submitted else chosen(label)
+            mark_answered(desk.api, client, press.message, done)
         turn = incoming.event_id or f"slack:trigger:{press.trigger_id}"
-        desk.answer(client, to=who, replies=outcome.replies, turn=turn, trigger_id=press.trigger_id)
+        desk.answer(
+            client,
+            to=who,
+            replies=outcome.replies,
+            turn=turn,
+            trigger_id=press.trigger_id,
+            answering=press.message if opens_modal else None,
+        )
     if press.on_home:
         publish_home(desk, client, team_id=press.team_id, user_id=press.user_id)
 
@@ -134,6 +159,13 @@ def on_submission(
         )
         outcome = desk.bot.handle(incoming)
     desk.answer(client, to=who, replies=outcome.replies, turn=event_id)
+    settled = not outcome.refused and not any(isinstance(r, Form) for r in outcome.replies)
+    if settled and private.get("c") and private.get("m"):
+        # The modal answered a message's button: that message now says so.
+        message = read_back(desk.api, client, channel=private["c"], ts=private["m"])
+        if message is not None:
+            title = as_text(as_dict(view.get("title")).get("text"))
+            mark_answered(desk.api, client, message, sent(title))
 
 
 def _tell_stranger(desk: Desk, client: WebClient, *, user_id: str, text: str) -> None:

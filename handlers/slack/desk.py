@@ -17,6 +17,7 @@ from handlers.bootstrap import Application
 from handlers.observe import NOT_WATCHED, Observer
 from handlers.slack.identity import People, Speaker
 from handlers.slack.poster import Poster
+from handlers.slack.pressed import PressedMessage
 from handlers.slack.webapi import SlackApi
 
 PLATFORM = "slack"
@@ -54,11 +55,19 @@ class Desk:
         replies: Sequence[Reply],
         turn: str,
         trigger_id: str = "",
+        answering: PressedMessage | None = None,
     ) -> None:
-        """Post the turn's replies in the speaker's DM. If Slack can't take them now (rate
+        """Post the turn's replies in the speaker's DM; a modal among them remembers the
+        message whose button opened it (`answering`). If Slack can't take them now (rate
         limits, an outage), the outbox delivers them later rather than losing them."""
         try:
-            self.poster.post(client, channel=to.channel, replies=replies, trigger_id=trigger_id)
+            self.poster.post(
+                client,
+                channel=to.channel,
+                replies=replies,
+                trigger_id=trigger_id,
+                answering=answering,
+            )
         except DeliveryError as error:
             if not error.retryable:
                 raise

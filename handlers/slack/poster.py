@@ -10,6 +10,7 @@ from slack_sdk.web import WebClient
 from bot.replies import Reply
 from handlers.slack.forms import in_message, modal
 from handlers.slack.payloads import ActionIds
+from handlers.slack.pressed import PressedMessage
 from handlers.slack.render import FormPart, Message, Upload, notification, render
 from handlers.slack.webapi import SlackApi
 
@@ -25,9 +26,12 @@ class Poster:
         channel: str,
         replies: Sequence[Reply],
         trigger_id: str = "",
+        answering: PressedMessage | None = None,
     ) -> None:
         """Messages, uploads and forms in order. A form opens as a modal while we hold an
-        unused trigger id (a person's click), else it is shown inside a message."""
+        unused trigger id (a person's click), else it is shown inside a message. A modal
+        opened from a message's button carries that message (`answering`), to be marked
+        answered when it is submitted."""
         ids = ActionIds()
         for part in render(replies, ids=ids):
             if isinstance(part, Message):
@@ -35,7 +39,10 @@ class Poster:
             elif isinstance(part, Upload):
                 self.upload(client, channel=channel, upload=part)
             elif trigger_id:
-                view = modal(part.form, private={"k": "turn", "t": part.form.token})
+                private = {"k": "turn", "t": part.form.token}
+                if answering is not None:
+                    private |= {"c": answering.channel, "m": answering.ts}
+                view = modal(part.form, private=private)
                 self.open_view(client, trigger_id=trigger_id, view=view)
                 trigger_id = ""  # a trigger opens one view
             else:

@@ -1,4 +1,6 @@
 """Optional: a booked session as an Outlook event with a Teams meeting (Microsoft Graph).
+A moved session moves its event (PATCH); a cancelled one deletes it, which sends the
+attendee Outlook's own cancellation.
 
 For pools on Microsoft 365 whose coordinator turns it on (MICROSOFT_GRAPH_CALENDAR=1 and
 the bot's app registration granted Calendars.ReadWrite as an application permission).
@@ -17,6 +19,7 @@ from urllib.parse import quote
 import httpx
 
 from bot.domain import Channel, Person, Session
+from bot.ports.calendar import CalendarEntry
 from bot.ports.store import Store
 from handlers.teams.cloud import cloud_for
 from handlers.teams.settings import TeamsSettings
@@ -40,33 +43,69 @@ class GraphCalendar:
         default_url = cloud.graph_scope.removesuffix("/.default") + "/v1.0"
         self._graph_url = (graph_url or default_url).rstrip("/")
 
-    def create_event(self, session: Session, *, coach: Person, coachee: Person) -> str | None:
-        """The Teams meeting link of the event made in the coach's calendar (the coachee is
-        invited), or None: in person, or Graph unavailable (logged)."""
+    def create_event(
+        self, session: Session, *, coach: Person, coachee: Person
+    ) -> CalendarEntry | None:
+        """The event made in the coach's calendar (the coachee is invited), with its Teams
+        meeting link when online; None if Graph is unavailable (logged)."""
+        online = _online(session)
+        body = _event(session, coach=coach, coachee=coachee, online=online)
+        made = self._call("POST", session, coach=coach, path="", json=body, doing="created")
+        if made is None:
+            return None
+        meeting = made.get("onlineMeeting") or {}
+        link = meeting.get("joinUrl") if isinstance(meeting, dict) else None
+        return CalendarEntry(str(made.get("id", "")), str(link) if online and link else None)
+
+    def update_event(self, session: Session, *, coach: Person, coachee: Person) -> bool:
+        """The event moves to the session's time (Outlook tells the attendee)."""
+        body = {"start": _when(session.window.start), "end": _when(session.window.end)}
+        path = f"/{quote(session.calendar_event_id, safe='')}"
+        return (
+            self._call("PATCH", session, coach=coach, path=path, json=body, doing="moved")
+            is not None
+        )
+
+    def delete_event(self, session: Session, *, coach: Person) -> bool:
+        """Deleting the organiser's event sends the attendee Outlook's cancellation. One
+        already gone (deleted by hand) counts as done."""
+        path = f"/{quote(session.calendar_event_id, safe='')}"
+        return self._call("DELETE", session, coach=coach, path=path, doing="deleted") is not None
+
+    def _call(
+        self,
+        method: str,
+        session: Session,
+        *,
+        coach: Person,
+        path: str,
+        doing: str,
+        json: dict[str, Any] | None = None,
+    ) -> dict[str, Any] | None:
+        """The JSON Graph answered (empty for 204, or a 404 on DELETE), or None on any
+        failure, logged: the .ics invites stand either way."""
         try:
-            return self._create(session, coach=coach, coachee=coachee)
+            token = self._tokens.acquire(self._scope, self._tenant_of(coach))
+            with httpx.Client(
+                verify=verify_for(self._settings.ca_bundle), timeout=GRAPH_TIMEOUT
+            ) as client:
+                response = client.request(
+                    method,
+                    f"{self._graph_url}/users/{quote(coach.email)}/events{path}",
+                    json=json,
+                    headers={"Authorization": f"Bearer {token}"},
+                )
+                if method == "DELETE" and response.status_code == 404:
+                    return {}
+                response.raise_for_status()
+            answer = response.json() if response.content else {}
+            return answer if isinstance(answer, dict) else {}
         except Exception as error:
             log.warning(
-                "graph calendar event not created; the .ics invite stands",
+                f"graph calendar event not {doing}; the .ics invite stands",
                 extra={"session_id": session.id, "reason": f"{type(error).__name__}: {error}"},
             )
             return None
-
-    def _create(self, session: Session, *, coach: Person, coachee: Person) -> str | None:
-        online = session.location.strip().lower() in {"", "online"}
-        token = self._tokens.acquire(self._scope, self._tenant_of(coach))
-        with httpx.Client(
-            verify=verify_for(self._settings.ca_bundle), timeout=GRAPH_TIMEOUT
-        ) as client:
-            response = client.post(
-                f"{self._graph_url}/users/{quote(coach.email)}/events",
-                json=_event(session, coach=coach, coachee=coachee, online=online),
-                headers={"Authorization": f"Bearer {token}"},
-            )
-            response.raise_for_status()
-        meeting = response.json().get("onlineMeeting") or {}
-        link = meeting.get("joinUrl") if isinstance(meeting, dict) else None
-        return str(link) if online and link else None
 
     def _tenant_of(self, coach: Person) -> str:
         """The coach's mailbox lives in their Teams tenant."""
@@ -88,6 +127,10 @@ def calendar_from_environ(environ: Mapping[str, str], *, store: Store) -> GraphC
         log.warning("MICROSOFT_GRAPH_CALENDAR is set but MICROSOFT_APP_ID is not; ignored")
         return None
     return GraphCalendar(settings=settings, store=store, graph_url=environ.get("GRAPH_URL"))
+
+
+def _online(session: Session) -> bool:
+    return session.location.strip().lower() in {"", "online"}
 
 
 def _event(session: Session, *, coach: Person, coachee: Person, online: bool) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from storage.models.audit import AuditRow
 from storage.models.base import Base
 from storage.models.coaches import AvailabilityExceptionRow, CoachRow, WeeklySlotRow
+from storage.models.console import ConsoleMessageRow, ConsoleOfferRow
 from storage.models.conversations import ConversationRow
 from storage.models.events import ProcessedEventRow
 from storage.models.feedback import EvaluationRow, FeedbackRow
@@ -18,6 +19,8 @@ __all__ = [
     "AvailabilityExceptionRow",
     "Base",
     "CoachRow",
+    "ConsoleMessageRow",
+    "ConsoleOfferRow",
     "ConversationRow",
     "EngagementRow",
     "EvaluationRow",

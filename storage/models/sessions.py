@@ -49,3 +49,4 @@ class SessionRow(Base):
     late_cancellation: Mapped[bool] = mapped_column(default=False)
     no_show_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     calendar_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+    calendar_event_id: Mapped[str] = mapped_column(String(512), default="", server_default="")

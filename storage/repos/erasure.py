@@ -15,6 +15,8 @@ from storage.models import (
     AuditRow,
     AvailabilityExceptionRow,
     CoachRow,
+    ConsoleMessageRow,
+    ConsoleOfferRow,
     ConversationRow,
     EngagementRow,
     FeedbackRow,
@@ -45,8 +47,9 @@ class ErasureRepo(AuditRepo):
     def erase_person(self, person_id: int, *, at: datetime, by: str = "") -> None:
         """Remove what identifies the person or what they wrote; keep what counts.
 
-        Deleted: identities, conversation state, every outbox message to them, finished
-        messages and processed platform events that mention them. Scrubbed (their name,
+        Deleted: identities, conversation state, every outbox message to them, their
+        console inbox and last console question, finished messages (and console messages
+        waiting for others) and processed platform events that mention them. Scrubbed (their name,
         email and platform ids replaced): still-queued messages to others, other people's
         conversations, audit details, engagement close reasons, shortlist reasons, the
         comments of others on sessions with them. Blanked: name, email (a unique
@@ -97,12 +100,26 @@ def _forget_messages(s: Session, person_id: int, traces: PersonTraces) -> None:
             row.payload = traces.scrub_json(row.payload)
         else:
             s.delete(row)
+    _forget_console(s, person_id, traces)
     for event in s.scalars(select(ProcessedEventRow)).all():
         if traces.found_in(event.event_id):
             s.delete(event)
     for workspace in s.scalars(select(SlackWorkspaceRow)).all():
         if traces.found_in(workspace.installer_user_id):
             workspace.installer_user_id = ""
+
+
+def _forget_console(s: Session, person_id: int, traces: PersonTraces) -> None:
+    """A console message is already delivered (it waits only to be printed): one that
+    mentions them goes, like a finished message."""
+    s.execute(delete(ConsoleMessageRow).where(ConsoleMessageRow.person_id == person_id))
+    s.execute(delete(ConsoleOfferRow).where(ConsoleOfferRow.person_id == person_id))
+    for row in s.scalars(select(ConsoleMessageRow)).all():
+        if traces.found_in_json(row.replies):
+            s.delete(row)
+    for offer in s.scalars(select(ConsoleOfferRow)).all():
+        if traces.found_in_json(offer.replies):
+            s.delete(offer)
 
 
 def _forget_conversations(s: Session, person_id: int, traces: PersonTraces) -> None:

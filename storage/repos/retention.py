@@ -9,6 +9,7 @@ from bot.domain.outbox import OutboxState
 from bot.privacy.periods import RetentionCutoffs, RetentionReport
 from storage.models import (
     AuditRow,
+    ConsoleMessageRow,
     ConversationRow,
     EngagementRow,
     FeedbackRow,
@@ -35,7 +36,8 @@ class RetentionRepo(UnitOfWork):
         """Blank free text of closed requests and engagements, feedback comments and wordy
         audit details older than `free_text_before`; delete conversations idle since before
         `conversations_before` and platform event ids seen before it; empty the payloads
-        of finished messages due before `messages_before`. Idempotent: a second run
+        of finished messages due before `messages_before` and delete console messages
+        that arrived before it unread. Idempotent: a second run
         changes and counts nothing."""
         text_cutoff = cutoffs.free_text_before
         with self._write() as s:
@@ -96,6 +98,13 @@ class RetentionRepo(UnitOfWork):
                 .where(ProcessedEventRow.seen_at < cutoffs.conversations_before)
                 .execution_options(synchronize_session=False),
             )
+            # Console messages never shown: as old as a sent message's text may be kept.
+            unread = rows_changed(
+                s,
+                delete(ConsoleMessageRow)
+                .where(ConsoleMessageRow.arrived_at < cutoffs.messages_before)
+                .execution_options(synchronize_session=False),
+            )
             # JSON has no equality on PostgreSQL: find the non-empty payloads here.
             finished = s.execute(
                 select(OutboxRow.id, OutboxRow.payload).where(
@@ -117,6 +126,6 @@ class RetentionRepo(UnitOfWork):
             feedback=feedback,
             audit_details=audit_details,
             conversations=conversations,
-            messages=len(emptied),
+            messages=len(emptied) + unread,
             platform_events=events,
         )

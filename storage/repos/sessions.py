@@ -35,6 +35,7 @@ def to_session(row: SessionRow) -> Session:
         late_cancellation=row.late_cancellation,
         no_show_by=row.no_show_by,
         calendar_sequence=row.calendar_sequence,
+        calendar_event_id=row.calendar_event_id,
     )
 
 
@@ -53,6 +54,7 @@ def _fill(row: SessionRow, session: Session) -> None:
     row.late_cancellation = session.late_cancellation
     row.no_show_by = session.no_show_by
     row.calendar_sequence = session.calendar_sequence
+    row.calendar_event_id = session.calendar_event_id
 
 
 def _needs_check(row: SessionRow, new: Session) -> bool:

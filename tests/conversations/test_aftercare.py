@@ -13,6 +13,7 @@ from bot.clock import SimulatedClock
 from bot.domain import EngagementState, Person, Session, SessionState
 from bot.domain.outbox import OutboxState
 from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
+from bot.ports.calendar import CalendarEntry
 from bot.services import Services
 from handlers.console.render import render
 from storage.store import SqlStore
@@ -52,6 +53,16 @@ def test_reminders_24_hours_and_1_hour_before_to_both(t: Transcript) -> None:
     until(t, session.window.start - timedelta(hours=1))
     assert "is in an hour" in t.inbox(SAM)
     assert "is in an hour" in t.inbox(coach)
+
+
+def test_a_reminder_that_could_only_go_after_the_start_is_not_sent(t: Transcript) -> None:
+    """No dispatcher ran in time (the console between two chats, say): once the session
+    has started, 'your session is in an hour' would mislead, so it lapses."""
+    coach = booked(t)
+    (session,) = t.store.list_sessions()
+    until(t, session.window.start + timedelta(minutes=1))
+    assert "Reminder" not in t.inbox(SAM)
+    assert "Reminder" not in t.inbox(coach)
 
 
 def test_a_moved_session_moves_its_reminders(t: Transcript) -> None:
@@ -201,10 +212,19 @@ def test_the_final_evaluation_when_coaching_ends(t: Transcript) -> None:
 class RecordingCalendar:
     link: str | None = "https://teams.example/meet/123"
     events: list[int] = field(default_factory=list)
+    works: bool = True
 
-    def create_event(self, session: Session, *, coach: Person, coachee: Person) -> str | None:
+    def create_event(
+        self, session: Session, *, coach: Person, coachee: Person
+    ) -> CalendarEntry | None:
         self.events.append(session.id)
-        return self.link
+        return CalendarEntry(f"event-{session.id}", self.link) if self.works else None
+
+    def update_event(self, session: Session, *, coach: Person, coachee: Person) -> bool:
+        return self.works
+
+    def delete_event(self, session: Session, *, coach: Person) -> bool:
+        return self.works
 
 
 def test_an_organisational_calendar_gets_the_session_and_both_get_the_link(
@@ -229,7 +249,7 @@ def test_an_organisational_calendar_gets_the_session_and_both_get_the_link(
 
 
 def test_a_failing_calendar_never_blocks_a_booking(store: SqlStore) -> None:
-    calendar = RecordingCalendar(link=None)
+    calendar = RecordingCalendar(link=None, works=False)
     clock = SimulatedClock(START)
     load_sample_pool(store, now=clock.now())
     t = Transcript(CoachingBot(Services(store=store, clock=clock, calendar=calendar)), clock,

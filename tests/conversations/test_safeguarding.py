@@ -9,8 +9,7 @@ from datetime import timedelta
 
 from bot.domain import Channel, RequestState
 from bot.domain.feedback import Feedback
-from handlers.console.chat import ConsoleChat
-from handlers.console.wiring import console_delivery
+from handlers.console.wiring import console_chat
 from tests.conversations.test_aftercare import booked, until
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
@@ -185,10 +184,8 @@ def test_a_feedback_comment(t: Transcript) -> None:
 def test_the_console_form(t: Transcript) -> None:
     _held_and_asked_for_feedback(t)
     out = io.StringIO()
-    deliverer, sender = console_delivery(t.bot.services, out)
     sam = t.person(SAM)
-    chat = ConsoleChat(t.bot, deliverer, sam, out=out)
-    sender.listen(sam.id, chat.offered)
+    chat = console_chat(t.bot, sam, engine=t.store.engine, out=out)
     chat.run(["Give feedback", "4", "6", "I've been self-harming again", "1"], interactive=False)
     shown = squeeze(out.getvalue())
     assert "How was your session with" in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,16 +135,39 @@ def test_send_queues_and_delivers_once(
     monkeypatch.setitem(bot.outbox.kinds.RENDERERS, DIGEST, render_digest)  # the lead's to wire
     status, out, err = run(capsys, "--database", database, "digest", "--week", "2026-W47", "--send")
     assert status == 0
-    assert "✉ to Cora Ordinator <cora@alpha.example>:" in out
-    assert "Weekly digest for the coaching pool: 2026-W47" in out
-    assert "✉ to Lena Lead <lena@beta.example>:" in out
-    assert "Weekly digest for Beta Council: 2026-W47" in out
+    # No chat platform is configured: each digest waits in its reader's console inbox,
+    # and the operator's terminal names who got one, never what it says.
+    assert out == (
+        "✉ for Cora Ordinator <cora@alpha.example>: kept for their next "
+        "`coachpool chat --as cora@alpha.example`\n"
+        "✉ for Lena Lead <lena@beta.example>: kept for their next "
+        "`coachpool chat --as lena@beta.example`\n"
+    )
+    assert "Weekly digest for the coaching pool: 2026-W47" in _chat(capsys, database, "cora")
+    beta = _chat(capsys, database, "lena")
+    assert "Weekly digest for Beta Council: 2026-W47" in beta
+    assert "Alpha Council" not in beta
     assert (
         err == "digest 2026-W47: queued 2 new; sent 2, to retry 0, failed 0 (of 2 messages due)\n"
     )
     status, out, err = run(capsys, "--database", database, "digest", "--week", "2026-W47", "--send")
     assert (status, out) == (0, "")
     assert err.startswith("digest 2026-W47: queued 0 new; sent 0,")
+
+
+def _chat(capsys: pytest.CaptureFixture[str], database: str, name: str) -> str:
+    """What `coachpool chat --as` shows the person, reading no lines."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdin", io.StringIO(""))
+        status, out, _ = run(
+            capsys, "--database", database, "chat", "--as", f"{name}@{_domain(name)}"
+        )
+    assert status == 0
+    return out
+
+
+def _domain(name: str) -> str:
+    return {"cora": "alpha.example", "lena": "beta.example"}[name]
 
 
 def test_send_takes_no_scope_or_output_options(

@@ -17,8 +17,7 @@ from bot.app import SORRY
 from bot.clock import SimulatedClock
 from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import Application, bootstrap
-from handlers.console.chat import ConsoleChat
-from handlers.console.wiring import console_delivery
+from handlers.console.wiring import console_chat
 from handlers.slack.listeners import REQUEST_COACHING
 from tests.conversations.transcript import START
 from tests.hostile.hostile_inputs import hostile_inputs, stored_unsafe
@@ -69,9 +68,7 @@ def test_console_chat(
     person = application.store.find_person_by_email(SAM)
     assert person is not None
     out = io.StringIO()
-    deliverer, sender = console_delivery(application.services, out)
-    chat = ConsoleChat(application.bot, deliverer, person, out=out)
-    sender.listen(person.id, chat.offered)
+    chat = console_chat(application.bot, person, engine=application.store.engine, out=out)
     caplog.set_level(logging.ERROR)
     said = 0
     for lead, hostile in rounds(count, SEED):

@@ -40,6 +40,8 @@ class Call:
     team_id: str
     token: str
     body: bytes = b""
+    # What the fake answered (a posted message's "ts", say).
+    answer: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class FakeSlack:
         self._faults: dict[str, list[_Fault]] = {}
         self._changed = threading.Condition()
         self._ids = itertools.count(1)
+        # Messages posted and updated, by (team, channel, ts).
+        self._messages: dict[tuple[str, str, str], dict[str, Any]] = {}
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._sockets: list[web.WebSocketResponse] = []
@@ -177,7 +181,8 @@ class FakeSlack:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         token = token or str(params.get("token", ""))
         team_id = self.tokens.get(token, "")
-        self._record(Call(method, params, team_id, token))
+        call = Call(method, params, team_id, token)
+        self._record(call)
         faults = self._faults.get(method)
         if faults:
             fault = faults.pop(0)
@@ -193,7 +198,9 @@ class FakeSlack:
         answer = self._answers().get(method)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
-        return web.json_response(answer(team_id, params))
+        answered = answer(team_id, params)
+        call.answer.update(answered)
+        return web.json_response(answered)
 
     def _answers(self) -> dict[str, Callable[[str, dict[str, Any]], dict[str, Any]]]:
         return {
@@ -201,6 +208,8 @@ class FakeSlack:
             "conversations.open": self._conversations_open,
             "chat.postMessage": self._post_message,
             "chat.postEphemeral": self._post_ephemeral,
+            "chat.update": self._update,
+            "conversations.history": self._history,
             "users.info": self._users_info,
             "users.lookupByEmail": self._lookup_by_email,
             "views.open": self._views_open,
@@ -225,19 +234,46 @@ class FakeSlack:
         return {"ok": True, "channel": {"id": f"D{params.get('users', '')}"}}
 
     def _post_message(self, team_id: str, params: dict[str, Any]) -> dict[str, Any]:
-        return self._message_answer(params, "message")
+        answer = self._message_answer(params, "message")
+        if answer["ok"]:
+            key = (team_id, str(params.get("channel", "")), answer["ts"])
+            self._messages[key] = {"ts": answer["ts"], "text": params.get("text", ""),
+                                   "blocks": params.get("blocks", [])}  # fmt: skip
+        return answer
+
+    def _update(self, team_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        """Slack updates only a message the app posted, in the channel it was posted in."""
+        key = (team_id, str(params.get("channel", "")), str(params.get("ts", "")))
+        if key not in self._messages:
+            return {"ok": False, "error": "message_not_found"}
+        answer = self._message_answer(params, "message", ts=key[2])
+        if answer["ok"]:
+            self._messages[key] = {"ts": key[2], "text": params.get("text", ""),
+                                   "blocks": params.get("blocks", [])}  # fmt: skip
+        return answer
+
+    def _history(self, team_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        """Only what `latest`/`oldest` at one ts with `inclusive` asks: that message."""
+        key = (team_id, str(params.get("channel", "")), str(params.get("latest", "")))
+        found = self._messages.get(key)
+        return {"ok": True, "messages": [found] if found else [], "has_more": False}
 
     def _post_ephemeral(self, team_id: str, params: dict[str, Any]) -> dict[str, Any]:
         answer = self._message_answer(params, "message")
         return {"ok": answer["ok"], "message_ts": answer.get("ts"), **answer}
 
-    def _message_answer(self, params: dict[str, Any], surface: str) -> dict[str, Any]:
+    def _message_answer(
+        self, params: dict[str, Any], surface: str, *, ts: str = ""
+    ) -> dict[str, Any]:
         found = problems(params.get("blocks", []), surface=surface)
         if units(str(params.get("text", ""))) > 40000:
             found.append("text too long")
         if found:
             return {"ok": False, "error": "invalid_blocks", "errors": found}
-        ts = f"{time.time():.6f}"
+        for block in params.get("blocks", []):  # Slack names the blocks we left unnamed
+            if isinstance(block, dict):
+                block.setdefault("block_id", f"blk{next(self._ids)}")
+        ts = ts or f"{time.time():.6f}{next(self._ids)}"  # unique, as Slack's are
         return {"ok": True, "channel": params.get("channel"), "ts": ts}
 
     def _users_info(self, team_id: str, params: dict[str, Any]) -> dict[str, Any]:

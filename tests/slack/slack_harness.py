@@ -169,7 +169,7 @@ class SlackUser:
             user=self.me.user_id,
             button=button,
             channel=self.dm,
-            message={"ts": "1.0", "blocks": call.params.get("blocks", [])},
+            message={"ts": call.answer.get("ts", "1.0"), "blocks": call.params.get("blocks", [])},
         )
         response = self.harness.send_interaction(payload)
         assert response.status_code == 200, response.text
@@ -215,10 +215,10 @@ class SlackUser:
                 if block["type"] == "actions":
                     for element in block["elements"]:
                         if element["text"]["text"] == label:
-                            return element, call
+                            return {**element, "block_id": block.get("block_id", "b1")}, call
                 accessory = block.get("accessory")
                 if accessory and label in block.get("text", {}).get("text", ""):
-                    return accessory, call
+                    return {**accessory, "block_id": block.get("block_id", "b1")}, call
         raise AssertionError(f"no button {label!r} in {self.me.email}'s messages")
 
 

@@ -90,6 +90,12 @@ class FakeServer:
             def do_PUT(self) -> None:
                 self._handle()
 
+            def do_PATCH(self) -> None:
+                self._handle()
+
+            def do_DELETE(self) -> None:
+                self._handle()
+
             def log_message(self, format: str, *args: Any) -> None:
                 return
 

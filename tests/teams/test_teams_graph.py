@@ -1,27 +1,39 @@
-"""The optional Outlook event with a Teams meeting, against a fake Microsoft Graph."""
+"""The optional Outlook event with a Teams meeting, against a fake Microsoft Graph: made at
+booking, moved (PATCH) when the session moves, deleted when it is cancelled."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from teams_fakes import Answer, FakeLogin, FakeServer, Seen, self_signed
 from teams_rig import APP_ID, SECRET, SHROPSHIRE_TENANT, START, set_tenants_in
 
+from bot.app import CoachingBot
+from bot.clock import SimulatedClock
 from bot.domain import Person, Session, SessionState
 from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
+from bot.ports.calendar import CalendarEntry
+from bot.services import Services
 from bot.timewindow import TimeWindow
 from handlers.teams.graph_calendar import GraphCalendar, calendar_from_environ
 from storage.store import SqlStore
+from tests.conversations.test_aftercare import SAM, booked
+from tests.conversations.transcript import RecordingNotifier, Transcript
 
 JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_fake"
 
 
 class FakeGraph(FakeServer):
+    """Events by id, per mailbox path, as Graph keeps them."""
+
     def __init__(self) -> None:
         self.refuse = False
+        self.events: dict[str, dict[str, Any]] = {}
         super().__init__()
 
     def answer(self, seen: Seen) -> Answer:
@@ -29,7 +41,17 @@ class FakeGraph(FakeServer):
             return Answer(403, {"error": {"code": "ErrorAccessDenied", "message": "no"}})
         if seen.method == "POST" and seen.path.endswith("/events"):
             meeting = {"joinUrl": JOIN_URL} if seen.body.get("isOnlineMeeting") else None
-            return Answer(201, {"id": "event-1", "onlineMeeting": meeting})
+            event_id = f"event-{len(self.events) + 1}"
+            self.events[f"{seen.path}/{event_id}"] = dict(seen.body)
+            return Answer(201, {"id": event_id, "onlineMeeting": meeting})
+        if seen.path not in self.events:
+            return super().answer(seen)
+        if seen.method == "PATCH":
+            self.events[seen.path] |= seen.body
+            return Answer(200, {"id": seen.path.rsplit("/", 1)[1], **self.events[seen.path]})
+        if seen.method == "DELETE":
+            del self.events[seen.path]
+            return Answer(204)
         return super().answer(seen)
 
 
@@ -84,7 +106,8 @@ def test_an_online_session_becomes_an_event_with_a_teams_meeting(
 ) -> None:
     calendar, fake, login = graph
     coach, coachee = _people(store)
-    assert calendar.create_event(_session(coach, coachee), coach=coach, coachee=coachee) == JOIN_URL
+    made = calendar.create_event(_session(coach, coachee), coach=coach, coachee=coachee)
+    assert made == CalendarEntry("event-1", JOIN_URL)
     [call] = fake.requests("POST")
     assert call.path == "/v1.0/users/catherine.ellis@shropshire.gov.uk/events"
     assert call.headers["Authorization"] == f"Bearer {login.issued[-1]}"
@@ -105,7 +128,7 @@ def test_an_in_person_session_gets_no_meeting(
     calendar, fake, _ = graph
     coach, coachee = _people(store)
     session = _session(coach, coachee, location="Shrewsbury Shirehall")
-    assert calendar.create_event(session, coach=coach, coachee=coachee) is None
+    assert calendar.create_event(session, coach=coach, coachee=coachee) == CalendarEntry("event-1")
     [call] = fake.requests("POST")
     assert "isOnlineMeeting" not in call.body
     assert call.body["location"] == {"displayName": "Shrewsbury Shirehall"}
@@ -137,3 +160,58 @@ def test_a_login_failure_is_logged_and_never_raised(
 def test_off_unless_configured(store: SqlStore) -> None:
     assert calendar_from_environ({}, store=store) is None
     assert calendar_from_environ({"MICROSOFT_GRAPH_CALENDAR": "1"}, store=store) is None
+
+
+def test_a_sessions_life_in_outlook_made_moved_then_deleted(
+    store: SqlStore, graph: tuple[GraphCalendar, FakeGraph, FakeLogin]
+) -> None:
+    """Through the bot: the booking makes the event, a reschedule moves that same event, a
+    cancellation deletes it (Outlook sends the coachee its cancellation)."""
+    calendar, fake, _ = graph
+    clock = SimulatedClock(START)
+    t = Transcript(
+        CoachingBot(Services(store=store, clock=clock, calendar=calendar)),
+        clock,
+        RecordingNotifier(),
+    )
+    coach = booked(t)
+    (session,) = store.list_sessions()
+    [made] = fake.requests("POST")
+    mailbox = f"/v1.0/users/{coach}/events"
+    assert made.path == mailbox
+    assert session.calendar_event_id == "event-1"
+    assert fake.events[f"{mailbox}/event-1"]["start"]["dateTime"] == "2026-11-26T13:30:00"
+
+    t.say(SAM, "sessions")
+    t.press(SAM, "Reschedule")
+    t.say(SAM, "Thursday 3 December afternoon")
+    assert "Your session has moved" in t.press(SAM, "Thursday 3 December")
+    t.inbox(coach)  # the dispatcher runs: the calendar follows
+    (moved,) = store.list_sessions()
+    [patched] = fake.requests("PATCH")
+    assert patched.path == f"{mailbox}/event-1"
+    expected = moved.window.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    assert patched.body["start"] == {"dateTime": expected, "timeZone": "UTC"}
+    assert fake.events[f"{mailbox}/event-1"]["start"]["dateTime"] == expected
+    assert fake.requests("POST") == [made]  # the same event, not a second one
+
+    t.say(SAM, "sessions")
+    t.press(SAM, "Cancel")
+    t.inbox(coach)
+    [deleted] = fake.requests("DELETE")
+    assert deleted.path == f"{mailbox}/event-1"
+    assert fake.events == {}
+
+
+def test_an_event_deleted_by_hand_counts_as_gone_and_a_failed_move_is_logged(
+    store: SqlStore,
+    graph: tuple[GraphCalendar, FakeGraph, FakeLogin],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    calendar, _, _ = graph
+    coach, coachee = _people(store)
+    gone = dataclasses.replace(_session(coach, coachee), calendar_event_id="event-9")
+    assert calendar.delete_event(gone, coach=coach) is True  # Graph: 404, nothing to delete
+    with caplog.at_level(logging.WARNING, logger="coachpool.teams.graph"):
+        assert calendar.update_event(gone, coach=coach, coachee=coachee) is False
+    assert "404" in caplog.records[-1].reason  # type: ignore[attr-defined]
