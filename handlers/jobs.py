@@ -36,6 +36,7 @@ def dispatch_tick(services: Services, notifier: Notifier) -> None:
             extra={
                 "claimed": report.claimed,
                 "sent": report.sent,
+                "skipped": report.skipped,
                 "retried": report.retried,
                 "failed": report.failed,
             },

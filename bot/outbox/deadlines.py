@@ -15,6 +15,7 @@ from bot.coaching.shortlist import offer_shortlist
 from bot.domain import RequestState
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
+from bot.outbox.lapse import Deadline, stamp
 from bot.outbox.notices import queue_outgoing
 from bot.replies import Outgoing, Reply, Text
 from bot.services import Services
@@ -102,3 +103,9 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
     return [
         (coach.id, (nudge, *coach_offer(services, request, coach, list(request.offered_slots))))
     ]
+
+
+def coach_nudge_until(services: Services, message: OutboxMessage) -> Deadline | None:
+    """A nudge about an answer time that has run out would promise what already happened."""
+    moves_on = datetime.fromisoformat(str(message.payload["moves_on_at"]))
+    return Deadline(moves_on, f"the coach's answer time ran out at {stamp(moves_on)}")

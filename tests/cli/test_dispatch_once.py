@@ -53,7 +53,7 @@ def test_dispatch_once_delivers_everything_due(tmp_path: Path) -> None:
         store.close()
     done = _coachpool(url, "dispatch", "--once")
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == "claimed 450, sent 450, to retry 0, failed 0"
+    assert done.stderr.strip() == "claimed 450, sent 450, skipped 0, to retry 0, failed 0"
     store = SqlStore.open(url)
     try:
         assert {m.state for m in store.list_outbox()} == {OutboxState.SENT}
@@ -73,7 +73,7 @@ def test_dispatch_once_with_slack_configured_prints_no_bolt_warning(tmp_path: Pa
         SLACK_API_URL="http://127.0.0.1:9/api/",
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == "claimed 0, sent 0, to retry 0, failed 0"
+    assert done.stderr.strip() == "claimed 0, sent 0, skipped 0, to retry 0, failed 0"
 
 
 def test_a_lease_that_is_not_a_number_of_seconds_is_one_clear_line(tmp_path: Path) -> None:

@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 from digest_testkit import build_pool
 
-import bot.outbox.kinds
-from bot.digest.schedule import DIGEST, render_digest
 from handlers.cli import digest_cmd
 from handlers.cli import main as cli
 from storage.store import SqlStore
@@ -124,7 +122,6 @@ def test_an_unknown_organisation_is_one_line_and_status_2(
 def test_send_queues_and_delivers_once(
     database: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(bot.outbox.kinds.RENDERERS, DIGEST, render_digest)  # the lead's to wire
     status, out, err = run(capsys, "--database", database, "digest", "--week", "2026-W47", "--send")
     assert status == 0
     assert "✉ to Cora Ordinator <cora@alpha.example>:" in out
@@ -132,7 +129,8 @@ def test_send_queues_and_delivers_once(
     assert "✉ to Lena Lead <lena@beta.example>:" in out
     assert "Weekly digest for Beta Council: 2026-W47" in out
     assert (
-        err == "digest 2026-W47: queued 2 new; sent 2, to retry 0, failed 0 (of 2 messages due)\n"
+        err == "digest 2026-W47: queued 2 new; sent 2, skipped 0, to retry 0, failed 0 "
+        "(of 2 messages due)\n"
     )
     status, out, err = run(capsys, "--database", database, "digest", "--week", "2026-W47", "--send")
     assert (status, out) == (0, "")
