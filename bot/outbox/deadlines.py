@@ -95,7 +95,9 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
     coachee = store.get_person(request.coachee_id)
     name = coachee.first_name if coachee else "Your coachee"
     moves_on = datetime.fromisoformat(str(message.payload["moves_on_at"]))
-    when = local_date(moves_on, zone_of(coach, services.settings.pool_timezone))
+    when = local_date(
+        moves_on, zone_of(coach, services.settings.pool_timezone), now=services.clock.now()
+    )
     nudge = Text(
         f"A gentle reminder: {name} is waiting to hear whether you can coach them. If I "
         f"haven't heard by {when}, I'll offer them another coach, no hard feelings."
