@@ -152,3 +152,32 @@ def test_new_york_spring_forward() -> None:
         "2026-03-06 15:00Z-16:00Z",
         "2026-03-09 14:00Z-15:00Z",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "asked"),
+    [
+        (
+            "Sunday at 2:30am",
+            datetime(2026, 3, 4, 10, 0, tzinfo=NEW_YORK),
+            "There's no 02:30 on Sunday 8 March 2026: the clocks go forward",
+        ),
+        (
+            "Sunday at 1:30am",
+            datetime(2026, 10, 28, 10, 0, tzinfo=NEW_YORK),
+            "01:30 happens twice on Sunday 1 November 2026, as the clocks go back an hour that "
+            "night: I've taken the first, 01:30 EDT, not the second, 01:30 EST",
+        ),
+    ],
+)
+def test_clock_changes_are_asked_about_in_the_persons_own_zone(
+    text: str, now: datetime, asked: str
+) -> None:
+    result = parse_when(text, now=now, tz=NEW_YORK)
+    assert len(result.questions) == 1
+    assert result.questions[0].startswith(asked)
+
+
+def test_a_zone_without_clock_changes_is_never_asked() -> None:
+    now = datetime(2026, 3, 25, 10, 0, tzinfo=KOLKATA)
+    assert utc("Sunday 29 March at 1:30am", now, tz=KOLKATA) == ["2026-03-28 20:00Z-21:00Z"]
