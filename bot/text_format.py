@@ -6,16 +6,17 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-
-def local_time(instant: datetime, tz: ZoneInfo) -> str:
-    """'Tuesday 1 December, 14:00 GMT' in the person's zone."""
-    local = instant.astimezone(tz)
-    return f"{local:%A} {local.day} {local:%B}, {local:%H:%M} {local.tzname()}"
+from bot.when.describe import describe_day, describe_instant
 
 
-def local_date(instant: datetime, tz: ZoneInfo) -> str:
-    local = instant.astimezone(tz)
-    return f"{local:%A} {local.day} {local:%B}"
+def local_time(instant: datetime, tz: ZoneInfo, *, now: datetime) -> str:
+    """'Tuesday 1 December, 14:00 GMT' in the person's zone (the year when not this year)."""
+    return describe_instant(instant, tz, now=now)
+
+
+def local_date(instant: datetime, tz: ZoneInfo, *, now: datetime) -> str:
+    """'Tuesday 1 December' in the person's zone (the year when not this year)."""
+    return describe_day(instant, tz, now=now)
 
 
 def join_words(items: Sequence[str], conjunction: str = "and") -> str:

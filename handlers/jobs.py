@@ -40,9 +40,9 @@ def dispatch_tick(services: Services, notifier: Notifier, observer: Observer = N
             extra={
                 "claimed": report.claimed,
                 "sent": report.sent,
+                "skipped": report.skipped,
                 "retried": report.retried,
                 "failed": report.failed,
-                "skipped": report.skipped,
             },
         )
 

@@ -64,7 +64,11 @@ def render_attendance(services: Services, message: OutboxMessage) -> Deliveries:
     session, coach = found
     coachee = _other(services, session, coach)
     name = coachee.first_name if coachee else "your coachee"
-    when = describe_window(session.window, zone_of(coach, services.settings.pool_timezone))
+    when = describe_window(
+        session.window,
+        zone_of(coach, services.settings.pool_timezone),
+        now=services.clock.now(),
+    )
     opener = "A gentle reminder: " if message.kind.endswith("followup") else ""
     prompt = Choices(
         f"{opener}How did your session with {name} go ({when})? Recording it counts the "
@@ -138,7 +142,11 @@ def render_calendar_event(services: Services, message: OutboxMessage) -> Deliver
     services.store.update_session(dataclasses.replace(made, meeting_link=link))
     deliveries: Deliveries = []
     for person in (coach, coachee):
-        when = describe_window(session.window, zone_of(person, services.settings.pool_timezone))
+        when = describe_window(
+            session.window,
+            zone_of(person, services.settings.pool_timezone),
+            now=services.clock.now(),
+        )
         deliveries.append((person.id, (Text(f"Your online meeting link for {when}: {link}"),)))
     return deliveries
 

@@ -36,9 +36,7 @@ def schedule_session_messages(services: Services, session: Session) -> int:
     """(Re)schedule every message of a confirmed session; returns how many are due later."""
     store, now = services.store, services.clock.now()
     store.cancel_scheduled(session_prefix(session.id))
-    engagement = store.get_engagement(session.engagement_id)
-    programme = store.get_programme(engagement.programme_id) if engagement else None
-    hours = sorted(programme.reminder_hours_before if programme else (24, 1), reverse=True)
+    hours = reminder_hours(services, session)
     messages: list[OutboxMessage] = []
     for person_id in (session.coach_id, session.coachee_id):
         person = store.get_person(person_id)
@@ -78,6 +76,14 @@ def schedule_calendar_removal(services: Services, session: Session) -> None:
     if services.calendar is not None:
         now = services.clock.now()
         services.store.schedule(_message(session, CALENDAR_REMOVAL, session.coach_id, now))
+
+
+def reminder_hours(services: Services, session: Session) -> list[int]:
+    """How many hours before the session its programme reminds people, furthest first."""
+    store = services.store
+    engagement = store.get_engagement(session.engagement_id)
+    programme = store.get_programme(engagement.programme_id) if engagement else None
+    return sorted(programme.reminder_hours_before if programme else (24, 1), reverse=True)
 
 
 def _outside_quiet_hours(services: Services, person: Person, due: datetime) -> datetime:

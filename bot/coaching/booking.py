@@ -145,7 +145,7 @@ def ask_coach(
         f"Thank you. I've asked {coach.name} and offered them "
         f"{'a time' if len(slots) == 1 else f'{len(slots)} times'} when you're both free. "
         f"I'll message you as soon as they answer; if they haven't by "
-        f"{local_date(moves_on, coachee_zone)}, I'll offer you the next coach."
+        f"{local_date(moves_on, coachee_zone, now=now)}, I'll offer you the next coach."
     )
     return told + Outcome(
         outgoing=(Outgoing(coach.id, coach_offer(services, request, coach, slots)),)
@@ -183,7 +183,7 @@ def coach_offer(
     options = (
         *(
             Choice(
-                f"Accept {local_time(s.start, zone)}",
+                f"Accept {local_time(s.start, zone, now=services.clock.now())}",
                 slot_value("accept", request.id, s),
                 style="primary",
             )
@@ -347,9 +347,9 @@ def _already_booked(services: Services, request_id: int, actor: Person) -> Outco
     if not sessions:
         return refusal("This request is already booked, so I've left it as it is.")
     zone = zone_of(actor, services.settings.pool_timezone)
+    when = local_time(sessions[0].window.start, zone, now=services.clock.now())
     return refusal(
-        f"This request is already booked for {local_time(sessions[0].window.start, zone)} "
-        f"({zone.key} time), so I've left it as it is."
+        f"This request is already booked for {when} ({zone.key} time), so I've left it as it is."
     )
 
 
@@ -383,7 +383,10 @@ def _slot_gone(services: Services, request_id: int, actor: Person) -> Outcome:
         )
     zone = zone_of(actor, services.settings.pool_timezone)
     options = tuple(
-        Choice(local_time(s.start, zone), slot_value("pick", request.id, s)) for s in fresh
+        Choice(
+            local_time(s.start, zone, now=services.clock.now()), slot_value("pick", request.id, s)
+        )
+        for s in fresh
     )
     return Outcome((Text(sorry), Choices("Here are other times when you're both free:", options)))
 
@@ -428,7 +431,9 @@ def offered_to_coachee(
 ) -> tuple[Reply, ...]:
     zone: ZoneInfo = zone_of(coachee, services.settings.pool_timezone)
     options = tuple(
-        Choice(local_time(s.start, zone), slot_value("pick", request.id, s))
+        Choice(
+            local_time(s.start, zone, now=services.clock.now()), slot_value("pick", request.id, s)
+        )
         for s in request.offered_slots
     )
     return (

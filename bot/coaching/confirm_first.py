@@ -93,7 +93,7 @@ def ask_cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Act
         "the other person",
     )
     zone = zone_of(person, services.settings.pool_timezone)
-    when = f"{describe_window(session.window, zone)} ({session.window.start.astimezone(zone):%Z})"
+    when = describe_window(session.window, zone, now=services.clock.now())
     late = (
         " As that's short notice, it will be recorded as a late cancellation."
         if engagement_actions.late_cancellation(services, session)

@@ -22,7 +22,7 @@ def session_card(services: Services, session: Session, *, viewer: Person, title:
         Fact("With", other.name if other else "(no longer in the pool)"),
         Fact(
             "When",
-            f"{describe_window(session.window, zone)} ({session.window.start.astimezone(zone):%Z})",
+            describe_window(session.window, zone, now=services.clock.now()),
         ),
         Fact("Where", session.location or "Online"),
     ]

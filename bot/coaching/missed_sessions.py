@@ -63,7 +63,7 @@ def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach:
         store.audit(AuditEntry(now, coach.id, what, f"session:{session.id}"))
     coachee = store.get_person(session.coachee_id)
     zone = zone_of(coachee, services.settings.pool_timezone) if coachee else None
-    when = describe_window(session.window, zone) if zone else "your last session"
+    when = describe_window(session.window, zone, now=now) if zone else "your last session"
     news = (
         f"{coach.name} has let me know they couldn't make your session ({when}). Sorry about that."
         if missed_by_coach

@@ -87,7 +87,7 @@ def _attendance_options(services: Services, person: Person) -> list[Choice]:
     options = []
     for session in store.list_sessions(person_id=person.id, states=[SessionState.CONFIRMED]):
         if session.coach_id == person.id and session.window.end <= now:
-            day = local_date(session.window.start, zone)
+            day = local_date(session.window.start, zone, now=now)
             options.append(Choice(f"{day}: held", action_value("held", session.id)))
             options.append(Choice(f"{day}: no-show", action_value("noshow", session.id)))
     return options
@@ -107,7 +107,7 @@ def requests(services: Services, person: Person) -> Outcome:
         facts = [
             Fact("Programme", programme.name if programme else ""),
             Fact("Coaching on", request.topic),
-            Fact("Made on", local_date(request.created_at, zone)),
+            Fact("Made on", local_date(request.created_at, zone, now=services.clock.now())),
             Fact("Status", _status(services, request.state, request.chosen_coach_id)),
         ]
         change = (

@@ -213,10 +213,8 @@ class WhenStep:
             return times
         turn.data["windows"] = windows_to_data(times)
         turn.data["when_text"] = turn.incoming.said
-        return Goto(
-            next_missing(turn),
-            (Text(f"Got it: {describe_windows(times, person_zone(turn))}."),),
-        )
+        said = describe_windows(times, person_zone(turn), now=turn.services.clock.now())
+        return Goto(next_missing(turn), (Text(f"Got it: {said}."),))
 
 
 def read_times(turn: Turn, *, tz: ZoneInfo) -> tuple[TimeWindow, ...] | Retry:

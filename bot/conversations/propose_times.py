@@ -75,7 +75,7 @@ class ProposeStep:
             request, offered_slots=tuple(slots), updated_at=services.clock.now()
         )
         store.update_request(request)
-        listed = "; ".join(local_time(s.start, coach_zone) for s in slots)
+        listed = "; ".join(local_time(s.start, coach_zone, now=services.clock.now()) for s in slots)
         return Finish(
             Outcome(
                 (

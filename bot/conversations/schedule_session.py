@@ -81,7 +81,12 @@ class PickStep:
     def prompt(self, turn: Turn) -> list[Reply]:
         zone = zone_of(turn.person, turn.services.settings.pool_timezone)
         options = tuple(
-            Choice(local_time(datetime.fromtimestamp(start, tz=UTC), zone), f"slot:{start}")
+            Choice(
+                local_time(
+                    datetime.fromtimestamp(start, tz=UTC), zone, now=turn.services.clock.now()
+                ),
+                f"slot:{start}",
+            )
             for start in turn.data["slots"]
         )
         return [Choices("These times are free for you both. Which one?", options)]

@@ -138,5 +138,10 @@ def summary_card(turn: Turn, title: str) -> Card:
     fmt = Format(data.get("format", Format.EITHER.value))
     place = f" ({data['location']})" if data.get("location") else ""
     facts.append(Fact("Meeting", fmt.label.capitalize() + place))
-    facts.append(Fact("When you're free", describe_windows(windows, person_zone(turn))))
+    facts.append(
+        Fact(
+            "When you're free",
+            describe_windows(windows, person_zone(turn), now=turn.services.clock.now()),
+        )
+    )
     return Card(title, tuple(facts))

@@ -27,7 +27,7 @@ def subtitle(digest: Digest) -> str:
     sunday = week.monday + timedelta(days=6)
     return (
         f"From {_day(week.monday)} to {_day(sunday)}. Waiting requests and capacity as of "
-        f"{local_time(digest.as_of, week.tz)}. "
+        f"{local_time(digest.as_of, week.tz, now=digest.as_of)}. "
         f"No figure about coaching comes from fewer than {digest.min_group} coachees, and "
         "none can be worked out from the others; coaches at capacity are named with their "
         "own limits only; this year's figures add up the weeks whose figures were shown."

@@ -14,6 +14,7 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    SKIPPED = "skipped"  # no longer worth sending when it came to be sent: see `skip_reason`
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,4 @@ class OutboxMessage:
     sent_at: datetime | None = None
     claimed_by: str = ""  # the token of the dispatcher holding the claim
     parts_sent: int = 0  # parts already delivered (a card, then its invite)
+    skip_reason: str = ""  # why a SKIPPED message lost its meaning

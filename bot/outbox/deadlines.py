@@ -14,6 +14,7 @@ from bot.coaching.next_coach import offer_next_coach
 from bot.domain import RequestState
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
+from bot.outbox.lapse import Deadline, stamp
 from bot.outbox.notices import queue_outgoing
 from bot.replies import Outgoing, Reply, Text
 from bot.services import Services
@@ -86,7 +87,9 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
         return []  # delivered late: "if I haven't heard by" a day already past misleads
     coachee = store.get_person(request.coachee_id)
     name = coachee.first_name if coachee else "Your coachee"
-    when = local_date(moves_on, zone_of(coach, services.settings.pool_timezone))
+    when = local_date(
+        moves_on, zone_of(coach, services.settings.pool_timezone), now=services.clock.now()
+    )
     nudge = Text(
         f"A gentle reminder: {name} is waiting to hear whether you can coach them. If I "
         f"haven't heard by {when}, I'll offer them another coach, no hard feelings."
@@ -94,3 +97,9 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
     return [
         (coach.id, (nudge, *coach_offer(services, request, coach, list(request.offered_slots))))
     ]
+
+
+def coach_nudge_until(services: Services, message: OutboxMessage) -> Deadline | None:
+    """A nudge about an answer time that has run out would promise what already happened."""
+    moves_on = datetime.fromisoformat(str(message.payload["moves_on_at"]))
+    return Deadline(moves_on, f"the coach's answer time ran out at {stamp(moves_on)}")

@@ -7,6 +7,8 @@ writes nothing). A replica that dies leaves its claims to expire and another rep
 sends them. A pass starts no new message once it has worked for a lease; what it has not
 started goes back to pending. A message's parts (a card, then its calendar invite) are
 recorded as they go, so a retry resumes after the parts already delivered.
+A message past its kind's `worth_until` (a reminder for a session that has started) is
+skipped with the reason instead of being sent late.
 Failures retry with backoff up to a limit, then the row ends as failed with the reason.
 A message whose renderer finds it has lapsed (a reminder for a cancelled session) is
 marked sent with nothing delivered, and counted as skipped.
@@ -23,7 +25,7 @@ from dataclasses import astuple, dataclass
 from datetime import timedelta
 
 from bot.domain.outbox import OutboxMessage
-from bot.outbox.kinds import render_message
+from bot.outbox.kinds import kind_of
 from bot.ports.notifier import DeliveryError, Notifier
 from bot.replies import Attachment, Image, Reply
 from bot.services import Services
@@ -41,11 +43,13 @@ Part = tuple[int, tuple[Reply, ...]]
 class DispatchReport:
     claimed: int = 0
     sent: int = 0
+    # No longer worth sending (marked skipped with the reason), or lapsed (its renderer found
+    # nothing to say: a reminder for a cancelled session).
+    skipped: int = 0
     retried: int = 0
     failed: int = 0
     released: int = 0  # claimed but given back unstarted: the pass ran out of lease
     lost: int = 0  # taken over by another replica mid-pass: left to it
-    skipped: int = 0  # lapsed (its moment has passed): marked done, nothing delivered
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def dispatch_due(
     claimed = store.claim_due(now=now, limit=limit, lease_until=now + lease, owner=owner)
     if not claimed:
         return DispatchReport()
-    counts = {"sent": 0, "retry": 0, "failed": 0, "lost": 0, "skipped": 0}
+    counts = {"sent": 0, "skipped": 0, "retry": 0, "failed": 0, "lost": 0}
     unfinished = [m.id for m in claimed]  # what the heartbeat renews
     with _heartbeat(services, owner, unfinished, lease):
         for message in claimed:
@@ -87,13 +91,13 @@ def dispatch_due(
                 watch(Handled(message.kind, outcome, late_by))
         released = store.release_claims(list(unfinished), owner=owner)
     return DispatchReport(
-        len(claimed),
-        counts["sent"],
-        counts["retry"],
-        counts["failed"],
-        released,
-        counts["lost"],
-        counts["skipped"],
+        claimed=len(claimed),
+        sent=counts["sent"],
+        skipped=counts["skipped"],
+        retried=counts["retry"],
+        failed=counts["failed"],
+        released=released,
+        lost=counts["lost"],
     )
 
 
@@ -165,7 +169,11 @@ def parts_of(deliveries: Sequence[tuple[int, Sequence[Reply]]]) -> list[Part]:
 def _deliver(services: Services, notifier: Notifier, message: OutboxMessage, owner: str) -> str:
     store, now = services.store, services.clock.now()
     try:
-        parts = parts_of(render_message(services, message))
+        kind = kind_of(message)
+        deadline = kind.worth_until(services, message)
+        if deadline is not None and now >= deadline.at:
+            return _skipped(services, message, owner, deadline.reason)
+        parts = parts_of(kind.render(services, message))
         for index in range(message.parts_sent, len(parts)):
             person_id, replies = parts[index]
             notifier.send(person_id=person_id, replies=list(replies))
@@ -187,6 +195,19 @@ def _deliver(services: Services, notifier: Notifier, message: OutboxMessage, own
     if not store.mark_sent(message.id, at=now, owner=owner):
         return _lost(message)
     return "sent" if parts else "skipped"
+
+
+def _skipped(services: Services, message: OutboxMessage, owner: str, reason: str) -> str:
+    if not services.store.mark_skipped(message.id, reason=reason, owner=owner):
+        return _lost(message)
+    log.info(
+        "outbox message skipped as no longer worth sending: key=%s kind=%s recipient=%s reason=%s",
+        message.key,
+        message.kind,
+        message.recipient_id,
+        reason,
+    )
+    return "skipped"
 
 
 def _lost(message: OutboxMessage) -> str:

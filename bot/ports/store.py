@@ -250,6 +250,10 @@ class Store(Protocol):
         """SENT, if `owner` still holds the claim; False (nothing written) if not."""
         ...
 
+    def mark_skipped(self, message_id: int, *, reason: str, owner: str) -> bool:
+        """SKIPPED with `reason` (it lost its meaning), if `owner` still holds the claim."""
+        ...
+
     def mark_failed(
         self, message_id: int, *, error: str, retry_at: datetime | None, owner: str
     ) -> bool:

@@ -1,7 +1,10 @@
-"""Windows written back to a person in their own zone: "Tuesday 1 December, 13:00–17:00".
+"""Times written to a person in their own zone, the one way the bot says them:
+"Tuesday 1 December, 13:00–17:00 GMT", "Tuesday 1 December, 14:00 GMT", "Tuesday 1 December".
 
-Names come from our own tables rather than ``strftime`` so the words never depend on the
-server's locale. The year is shown only when it isn't the year of ``now`` (when given).
+Every time carries its zone's name, so a coach in another zone never misreads the pool's
+hours as theirs. A date outside the year of ``now`` shows its year, so nothing a year or
+more ahead (or behind) reads as this year's. Names come from our own tables rather than
+``strftime`` so the words never depend on the server's locale.
 """
 
 from __future__ import annotations
@@ -16,23 +19,22 @@ from bot.when.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 LIST_LIMIT = 8
 
 
-def describe_window(window: TimeWindow, tz: ZoneInfo, *, now: datetime | None = None) -> str:
-    """ "Tuesday 1 December, 13:00–17:00", or with both dates when it runs past midnight:
-    "Tuesday 1 December 13:00 – Wednesday 2 December 10:00".
+def describe_window(window: TimeWindow, tz: ZoneInfo, *, now: datetime) -> str:
+    """ "Tuesday 1 December, 13:00–17:00 GMT", or with both dates when it runs past midnight:
+    "Tuesday 1 December 13:00 – Wednesday 2 December 10:00 GMT".
     """
     start, end = window.start.astimezone(tz), window.end.astimezone(tz)
-    year = now.astimezone(tz).year if now is not None else None
-    # Across a clock change "01:30–01:30" would be baffling, so the zone names are shown.
-    clock = "%H:%M %Z" if start.utcoffset() != end.utcoffset() else "%H:%M"
+    year = now.astimezone(tz).year
+    # Across a clock change "01:30–01:30" would be baffling, so each end names its zone.
+    first = f"{start:%H:%M %Z}" if start.utcoffset() != end.utcoffset() else f"{start:%H:%M}"
+    last = f"{end:%H:%M %Z}"
     # A window ending exactly at midnight still belongs to the day it started.
     if (end - timedelta(microseconds=1)).date() == start.date():
-        return f"{_day(start, year)}, {start:{clock}}–{end:{clock}}"
-    return f"{_day(start, year)} {start:{clock}} – {_day(end, year)} {end:{clock}}"
+        return f"{_day(start, year)}, {first}–{last}"
+    return f"{_day(start, year)} {first} – {_day(end, year)} {last}"
 
 
-def describe_windows(
-    windows: Sequence[TimeWindow], tz: ZoneInfo, *, now: datetime | None = None
-) -> str:
+def describe_windows(windows: Sequence[TimeWindow], tz: ZoneInfo, *, now: datetime) -> str:
     """The windows joined with "; ", at most eight of them and then "and N more"."""
     if not windows:
         return "no times"
@@ -42,6 +44,17 @@ def describe_windows(
     return "; ".join(shown)
 
 
-def _day(moment: datetime, year: int | None) -> str:
+def describe_instant(instant: datetime, tz: ZoneInfo, *, now: datetime) -> str:
+    """ "Tuesday 1 December, 14:00 GMT" """
+    local = instant.astimezone(tz)
+    return f"{describe_day(instant, tz, now=now)}, {local:%H:%M %Z}"
+
+
+def describe_day(instant: datetime, tz: ZoneInfo, *, now: datetime) -> str:
+    """ "Tuesday 1 December", with the year when it isn't the year of ``now``."""
+    return _day(instant.astimezone(tz), now.astimezone(tz).year)
+
+
+def _day(moment: datetime, year: int) -> str:
     text = f"{WEEKDAY_NAMES[moment.weekday()]} {moment.day} {MONTH_NAMES[moment.month - 1]}"
-    return text if year is None or moment.year == year else f"{text} {moment.year}"
+    return text if moment.year == year else f"{text} {moment.year}"

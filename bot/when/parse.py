@@ -43,8 +43,8 @@ def parse_when(
     * A range or part of the day that has started is trimmed to begin at ``now``; a meeting at a
       time counts only if it hasn't started. A bare weekday that is today counts while its window
       is still open, else it means a week on (``windows``, ``plans``).
-    * Clock changes: PEP 495 fold=0; a missing time moves forward with the clocks, a repeated one
-      is its first occurrence (``windows``).
+    * Clock changes: a typed time the clocks skip is asked about and not placed; one they
+      repeat is placed at its first occurrence and asked back (``resolve``, ``windows``).
     * A day-month without a year is the next one on or after today (``dates``).
     """
     if now.utcoffset() is None:

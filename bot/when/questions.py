@@ -112,6 +112,21 @@ def clocks_change(day: date) -> str:
     )
 
 
+def time_skipped(day: date, clock: str) -> str:
+    return (
+        f"There's no {clock} on {full_date(day)} {day.year}: the clocks go forward an hour "
+        "that night — could you pick another time?"
+    )
+
+
+def time_repeated(day: date, clock: str, first: str, second: str) -> str:
+    return (
+        f"{clock} happens twice on {full_date(day)} {day.year}, as the clocks go back an hour "
+        f"that night: I've taken the first, {clock} {first}, not the second, {clock} {second} "
+        "an hour later — is that right?"
+    )
+
+
 def unclear_negation() -> str:
     return (
         "I'm not sure which of those times don't suit you — "

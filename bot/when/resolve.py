@@ -8,7 +8,7 @@ without a day is only understood when it recurs ("afternoons": every working day
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.timewindow import TimeWindow
@@ -19,7 +19,7 @@ from bot.when.clock import read_point, read_range
 from bot.when.describe import describe_window
 from bot.when.plans import Calendar, Plan, alternate_weeks, every_working_day, plan_days
 from bot.when.vocabulary import WORKING_DAY
-from bot.when.windows import Span, place, subtract
+from bot.when.windows import Span, place, subtract, wall_time, wall_time_doubt
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,8 @@ def _lay(plan: Plan, spans: list[Span], ctx: Context, out: Outcome) -> None:
     laid = 0
     for day in plan.dates:
         for span in spans:
+            if not _clear_of_clock_changes(day, span, ctx, out):
+                continue
             placed = place(day, span, ctx.tz, ctx.now, ctx.minutes)
             if placed.window is not None:
                 out.windows.append(placed.window)
@@ -140,15 +142,21 @@ def _lay(plan: Plan, spans: list[Span], ctx: Context, out: Outcome) -> None:
             elif placed.whole is None:
                 out.questions.append(q.clocks_change(day))
             elif plan.mode == "fixed" and placed.whole.end > ctx.now:
-                out.questions.append(q.too_little_left(describe_window(placed.whole, ctx.tz)))
+                out.questions.append(
+                    q.too_little_left(describe_window(placed.whole, ctx.tz, now=ctx.now))
+                )
             elif plan.mode == "fixed":
-                out.questions.append(q.window_passed(describe_window(placed.whole, ctx.tz)))
+                out.questions.append(
+                    q.window_passed(describe_window(placed.whole, ctx.tz, now=ctx.now))
+                )
     if plan.mode == "soft" and plan.dates and not laid:
         out.questions.append(q.phrase_passed(plan.label))
 
 
 def _lay_next(plan: Plan, span: Span, ctx: Context, out: Outcome) -> None:
     for day in plan.dates:
+        if not _clear_of_clock_changes(day, span, ctx, out):
+            return
         placed = place(day, span, ctx.tz, ctx.now, ctx.minutes)
         if placed.window is not None:
             out.windows.append(placed.window)
@@ -157,3 +165,22 @@ def _lay_next(plan: Plan, span: Span, ctx: Context, out: Outcome) -> None:
             out.questions.append(q.clocks_change(day))
             return
     out.questions.append(q.phrase_passed(plan.label))
+
+
+def _clear_of_clock_changes(day: date, span: Span, ctx: Context, out: Outcome) -> bool:
+    """Ask about a typed time the clocks skip or repeat that day, rather than move it: a
+    skipped one is not placed; a repeated one is placed at its first occurrence, and asked
+    back. False when the span is not to be placed."""
+    for minutes in (span.start, span.end):
+        if minutes is None:
+            continue
+        doubt = wall_time_doubt(day, minutes, ctx.tz)
+        local = wall_time(day, minutes, ctx.tz)
+        clock = f"{local:%H:%M}"
+        if doubt == "missing":
+            out.questions.append(q.time_skipped(local.date(), clock))
+            return False
+        if doubt == "repeated":
+            first, second = local.tzname() or "", local.replace(fold=1).tzname() or ""
+            out.questions.append(q.time_repeated(local.date(), clock, first, second))
+    return True

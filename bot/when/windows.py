@@ -1,11 +1,11 @@
 """Placing wall-clock times on dates in the person's zone, and sums of windows.
 
-Clock changes are handled with PEP 495 ``fold=0`` throughout, deliberately:
+Clock changes: a time the person typed that doesn't exist that day (01:30 on 29 March 2026 in
+London, inside the spring-forward gap) or happens twice (01:30 on 25 October 2026) is found by
+``wall_time_doubt`` and asked about, never silently moved (``resolve``). Otherwise PEP 495
+``fold=0`` holds throughout:
 
-* a wall time that doesn't exist (01:30 on 29 March 2026 in London, inside the spring-forward
-  gap) is read with the offset in force before the change, so it lands where the clock would
-  have been had it not jumped: 01:30 GMT, which the clock shows as 02:30 BST;
-* a wall time that happens twice (01:30 on 25 October 2026) means its first occurrence (BST);
+* a repeated time, until the person says otherwise, is its first occurrence (BST);
 * ranges and parts of the day are wall-clock: each end is converted on its own, so 00:00-03:00
   on a fall-back night lasts four real hours; a meeting at a time lasts ``default_minutes`` of
   real time from its start;
@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.timewindow import TimeWindow
@@ -47,10 +48,24 @@ class Placed:
 
 def to_utc(day: date, minutes: int, tz: ZoneInfo) -> datetime:
     """The instant of the wall time ``minutes`` after midnight on ``day`` in ``tz``."""
+    return wall_time(day, minutes, tz).astimezone(UTC)
+
+
+def wall_time_doubt(day: date, minutes: int, tz: ZoneInfo) -> Literal["missing", "repeated"] | None:
+    """Whether the wall time ``minutes`` after midnight on ``day`` doesn't exist in ``tz``
+    (the clocks jump over it) or happens twice (the clocks go back over it)."""
+    local = wall_time(day, minutes, tz)
+    if local.replace(fold=1).utcoffset() == local.utcoffset():
+        return None
+    back = local.astimezone(UTC).astimezone(tz)
+    return "missing" if back.replace(tzinfo=None) != local.replace(tzinfo=None) else "repeated"
+
+
+def wall_time(day: date, minutes: int, tz: ZoneInfo) -> datetime:
+    """The wall time ``minutes`` after midnight on ``day`` in ``tz`` (fold=0)."""
     extra, minute = divmod(minutes, DAY)
     on = day + timedelta(days=extra)
-    local = datetime(on.year, on.month, on.day, minute // 60, minute % 60, tzinfo=tz)  # fold=0
-    return local.astimezone(UTC)
+    return datetime(on.year, on.month, on.day, minute // 60, minute % 60, tzinfo=tz)  # fold=0
 
 
 def place(day: date, span: Span, tz: ZoneInfo, now: datetime, minutes: int) -> Placed:

@@ -100,8 +100,9 @@ def _send(app: Application, week: Week) -> int:
         )
     )
     print(
-        f"digest {week.label}: queued {queued} new; sent {report.sent}, to retry "
-        f"{report.retried}, failed {report.failed} (of {report.claimed} messages due)",
+        f"digest {week.label}: queued {queued} new; sent {report.sent}, skipped "
+        f"{report.skipped}, to retry {report.retried}, failed {report.failed} "
+        f"(of {report.claimed} messages due)",
         file=sys.stderr,
     )
     return 0 if report.failed == 0 else 1

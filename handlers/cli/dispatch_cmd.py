@@ -16,9 +16,14 @@ from handlers.platforms import MOUNTERS
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "dispatch", help="send every scheduled message that is due, in passes of 200"
+        "dispatch", help="send every scheduled message that is due, then exit"
     )
-    parser.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
+    parser.add_argument(
+        "--once",
+        action="store_true",
+        required=True,
+        help="deliver what is due now (in passes of 200 until none is left), then exit",
+    )
     parser.set_defaults(run=run)
 
 
@@ -30,9 +35,8 @@ def run(args: argparse.Namespace) -> int:
     report = dispatch_all(app.services, notifier)
     remaining = app.store.count_due(now=app.services.clock.now())
     print(
-        f"claimed {report.claimed}, sent {report.sent}, to retry {report.retried}, "
-        f"failed {report.failed}"
-        + (f"; {report.skipped} lapsed, skipped" if report.skipped else "")
+        f"claimed {report.claimed}, sent {report.sent}, skipped {report.skipped}, "
+        f"to retry {report.retried}, failed {report.failed}"
         + (f"; {remaining} due messages remain for the next run" if remaining else ""),
         file=sys.stderr,
     )

@@ -24,7 +24,9 @@ def register(commands: Any) -> None:
     requests = commands.add_parser("requests", help="list coaching requests")
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     requests.set_defaults(run=run_requests)
-    outbox = commands.add_parser("outbox", help="list scheduled messages (failed ones with why)")
+    outbox = commands.add_parser(
+        "outbox", help="list scheduled messages (failed and skipped ones with why)"
+    )
     outbox.add_argument(
         "--state", choices=[state.value for state in OutboxState], help="only this state"
     )
@@ -131,6 +133,7 @@ def run_outbox(args: argparse.Namespace) -> int:
             "state": m.state.value,
             "attempts": m.attempts,
             "error": m.last_error,
+            "skip_reason": m.skip_reason,
         }
         for m in store.list_outbox(states=[args.state] if args.state else None)
     ]
@@ -138,7 +141,7 @@ def run_outbox(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         print_table(
-            ["id", "due", "kind", "recipient", "state", "attempts", "error"],
+            ["id", "due", "kind", "recipient", "state", "attempts", "why"],
             [
                 [
                     r["id"],
@@ -147,7 +150,7 @@ def run_outbox(args: argparse.Namespace) -> int:
                     r["recipient"],
                     r["state"],
                     r["attempts"],
-                    r["error"],
+                    r["skip_reason"] or r["error"],
                 ]
                 for r in rows
             ],

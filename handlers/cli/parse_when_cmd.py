@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print_json({"windows": windows, "questions": list(result.questions)})
     else:
         for window in result.windows:
-            print(describe_window(window, zone))
+            print(describe_window(window, zone, now=now))
         for question in result.questions:
             print(f"? {question}")
     return 0

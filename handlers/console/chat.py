@@ -89,7 +89,9 @@ class ConsoleChat:
         zone = zone_of(self.person, self.bot.services.settings.pool_timezone)
         self.out.write(f"── {plural(len(waiting), 'new message')} for you:\n")
         for message in waiting:
-            self.out.write(f"✉ {local_time(message.arrived_at, zone)}\n")
+            self.out.write(
+                f"✉ {local_time(message.arrived_at, zone, now=self.bot.services.clock.now())}\n"
+            )
             self.show(message.replies)
         return True
 

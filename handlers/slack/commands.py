@@ -103,10 +103,9 @@ def admin(desk: Desk, person: Person, rest: list[str]) -> tuple[Reply, ...]:
     text = "No requests are waiting."
     if waiting:
         oldest = min(r.created_at for r in waiting)
-        text = (
-            f"{len(waiting)} waiting in all; the oldest was made on "
-            f"{local_date(oldest, desk.services.settings.pool_timezone)}."
-        )
+        services = desk.services
+        made_on = local_date(oldest, services.settings.pool_timezone, now=services.clock.now())
+        text = f"{len(waiting)} waiting in all; the oldest was made on {made_on}."
     return (Card("Requests waiting", tuple(facts), text=text),)
 
 

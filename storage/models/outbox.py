@@ -31,3 +31,5 @@ class OutboxRow(Base):
     claimed_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
     # How many parts of the message were delivered: a retry resumes after them.
     parts_sent: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Why a message was skipped rather than sent: it had lost its meaning by then.
+    skip_reason: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -38,6 +38,7 @@ def to_message(row: OutboxRow) -> OutboxMessage:
         sent_at=row.sent_at,
         claimed_by=row.claimed_by,
         parts_sent=row.parts_sent,
+        skip_reason=row.skip_reason,
     )
 
 
@@ -55,6 +56,7 @@ def _armed(message: OutboxMessage) -> dict[str, Any]:
         "sent_at": None,
         "claimed_by": "",
         "parts_sent": 0,
+        "skip_reason": "",
     }
 
 
@@ -226,6 +228,16 @@ class OutboxRepo(UnitOfWork):
             sent_at=at,
             lease_until=None,
             last_error="",
+        )
+
+    def mark_skipped(self, message_id: int, *, reason: str, owner: str) -> bool:
+        """SKIPPED with the reason, if `owner` still holds the claim (False if not)."""
+        return self._mark(
+            message_id,
+            owner,
+            state=OutboxState.SKIPPED.value,
+            skip_reason=reason,
+            lease_until=None,
         )
 
     def mark_failed(

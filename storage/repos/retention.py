@@ -25,6 +25,7 @@ FINISHED_MESSAGES = (
     OutboxState.SENT.value,
     OutboxState.FAILED.value,
     OutboxState.CANCELLED.value,
+    OutboxState.SKIPPED.value,
 )
 # Audit entries whose detail is someone's own words.
 WORDY_ACTIONS = ("coach.paused", "engagement.closed")

@@ -118,8 +118,8 @@ def test_parse_when_shows_uk_phrasing_and_asks_about_what_it_left_out(
     }
     code, out, _ = run(capsys, "parse-when", "early next week", *now)
     assert code == 0
-    assert out.startswith("Monday 7 December, 09:00–17:00\n")
-    assert "? I understood Monday 7 December, 09:00–17:00" in out
+    assert out.startswith("Monday 7 December, 09:00–17:00 GMT\n")
+    assert "? I understood Monday 7 December, 09:00–17:00 GMT" in out
     assert 'but not "early"' in out
 
 

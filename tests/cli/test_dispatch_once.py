@@ -3,15 +3,16 @@ its output is the summary, without Bolt's noise."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.outbox.notices import NOTICE
-from bot.replies import Text
+from bot.outbox.notices import NOTICE, queue_outgoing
+from bot.replies import Outgoing, Text
 from bot.replies_codec import encode_replies
 from handlers.cli.main import main
 from storage.store import SqlStore
@@ -53,7 +54,7 @@ def test_dispatch_once_delivers_everything_due(tmp_path: Path) -> None:
         store.close()
     done = _coachpool(url, "dispatch", "--once")
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == "claimed 450, sent 450, to retry 0, failed 0"
+    assert done.stderr.strip() == "claimed 450, sent 450, skipped 0, to retry 0, failed 0"
     store = SqlStore.open(url)
     try:
         assert {m.state for m in store.list_outbox()} == {OutboxState.SENT}
@@ -73,7 +74,7 @@ def test_dispatch_once_with_slack_configured_prints_no_bolt_warning(tmp_path: Pa
         SLACK_API_URL="http://127.0.0.1:9/api/",
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == "claimed 0, sent 0, to retry 0, failed 0"
+    assert done.stderr.strip() == "claimed 0, sent 0, skipped 0, to retry 0, failed 0"
 
 
 def test_a_lease_that_is_not_a_number_of_seconds_is_one_clear_line(tmp_path: Path) -> None:
@@ -84,3 +85,28 @@ def test_a_lease_that_is_not_a_number_of_seconds_is_one_clear_line(tmp_path: Pat
     assert done.stderr.strip() == (
         "coachpool: COACHPOOL_OUTBOX_LEASE_SECONDS='5m' is not a number of seconds from 1 to 86400"
     )
+
+
+def test_news_a_week_old_is_skipped_with_the_reason_and_counted(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pool.db'}"
+    assert main(["--database", url, "seed", "--demo"]) == 0
+    store = SqlStore.open(url)
+    try:
+        person = store.list_people()[0]
+        now = datetime.now(UTC)
+        for age, text in ((timedelta(days=8), "stale news"), (timedelta(0), "fresh news")):
+            queue_outgoing(
+                store,
+                (Outgoing(person.id, (Text(text),)),),
+                now=now - age,
+                origin=f"test:{text}",
+            )
+    finally:
+        store.close()
+    done = _coachpool(url, "dispatch", "--once")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "claimed 2, sent 1, skipped 1, to retry 0, failed 0"
+    assert "fresh news" in done.stdout and "stale news" not in done.stdout
+    listed = _coachpool(url, "outbox", "--state", "skipped", "--json")
+    (row,) = json.loads(listed.stdout)
+    assert row["skip_reason"].startswith("news more than 7 days late (due ")

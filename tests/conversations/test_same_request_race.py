@@ -93,4 +93,4 @@ def _when(start: datetime) -> str:
 
     from bot.text_format import local_time
 
-    return local_time(start, ZoneInfo("Europe/London"))
+    return local_time(start, ZoneInfo("Europe/London"), now=start)

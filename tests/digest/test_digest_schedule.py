@@ -6,10 +6,8 @@ import threading
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
-import pytest
 from digest_testkit import AS_OF, SETTINGS, WEEK, DigestPool
 
-import bot.outbox.kinds
 from bot.clock import SimulatedClock
 from bot.digest.schedule import (
     DIGEST,
@@ -32,12 +30,6 @@ class RecordingNotifier:
 
     def send(self, *, person_id: int, replies: list[Reply]) -> None:
         self.sent.append((person_id, replies))
-
-
-@pytest.fixture
-def with_digest_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until `bot/outbox/kinds.py` registers "digest" itself."""
-    monkeypatch.setitem(bot.outbox.kinds.RENDERERS, DIGEST, render_digest)
 
 
 def digests(store: SqlStore) -> list[OutboxMessage]:
@@ -121,7 +113,6 @@ def test_rendering_follows_the_recipients_roles_at_send_time(pool: DigestPool) -
     assert render_digest(services, by_person[cora.id]) == []
 
 
-@pytest.mark.usefixtures("with_digest_renderer")
 def test_the_dispatcher_delivers_each_digest_once(pool: DigestPool) -> None:
     services = pool.services()
     queue_weekly_digests(services, week_start=WEEK.start)

@@ -158,3 +158,19 @@ def test_a_failure_for_good_is_one_line_with_key_kind_recipient_and_reason(
         "reason=Slack said channel_not_found"
     ]
     assert "@" not in lines[0]
+
+
+def test_a_skip_is_written_only_by_the_claim_holder_and_keeps_its_reason(
+    store: SqlStore,
+) -> None:
+    _queue(store, _person(store), 1)
+    lease = timedelta(minutes=5)
+    (stale,) = store.claim_due(now=NOW, limit=1, lease_until=NOW + lease, owner="stalled")
+    later = NOW + lease + timedelta(seconds=1)  # the stalled replica's lease ran out
+    (taken,) = store.claim_due(now=later, limit=1, lease_until=later + lease, owner="survivor")
+    assert not store.mark_skipped(stale.id, reason="too late", owner="stalled")
+    assert store.mark_skipped(taken.id, reason="the session started", owner="survivor")
+    (message,) = store.list_outbox(states=[OutboxState.SKIPPED])
+    assert (message.skip_reason, message.lease_until) == ("the session started", None)
+    # A skipped message is finished: no dispatcher claims it again.
+    assert store.claim_due(now=later + lease * 2, limit=1, lease_until=later, owner="x") == []

@@ -56,17 +56,17 @@ def test_no_time_content_asks_when_they_are_free(text: str) -> None:
         ),
         (
             "today at 9am",
-            "Wednesday 25 November, 09:00–10:00 has already passed — "
+            "Wednesday 25 November, 09:00–10:00 GMT has already passed — "
             "did you mean a time in the future?",
         ),
         (
             "this morning at 9",
-            "Wednesday 25 November, 09:00–10:00 has already passed — "
+            "Wednesday 25 November, 09:00–10:00 GMT has already passed — "
             "did you mean a time in the future?",
         ),
         (
             "25/11 at 8am",
-            "Wednesday 25 November, 08:00–09:00 has already passed — "
+            "Wednesday 25 November, 08:00–09:00 GMT has already passed — "
             "did you mean a time in the future?",
         ),
         (

@@ -79,7 +79,7 @@ def test_evenings_never_offer_what_is_left_of_this_one() -> None:
     assert evenings[0] == "2026-12-01 17:00-19:00"
     assert len(evenings) == 14
     (question,) = questions("this evening")
-    assert question.startswith("There isn't enough of Monday 30 November, 17:00–19:00 left")
+    assert question.startswith("There isn't enough of Monday 30 November, 17:00–19:00 GMT left")
 
 
 def test_a_run_of_days_recurs_as_a_plural_does() -> None:

@@ -67,24 +67,37 @@ def test_next_week_after_the_autumn_change() -> None:
     assert utc("next week mornings", now) == [f"2026-10-{d} 09:00Z-12:00Z" for d in range(26, 31)]
 
 
-def test_a_time_that_does_not_exist_moves_forward_with_the_clocks() -> None:
-    # 01:30 on 29 March 2026 falls in the gap; read with the GMT offset it is 02:30 BST.
+def test_a_time_that_does_not_exist_is_asked_about_not_moved() -> None:
+    # 01:30 on 29 March 2026 falls in the gap: the clocks go from 01:00 GMT to 02:00 BST.
     now = datetime(2026, 3, 1, 10, 0, tzinfo=LONDON)
-    assert utc("29/3/2026 at 1.30am", now) == ["2026-03-29 01:30Z-02:30Z"]
-    assert utc("29/3/2026 at 01:30", now) == ["2026-03-29 01:30Z-02:30Z"]
+    for text in ("29/3/2026 at 1.30am", "29/3/2026 at 01:30"):
+        result = parse_when(text, now=now, tz=LONDON)
+        assert result.windows == ()
+        assert result.questions == (
+            "There's no 01:30 on Sunday 29 March 2026: the clocks go forward an hour that "
+            "night — could you pick another time?",
+        )
 
 
-def test_a_repeated_time_means_its_first_occurrence() -> None:
+def test_a_repeated_time_is_its_first_occurrence_and_asked_back() -> None:
     now = datetime(2026, 10, 1, 10, 0, tzinfo=LONDON)
-    assert utc("25/10/2026 at 1.30am", now) == ["2026-10-25 00:30Z-01:30Z"]
+    result = parse_when("25/10/2026 at 1.30am", now=now, tz=LONDON)
+    assert [f"{w.start:%Y-%m-%d %H:%M}Z-{w.end:%H:%M}Z" for w in result.windows] == [
+        "2026-10-25 00:30Z-01:30Z"
+    ]
+    assert result.questions == (
+        "01:30 happens twice on Sunday 25 October 2026, as the clocks go back an hour that "
+        "night: I've taken the first, 01:30 BST, not the second, 01:30 GMT an hour later — "
+        "is that right?",
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # Wall-clock ranges: both ends are converted on their own.
-        ("25/10/2026 1am-3am", ["2026-10-25 00:00Z-03:00Z"]),  # three real hours, two on the clock
-        ("29/3/2026 12:30am-3am", ["2026-03-29 00:30Z-02:00Z"]),
+        ("25/10/2026 12:30am-3am", ["2026-10-24 23:30Z-03:00Z"]),  # 3.5 real hours
+        ("29/3/2026 12:30am-3am", ["2026-03-29 00:30Z-02:00Z"]),  # 1.5 real hours
     ],
 )
 def test_ranges_across_a_change_are_wall_clock(text: str, expected: list[str]) -> None:
@@ -92,12 +105,12 @@ def test_ranges_across_a_change_are_wall_clock(text: str, expected: list[str]) -
     assert utc(text, now) == expected
 
 
-def test_a_range_entirely_inside_the_gap_is_questioned() -> None:
+def test_a_range_from_inside_the_gap_is_questioned() -> None:
     now = datetime(2026, 3, 1, 10, 0, tzinfo=LONDON)
     result = parse_when("29/3/2026 1am-2am", now=now, tz=LONDON)
     assert result.windows == ()
     assert result.questions == (
-        "That time doesn't exist on Sunday 29 March because the clocks change — "
+        "There's no 01:00 on Sunday 29 March 2026: the clocks go forward an hour that night — "
         "could you pick another time?",
     )
 
@@ -139,3 +152,32 @@ def test_new_york_spring_forward() -> None:
         "2026-03-06 15:00Z-16:00Z",
         "2026-03-09 14:00Z-15:00Z",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "asked"),
+    [
+        (
+            "Sunday at 2:30am",
+            datetime(2026, 3, 4, 10, 0, tzinfo=NEW_YORK),
+            "There's no 02:30 on Sunday 8 March 2026: the clocks go forward",
+        ),
+        (
+            "Sunday at 1:30am",
+            datetime(2026, 10, 28, 10, 0, tzinfo=NEW_YORK),
+            "01:30 happens twice on Sunday 1 November 2026, as the clocks go back an hour that "
+            "night: I've taken the first, 01:30 EDT, not the second, 01:30 EST",
+        ),
+    ],
+)
+def test_clock_changes_are_asked_about_in_the_persons_own_zone(
+    text: str, now: datetime, asked: str
+) -> None:
+    result = parse_when(text, now=now, tz=NEW_YORK)
+    assert len(result.questions) == 1
+    assert result.questions[0].startswith(asked)
+
+
+def test_a_zone_without_clock_changes_is_never_asked() -> None:
+    now = datetime(2026, 3, 25, 10, 0, tzinfo=KOLKATA)
+    assert utc("Sunday 29 March at 1:30am", now, tz=KOLKATA) == ["2026-03-28 20:00Z-21:00Z"]
