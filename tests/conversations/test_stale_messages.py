@@ -15,8 +15,7 @@ from bot.domain import RequestState
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.pool.sample import DEMO_COORDINATOR_EMAIL
 from handlers.cli.main import main
-from handlers.console.chat import ConsoleChat
-from handlers.console.wiring import console_delivery
+from handlers.console.wiring import console_chat
 from tests.conversations.test_aftercare import SAM, booked, until
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
@@ -105,14 +104,11 @@ def test_a_chat_opened_months_later_delivers_nothing_stale(t: Transcript) -> Non
     (session,) = t.store.list_sessions()
     until(t, session.window.end + timedelta(days=110))  # March: the dispatcher never ran
     out = io.StringIO()
-    deliverer, sender = console_delivery(t.bot.services, out)
-    sam = t.person(SAM)
-    chat = ConsoleChat(t.bot, deliverer, sam, out=out)
-    sender.listen(sam.id, chat.offered)
+    chat = console_chat(t.bot, t.person(SAM), engine=t.store.engine, out=out)
     chat.run([], interactive=False)
     shown = squeeze(out.getvalue())
     assert shown == "Chatting as Sam Patel <sam.patel@dudley.gov.uk>. Type 'help' for what " + (
-        "you can say; Ctrl-D to leave."
+        "you can say; press Enter to look for new messages; Ctrl-D to leave."
     )
     states = {m.state for m in _session_messages(t).values()}
     assert states == {OutboxState.SKIPPED}
