@@ -15,6 +15,7 @@ from bot.outbox.notices import NOTICE, queue_outgoing
 from bot.replies import Outgoing, Text
 from bot.replies_codec import encode_replies
 from handlers.cli.main import main
+from handlers.console.inbox import ConsoleInbox
 from storage.store import SqlStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -106,7 +107,14 @@ def test_news_a_week_old_is_skipped_with_the_reason_and_counted(tmp_path: Path) 
     done = _coachpool(url, "dispatch", "--once")
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "claimed 2, sent 1, skipped 1, to retry 0, failed 0"
-    assert "fresh news" in done.stdout and "stale news" not in done.stdout
+    assert done.stdout.count("kept for their next `coachpool chat") == 1
+    store = SqlStore.open(url)
+    try:
+        waiting = ConsoleInbox(store.engine).waiting(person.id)
+    finally:
+        store.close()
+    said = [reply for message in waiting for reply in message.replies]
+    assert said == [Text("fresh news")]  # the stale one never reached the person's inbox
     listed = _coachpool(url, "outbox", "--state", "skipped", "--json")
     (row,) = json.loads(listed.stdout)
     assert row["skip_reason"].startswith("news more than 7 days late (due ")

@@ -61,7 +61,8 @@ def test_a_freed_organisation_place_goes_to_the_person_waiting(t: Transcript) ->
     assert "I'll message you as soon as a place opens and a coach is free for you" in waiting
     assert t.inbox(SAM) == ""
     t.say(colleagues[0], "my requests")
-    assert "withdrawn" in t.press(colleagues[0], "Withdraw")
+    t.press(colleagues[0], "Withdraw")
+    assert "withdrawn" in t.press(colleagues[0], "Yes, withdraw it")
     news = squeeze(t.inbox(SAM))
     assert "Good news: a place has opened for your coaching request" in news
     assert "who could work with you" in news
@@ -78,6 +79,7 @@ def test_places_go_to_the_oldest_request_first(t: Transcript) -> None:
     assert [state_of(t, e) for e in (colleagues[3], SAM)] == [RequestState.WAITLISTED] * 2
     t.say(colleagues[0], "my requests")
     t.press(colleagues[0], "Withdraw")
+    t.press(colleagues[0], "Yes, withdraw it")
     assert "a place has opened" in t.inbox(colleagues[3])
     assert t.inbox(SAM) == ""
     assert state_of(t, SAM) is RequestState.WAITLISTED
@@ -99,6 +101,7 @@ def test_an_ended_engagement_frees_its_place(t: Transcript) -> None:
     assert t.inbox(SAM) == ""  # a booking holds the place: nothing has freed yet
     t.say(colleagues[0], "sessions")
     t.press(colleagues[0], "End coaching")
+    t.press(colleagues[0], "Yes, end the coaching")
     news = squeeze(t.inbox(SAM))
     assert "Good news: a place has opened" in news
     assert "who could work with you" in news

@@ -197,6 +197,7 @@ def test_a_sessions_life_in_outlook_made_moved_then_deleted(
 
     t.say(SAM, "sessions")
     t.press(SAM, "Cancel")
+    t.press(SAM, "Yes, cancel it")
     t.inbox(coach)
     [deleted] = fake.requests("DELETE")
     assert deleted.path == f"{mailbox}/event-1"
