@@ -22,6 +22,7 @@ from bot.domain import (
 )
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
+from bot.domain.requests import AWAITING_ANSWER
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
@@ -355,7 +356,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
         store.cancel_scheduled(f"deadline:request:{request.id}:")
         store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))
     outgoing: tuple[Outgoing, ...] = ()
-    if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
+    if request.state in AWAITING_ANSWER and request.chosen_coach_id:
         outgoing = (
             Outgoing(
                 request.chosen_coach_id,

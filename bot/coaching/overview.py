@@ -122,6 +122,8 @@ def _status(services: Services, state: RequestState, coach_id: int | None) -> st
         RequestState.OPEN: "looking for coaches",
         RequestState.SHORTLISTED: "waiting for you to choose a coach",
         RequestState.WAITING_COACH: f"waiting for {coach.name if coach else 'the coach'} to answer",
+        RequestState.WAITING_COACHEE: "waiting for you to pick one of the times "
+        f"{coach.name if coach else 'your coach'} proposed",
         RequestState.WAITLISTED: "on the waiting list",
     }.get(state, state.value)
 

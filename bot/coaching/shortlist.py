@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 from bot.actions import action_value
-from bot.coaching.candidates import match_request
+from bot.coaching.candidates import match_request, zone_of
+from bot.coaching.coachee_choice import SHORTLIST, schedule_coachee_deadlines
 from bot.domain import CoachingRequest, RequestState, Role, ShortlistEntry
 from bot.domain.audit import AuditEntry
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
+from bot.text_format import local_date
 
 
 def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
@@ -28,6 +30,8 @@ def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
         store.update_request(
             dataclasses.replace(request, state=state, updated_at=now), expected=request.state
         )
+        if entries:
+            due = schedule_coachee_deadlines(services, request, stage=SHORTLIST)
         store.audit(
             AuditEntry(
                 now,
@@ -45,13 +49,29 @@ def offer_shortlist(services: Services, request: CoachingRequest) -> Outcome:
             "when a coach becomes available."
         )
         return Outcome((to_coachee,), _tell_coordinators(services, request, reason))
+    coachee = store.get_person(request.coachee_id)
+    assert coachee is not None
+    zone = zone_of(coachee, services.settings.pool_timezone)
     return Outcome(
-        (shortlist_choices(services, request.id, entries, note=result.shortfall_reason),)
+        (
+            shortlist_choices(
+                services,
+                request.id,
+                entries,
+                note=result.shortfall_reason,
+                choose_by=local_date(due.nudge_at, zone),
+            ),
+        )
     )
 
 
 def shortlist_choices(
-    services: Services, request_id: int, entries: list[ShortlistEntry], *, note: str = ""
+    services: Services,
+    request_id: int,
+    entries: list[ShortlistEntry],
+    *,
+    note: str = "",
+    choose_by: str = "",
 ) -> Choices:
     store = services.store
     options = []
@@ -74,6 +94,8 @@ def shortlist_choices(
     )
     if note:
         intro += f" ({note})"
+    if choose_by:
+        intro += f" Please choose by {choose_by}."
     return Choices(intro, tuple(options))
 
 

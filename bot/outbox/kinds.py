@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.aftercare import keys, renderers
 from bot.digest.schedule import DIGEST, render_digest
 from bot.domain.outbox import OutboxMessage
+from bot.outbox.coachee_deadlines import coachee_choice_deadline, coachee_nudge
 from bot.outbox.deadlines import coach_nudge, coach_response_deadline
 from bot.outbox.notices import NOTICE
 from bot.replies import Reply
@@ -30,6 +31,8 @@ RENDERERS: dict[str, Renderer] = {
     NOTICE: _notice,
     "coach_response_deadline": coach_response_deadline,
     "coach_nudge": coach_nudge,
+    "coachee_nudge": coachee_nudge,
+    "coachee_choice_deadline": coachee_choice_deadline,
     keys.REMINDER: renderers.render_reminder,
     keys.ATTENDANCE: renderers.render_attendance,
     keys.ATTENDANCE_FOLLOWUP: renderers.render_attendance,
