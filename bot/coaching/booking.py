@@ -93,17 +93,16 @@ def ask_coach(
     due = answer_time(services, programme)
     deadline, moves_on = due.nudge_at, due.moves_on_at
     with store.transaction():
-        store.update_request(
-            dataclasses.replace(
-                request,
-                state=RequestState.WAITING_COACH,
-                chosen_coach_id=coach.id,
-                asked_at=now,
-                offered_slots=tuple(slots),
-                updated_at=now,
-            ),
-            expected=request.state,
+        was = request.state
+        request = dataclasses.replace(
+            request,
+            state=RequestState.WAITING_COACH,
+            chosen_coach_id=coach.id,
+            asked_at=now,
+            offered_slots=tuple(slots),
+            updated_at=now,
         )
+        store.update_request(request, expected=was)
         store.cancel_scheduled(f"deadline:request:{request.id}:{SHORTLIST}:")  # chosen
         # At the deadline the coach is nudged once; a working day later the request moves on.
         prefix = f"deadline:request:{request.id}:coach:{coach.id}"
