@@ -11,6 +11,7 @@ from bot.aftercare.evaluation_form import submit_evaluation
 from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
 from bot.aftercare.feedback_form import submit_feedback
 from bot.coaching import aftercare_actions, booking, coordinator, engagement_actions, overview
+from bot.coaching.coach_replies import answer_in_words
 from bot.conversations.intake import INTAKE_FORM
 from bot.digest.dashboard_link import dashboard_link
 from bot.domain import Person, Role
@@ -45,6 +46,9 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
     aside = route_aside(bot, person, text)
     if aside is not None:
         return aside
+    answered = answer_in_words(bot, person, incoming)
+    if answered is not None:
+        return answered
     intent = message_intent(text)
     if intent is Intent.REQUEST:
         return bot.start("intake", person, incoming)
