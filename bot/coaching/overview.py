@@ -6,6 +6,7 @@ from bot.actions import action_value
 from bot.coaching.booking import coach_offer
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import session_card
+from bot.coaching.live_times import refresh_offer
 from bot.domain import EngagementState, Person, RequestState, Role, SessionState
 from bot.messages import Outcome
 from bot.replies import Card, Choice, Choices, Fact, Reply, Text
@@ -136,7 +137,8 @@ def pending_offers(services: Services, person: Person) -> Outcome:
         return Outcome((Text("No requests are waiting for your answer."),))
     replies: list[Reply] = []
     for request in waiting:
-        replies += coach_offer(services, request, person, list(request.offered_slots))
+        live = refresh_offer(services, request, person)  # an old offer's times may have gone
+        replies += coach_offer(services, live, person, list(live.offered_slots))
     return Outcome(tuple(replies))
 
 

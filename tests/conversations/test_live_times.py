@@ -46,6 +46,17 @@ def test_the_coachs_nudge_offers_only_times_still_to_come(t: Transcript) -> None
     assert "Your session is booked" in t.press(coach, "Accept Tuesday 1 December")
 
 
+def test_pending_offers_show_only_times_still_to_come(t: Transcript) -> None:
+    shortlisted(t)
+    t.press(SAM, ", ")
+    coach = chosen_coach_email(t)
+    t.inbox(coach)
+    t.clock.advance(timedelta(days=2, hours=6))  # Thursday 26 November 15:30
+    pending = squeeze(t.say(coach, "pending"))
+    assert "Accept Thursday 26 November" not in pending
+    assert "Accept Tuesday 1 December" in pending
+
+
 def test_a_next_session_time_that_passed_while_the_list_waited_is_not_booked(
     t: Transcript,
 ) -> None:
