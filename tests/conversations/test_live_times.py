@@ -102,3 +102,22 @@ def test_a_coachee_who_never_chooses_from_the_shortlist_is_nudged_then_coordinat
     assert "I've asked" in t.press_raw(SAM, choose.value, token)  # from the nudge
     t.clock.advance(timedelta(days=14))
     assert "gentle reminder: your shortlist" not in t.inbox(SAM)  # nudged once only
+
+
+def test_a_move_to_a_time_that_passed_while_the_list_waited_keeps_the_session_where_it_was(
+    t: Transcript,
+) -> None:
+    shortlisted(t)
+    t.press(SAM, ", ")
+    coach = chosen_coach_email(t)
+    t.inbox(coach)
+    t.press(coach, "Accept Tuesday 1 December")
+    (booked,) = t.store.list_sessions()
+    t.say(SAM, "sessions")
+    assert "When would suit you?" in t.press(SAM, "Reschedule")
+    assert "These times are free for you both" in t.say(SAM, "Thursday 26 November afternoon")
+    t.clock.advance(timedelta(days=3))  # Friday 27 November: every listed time has gone
+    again = squeeze(t.press(SAM, "Thursday 26 November"))
+    assert "Sorry, that time has already passed. Let's look at other days." in again
+    (session,) = t.store.list_sessions()
+    assert session.window == booked.window
