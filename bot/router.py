@@ -23,6 +23,7 @@ from bot.coaching import (
     sponsor,
 )
 from bot.coaching.at_shortlist import at_the_shortlist
+from bot.coaching.coach_replies import answer_in_words
 from bot.coaching.one_request import start_intake
 from bot.conversations.intake import INTAKE_FORM
 from bot.digest.dashboard_link import dashboard_link
@@ -63,6 +64,9 @@ def route_text(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
     aside = route_aside(bot, person, text)
     if aside is not None:
         return aside
+    answered = answer_in_words(bot, person, incoming)
+    if answered is not None:
+        return answered
     intent = message_intent(text)
     if intent is Intent.REQUEST:
         return start_intake(bot, person, incoming)

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from bot.actions import Action, action_value
 from bot.aftercare.schedule import schedule_session_messages
+from bot.coaching.answer_time import answer_time
 from bot.coaching.candidates import zone_of
+from bot.coaching.coachee_choice import SHORTLIST, pick_choices
 from bot.coaching.confirmations import booking_confirmations
+from bot.coaching.live_times import in_bookable_range, refresh_offer
 from bot.coaching.place import first_session_place
 from bot.coaching.shortlist import offer_shortlist
+from bot.coaching.slot_buttons import slot_from, slot_value
 from bot.coaching.slots import request_slots
 from bot.domain import (
     CoachingRequest,
@@ -32,10 +34,10 @@ from bot.domain import (
 )
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
+from bot.domain.requests import AWAITING_ANSWER
 from bot.messages import Incoming, Outcome, refusal
 from bot.ports.errors import SlotTaken, StaleState
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
-from bot.scheduling import add_working_days
 from bot.services import Services
 from bot.text_format import local_date, local_time
 from bot.timewindow import TimeWindow
@@ -45,15 +47,6 @@ if TYPE_CHECKING:
 
 ActionHandler = Callable[["CoachingBot", Person, Incoming, Action], Outcome]
 GONE = "That request has moved on since this message, so I've left it as it is."
-
-
-def slot_value(verb: str, request_id: int, window: TimeWindow) -> str:
-    return action_value(verb, request_id, int(window.start.timestamp()))
-
-
-def slot_from(action: Action, index: int, offered: tuple[TimeWindow, ...]) -> TimeWindow | None:
-    start = datetime.fromtimestamp(action.int_arg(index), tz=UTC)
-    return next((w for w in offered if w.start == start), None)
 
 
 def _say(*texts: str) -> Outcome:
@@ -97,24 +90,20 @@ def ask_coach(
     store, now = services.store, services.clock.now()
     programme = store.get_programme(request.programme_id)
     assert programme is not None
-    zone = services.settings.pool_timezone
-    holidays = services.settings.bank_holidays
-    deadline = add_working_days(
-        now, programme.response_deadline_working_days, zone, holidays=holidays
-    )
-    moves_on = add_working_days(deadline, 1, zone, holidays=holidays)
+    due = answer_time(services, programme)
+    deadline, moves_on = due.nudge_at, due.moves_on_at
     with store.transaction():
-        store.update_request(
-            dataclasses.replace(
-                request,
-                state=RequestState.WAITING_COACH,
-                chosen_coach_id=coach.id,
-                asked_at=now,
-                offered_slots=tuple(slots),
-                updated_at=now,
-            ),
-            expected=request.state,
+        was = request.state
+        request = dataclasses.replace(
+            request,
+            state=RequestState.WAITING_COACH,
+            chosen_coach_id=coach.id,
+            asked_at=now,
+            offered_slots=tuple(slots),
+            updated_at=now,
         )
+        store.update_request(request, expected=was)
+        store.cancel_scheduled(f"deadline:request:{request.id}:{SHORTLIST}:")  # chosen
         # At the deadline the coach is nudged once; a working day later the request moves on.
         prefix = f"deadline:request:{request.id}:coach:{coach.id}"
         store.schedule(
@@ -179,6 +168,12 @@ def coach_offer(
     ]
     if request.preferences:
         facts.append(Fact("Preferences", request.preferences))
+    if request.asked_at is not None:
+        # The day the request moves on to another coach, as the coachee was told.
+        due = answer_time(services, programme, asked_at=request.asked_at)
+        facts.append(
+            Fact("Please answer by", local_date(due.moves_on_at, zone, now=services.clock.now()))
+        )
     card = Card(f"{coachee.first_name} would like you as their coach", tuple(facts))
     options = (
         *(
@@ -212,10 +207,12 @@ def none_suit(bot: CoachingBot, person: Person, incoming: Incoming, action: Acti
 
 
 def _coach_request(services: Services, person: Person, action: Action) -> CoachingRequest | str:
+    """The request this coach's button is about, while it waits on the coach or on the
+    coachee's choice of the times they proposed (the coach may still change them)."""
     request = services.store.get_request(action.int_arg(0))
     if request is None:
         return "Sorry, I can't find that request."
-    if request.chosen_coach_id != person.id or request.state is not RequestState.WAITING_COACH:
+    if request.chosen_coach_id != person.id or request.state not in AWAITING_ANSWER:
         return GONE
     return request
 
@@ -227,16 +224,19 @@ def accept(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     request = _coach_request(bot.services, person, action)
     if isinstance(request, str):
         return _say(request)
+    if request.state is RequestState.WAITING_COACHEE:
+        return refusal(
+            "You've proposed other times, and it's now for the coachee to pick one of them. "
+            "I'll confirm as soon as they do."
+        )
     window = slot_from(action, 1, request.offered_slots)
     if window is None:
-        return _say("That time is no longer on offer. Here are the current ones.") + Outcome(
-            coach_offer(bot.services, request, person, list(request.offered_slots))
-        )
+        return fresh_times(bot.services, request.id, person, "That time is no longer on offer.")
     return book_first_session(bot.services, request, window, booked_by=person)
 
 
 def pick(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    """The coachee picks one of the times their coach proposed."""
+    """The coachee picks one of the times on offer (proposed by their coach, or fresh)."""
     store = bot.services.store
     request = store.get_request(action.int_arg(0))
     if request is None or request.coachee_id != person.id:
@@ -244,17 +244,19 @@ def pick(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -
     booked = _already_booked(bot.services, request.id, person)
     if booked is not None:
         return booked
-    if request.state is not RequestState.WAITING_COACH:
+    if request.state not in AWAITING_ANSWER:
         return refusal(GONE)
     window = slot_from(action, 1, request.offered_slots)
     if window is None:
-        return refusal("That time is no longer on offer, so I've left things as they are.")
+        return fresh_times(bot.services, request.id, person, "That time is no longer on offer.")
     return book_first_session(bot.services, request, window, booked_by=person)
 
 
 def book_first_session(
     services: Services, request: CoachingRequest, window: TimeWindow, *, booked_by: Person
 ) -> Outcome:
+    if not in_bookable_range(services, window):
+        return fresh_times(services, request.id, booked_by, _out_of_range(services, window))
     store, now = services.store, services.clock.now()
     programme = store.get_programme(request.programme_id)
     coach = store.get_person(request.chosen_coach_id or 0)
@@ -269,7 +271,7 @@ def book_first_session(
                 dataclasses.replace(
                     request, state=RequestState.MATCHED, offered_slots=(), updated_at=now
                 ),
-                expected=RequestState.WAITING_COACH,
+                expected=request.state,
             )
             engagement = store.add_engagement(
                 Engagement(
@@ -314,7 +316,7 @@ def book_first_session(
                 )
             )
     except SlotTaken:
-        return _slot_gone(services, request.id, booked_by)
+        return fresh_times(services, request.id, booked_by, "Sorry, that time has just gone.")
     except StaleState:
         return _moved_on(services, request.id, booked_by)
     return booking_confirmations(services, session, engagement, actor=booked_by)
@@ -357,38 +359,57 @@ def _moved_on(services: Services, request_id: int, actor: Person) -> Outcome:
     return _already_booked(services, request_id, actor) or refusal(GONE)
 
 
-def _slot_gone(services: Services, request_id: int, actor: Person) -> Outcome:
+def _out_of_range(services: Services, window: TimeWindow) -> str:
+    if window.start <= services.clock.now():
+        return "Sorry, that time has already passed."
+    return "Sorry, that time is further ahead than I can book."
+
+
+def fresh_times(services: Services, request_id: int, actor: Person, sorry: str) -> Outcome:
+    """A press that could not book: the person who pressed gets the times still live, or
+    fresh ones; with none at all, the coach is the one who can propose more."""
     store = services.store
     # Re-read: the press that took the time may have been for this very request.
     request = store.get_request(request_id)
-    if request is None or request.state is not RequestState.WAITING_COACH:
+    if request is None or request.state not in AWAITING_ANSWER:
         return _moved_on(services, request_id, actor)
-    coach = store.get_person(request.chosen_coach_id or 0)
-    assert coach is not None
-    fresh = request_slots(services, request, coach)
-    request = dataclasses.replace(request, offered_slots=tuple(fresh))
+    coach, coachee = (
+        store.get_person(request.chosen_coach_id or 0),
+        store.get_person(request.coachee_id),
+    )
+    assert coach is not None and coachee is not None
     try:
-        store.update_request(request)
+        request = refresh_offer(services, request, coach)
     except StaleState:
         return _moved_on(services, request_id, actor)
-    sorry = "Sorry, that time has just gone."
-    if not fresh:
-        return _say(
-            sorry + " There's no other shared time left in the next few weeks; "
-            "'Propose other times' lets the coach suggest some."
-        )
+    none_left = " There's no other time in the next few weeks when you're both free"
     if actor.id == coach.id:
-        return _say(sorry + " Here are others.") + Outcome(
-            coach_offer(services, request, coach, fresh)
+        more = (
+            " Here are the times still free for you both."
+            if request.offered_slots
+            else none_left + ": press 'Propose other times' to suggest some."
         )
-    zone = zone_of(actor, services.settings.pool_timezone)
-    options = tuple(
-        Choice(
-            local_time(s.start, zone, now=services.clock.now()), slot_value("pick", request.id, s)
+        return _say(sorry + more) + Outcome(
+            coach_offer(services, request, coach, list(request.offered_slots))
         )
-        for s in fresh
+    if request.offered_slots:
+        return Outcome(
+            (
+                Text(sorry),
+                pick_choices(services, request, actor, "Here are times when you're both free:"),
+            )
+        )
+    ask = (
+        Text(
+            f"None of the times on offer to {coachee.first_name} can be booked any more and "
+            "your calendars share no other time in the next few weeks. Could you propose "
+            "others?"
+        ),
+        *coach_offer(services, request, coach, []),
     )
-    return Outcome((Text(sorry), Choices("Here are other times when you're both free:", options)))
+    return _say(sorry + none_left + f", so I've asked {coach.first_name} to propose some.") + (
+        Outcome(outgoing=(Outgoing(coach.id, ask),))
+    )
 
 
 def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -398,6 +419,7 @@ def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
         return _say(request)
     coachee = store.get_person(request.coachee_id)
     assert coachee is not None
+    was = request.state
     request = dataclasses.replace(
         request,
         state=RequestState.SHORTLISTED,
@@ -407,7 +429,7 @@ def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
         updated_at=now,
     )
     with store.transaction():
-        store.update_request(request, expected=RequestState.WAITING_COACH)
+        store.update_request(request, expected=was)
         store.cancel_scheduled(f"deadline:request:{request.id}:")
         store.audit(AuditEntry(now, person.id, "request.coach_declined", f"request:{request.id}"))
     for_coachee = Outcome(
@@ -424,25 +446,6 @@ def propose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
     if isinstance(request, str):
         return _say(request)
     return bot.start("propose_times", person, incoming, request_id=request.id)
-
-
-def offered_to_coachee(
-    services: Services, request: CoachingRequest, coachee: Person, coach: Person
-) -> tuple[Reply, ...]:
-    zone: ZoneInfo = zone_of(coachee, services.settings.pool_timezone)
-    options = tuple(
-        Choice(
-            local_time(s.start, zone, now=services.clock.now()), slot_value("pick", request.id, s)
-        )
-        for s in request.offered_slots
-    )
-    return (
-        Choices(
-            f"{coach.name} would be glad to coach you and has suggested these times. "
-            "Pick the one that suits you:",
-            options,
-        ),
-    )
 
 
 ACTIONS: dict[str, ActionHandler] = {

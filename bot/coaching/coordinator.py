@@ -17,6 +17,7 @@ _STATUS = {
     RequestState.OPEN: "being matched",
     RequestState.SHORTLISTED: "coachee choosing",
     RequestState.WAITING_COACH: "waiting for the coach",
+    RequestState.WAITING_COACHEE: "coachee choosing a time",
     RequestState.WAITLISTED: "on the waiting list",
 }
 

@@ -11,6 +11,7 @@ OPEN_STATES = (
     RequestState.OPEN,
     RequestState.SHORTLISTED,
     RequestState.WAITING_COACH,
+    RequestState.WAITING_COACHEE,
     RequestState.WAITLISTED,
 )
 

@@ -25,6 +25,7 @@ from bot.domain import (
 )
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
+from bot.domain.requests import AWAITING_ANSWER
 from bot.messages import Incoming, Outcome, refusal
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
@@ -331,7 +332,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
         store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))
         freed = rematch_waiting(bot.services)  # the organisation's place it held
     outgoing: tuple[Outgoing, ...] = ()
-    if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
+    if request.state in AWAITING_ANSWER and request.chosen_coach_id:
         outgoing = (
             Outgoing(
                 request.chosen_coach_id,

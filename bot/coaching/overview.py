@@ -7,6 +7,7 @@ from bot.coaching.amend import CHANGEABLE
 from bot.coaching.booking import coach_offer
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import session_card
+from bot.coaching.live_times import refresh_offer
 from bot.domain import EngagementState, Person, RequestState, Role, SessionState
 from bot.messages import Outcome
 from bot.replies import Card, Choice, Choices, Fact, Reply, Text
@@ -126,6 +127,8 @@ def _status(services: Services, state: RequestState, coach_id: int | None) -> st
         RequestState.OPEN: "looking for coaches",
         RequestState.SHORTLISTED: "waiting for you to choose a coach",
         RequestState.WAITING_COACH: f"waiting for {coach.name if coach else 'the coach'} to answer",
+        RequestState.WAITING_COACHEE: "waiting for you to pick one of the times "
+        f"{coach.name if coach else 'your coach'} proposed",
         RequestState.WAITLISTED: "on the waiting list",
     }.get(state, state.value)
 
@@ -138,7 +141,8 @@ def pending_offers(services: Services, person: Person) -> Outcome:
         return Outcome((Text("No requests are waiting for your answer."),))
     replies: list[Reply] = []
     for request in waiting:
-        replies += coach_offer(services, request, person, list(request.offered_slots))
+        live = refresh_offer(services, request, person)  # an old offer's times may have gone
+        replies += coach_offer(services, live, person, list(live.offered_slots))
     return Outcome(tuple(replies))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from bot.actions import action_value
-from bot.coaching.candidates import match_request
+from bot.coaching.candidates import match_request, zone_of
+from bot.coaching.coachee_choice import SHORTLIST, schedule_coachee_deadlines
 from bot.coaching.wishes import honour_wishes
 from bot.domain import CoachingRequest, RequestState, Role, ShortlistEntry
 from bot.domain.audit import AuditEntry
@@ -14,6 +15,7 @@ from bot.matching.shortfall import WIDEN_TO_ONLINE
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
+from bot.text_format import local_date
 
 
 def offer_shortlist(
@@ -41,6 +43,8 @@ def offer_shortlist(
         store.update_request(
             dataclasses.replace(request, state=state, updated_at=now), expected=request.state
         )
+        if entries:
+            due = schedule_coachee_deadlines(services, request, stage=SHORTLIST)
         store.audit(
             AuditEntry(
                 now,
@@ -60,8 +64,14 @@ def offer_shortlist(
         widen = widen_choices(request.id, reason)
         told = _tell_coordinators(services, request, reason) if tell_coordinators else ()
         return Outcome((to_coachee, *widen), told)
+    coachee = store.get_person(request.coachee_id)
+    assert coachee is not None
+    zone = zone_of(coachee, services.settings.pool_timezone)
     note = " ".join(n for n in (wishes_note, result.shortfall_reason) if n)
-    return Outcome((shortlist_choices(services, request.id, entries, note=note),))
+    choose_by = local_date(due.nudge_at, zone, now=now)
+    return Outcome(
+        (shortlist_choices(services, request.id, entries, note=note, choose_by=choose_by),)
+    )
 
 
 def widen_choices(request_id: int, reason: str) -> tuple[Choices, ...]:
@@ -73,7 +83,12 @@ def widen_choices(request_id: int, reason: str) -> tuple[Choices, ...]:
 
 
 def shortlist_choices(
-    services: Services, request_id: int, entries: list[ShortlistEntry], *, note: str = ""
+    services: Services,
+    request_id: int,
+    entries: list[ShortlistEntry],
+    *,
+    note: str = "",
+    choose_by: str = "",
 ) -> Choices:
     store = services.store
     options = []
@@ -98,6 +113,8 @@ def shortlist_choices(
     )
     if note:
         intro += f" ({note})"
+    if choose_by:
+        intro += f" Please choose by {choose_by}."
     return Choices(intro, tuple(options))
 
 

@@ -1,23 +1,20 @@
-"""A coach proposes other times for a request; the coachee then picks one.
+"""A coach proposes other times for a request; the coachee then picks one
+(bot/coaching/coachee_choice.py: the request waits on the coachee from then on).
 
 Diagram: propose_times.mmd.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from datetime import timedelta
 
-from bot.coaching.booking import offered_to_coachee
-from bot.coaching.candidates import horizon, zone_of
+from bot.coaching.candidates import zone_of
+from bot.coaching.coachee_choice import proposed_slots, times_proposed
 from bot.conversations.engine import Conversation, Finish, Retry, Transition, Turn
 from bot.conversations.intake_steps import read_times
-from bot.domain import RequestState
+from bot.domain.requests import AWAITING_ANSWER
 from bot.messages import Outcome
-from bot.replies import Outgoing, Reply, Text
-from bot.scheduling import candidate_slots, subtract
-from bot.text_format import local_time
+from bot.replies import Reply, Text
 
 
 @dataclass(frozen=True)
@@ -38,7 +35,7 @@ class ProposeStep:
         request = store.get_request(int(turn.data["request_id"]))
         if (
             request is None
-            or request.state is not RequestState.WAITING_COACH
+            or request.state not in AWAITING_ANSWER
             or request.chosen_coach_id != turn.person.id
         ):
             return Finish(
@@ -48,49 +45,19 @@ class ProposeStep:
         proposed = read_times(turn, tz=coach_zone)
         if isinstance(proposed, Retry):
             return proposed
-        programme = store.get_programme(request.programme_id)
-        coachee = store.get_person(request.coachee_id)
-        assert programme is not None and coachee is not None
-        within = horizon(services)
-        free = subtract(list(proposed), store.busy_windows(turn.person.id, within))
-        free = subtract(free, store.busy_windows(coachee.id, within))
-        slots = candidate_slots(
-            free,
-            list(proposed),
-            length=timedelta(minutes=programme.session_minutes),
-            not_before=services.clock.now(),
-            limit=3,
-        )
+        slots = proposed_slots(services, request, turn.person, proposed)
         if not slots:
+            programme = store.get_programme(request.programme_id)
+            minutes = programme.session_minutes if programme else 60
             return Retry(
                 (
                     Text(
                         "Sorry, none of those times work: they're taken, in the past, or "
-                        f"shorter than a {programme.session_minutes}-minute session. "
-                        "Could you offer others?"
+                        f"shorter than a {minutes}-minute session. Could you offer others?"
                     ),
                 )
             )
-        request = dataclasses.replace(
-            request, offered_slots=tuple(slots), updated_at=services.clock.now()
-        )
-        store.update_request(request)
-        listed = "; ".join(local_time(s.start, coach_zone, now=services.clock.now()) for s in slots)
-        return Finish(
-            Outcome(
-                (
-                    Text(
-                        f"Thanks. I've offered {coachee.first_name} {listed}. "
-                        "I'll confirm as soon as they pick."
-                    ),
-                ),
-                (
-                    Outgoing(
-                        coachee.id, offered_to_coachee(services, request, coachee, turn.person)
-                    ),
-                ),
-            )
-        )
+        return Finish(times_proposed(services, request, turn.person, slots))
 
 
 PROPOSE_TIMES = Conversation(

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from bot.aftercare.schedule import schedule_session_messages
 from bot.coaching.candidates import zone_of
 from bot.coaching.confirmations import invite_for, session_card
+from bot.coaching.live_times import in_bookable_range
 from bot.coaching.place import next_session_place
 from bot.coaching.slots import slots_for
 from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
@@ -95,8 +96,16 @@ class PickStep:
         said = small_number(turn.incoming.said.removeprefix("slot:"), digits=12)
         if said is None or said not in turn.data["slots"]:
             return Retry((Text("Please choose one of the times shown, or say 'back'."),))
-        start = datetime.fromtimestamp(said, tz=UTC)
-        window = TimeWindow(start, start + timedelta(minutes=int(turn.data["slot_minutes"])))
+        window = _window(turn, said)
+        if not in_bookable_range(turn.services, window):
+            # The list was made earlier (a turn can be answered days later): keep what's live.
+            turn.data["slots"] = [
+                s for s in turn.data["slots"] if in_bookable_range(turn.services, _window(turn, s))
+            ]
+            sorry = "Sorry, that time has already passed."
+            if not turn.data["slots"]:
+                return Goto("when", (Text(sorry + " Let's look at other days."),))
+            return Retry((Text(sorry + " Here are the times still to come."),))
         try:
             return Finish(_book(turn, window))
         except SlotTaken:
@@ -106,6 +115,11 @@ class PickStep:
                     "when", (Text("Sorry, that time has just gone. Let's look at other days."),)
                 )
             return Retry((Text("Sorry, that time has just gone. Here are the others."),))
+
+
+def _window(turn: Turn, start: int) -> TimeWindow:
+    begins = datetime.fromtimestamp(start, tz=UTC)
+    return TimeWindow(begins, begins + timedelta(minutes=int(turn.data["slot_minutes"])))
 
 
 def _book(turn: Turn, window: TimeWindow) -> Outcome:

@@ -22,7 +22,11 @@ _R = RequestState
 REQUEST_MOVES: Mapping[RequestState, frozenset[RequestState]] = {
     _R.OPEN: frozenset({_R.SHORTLISTED, _R.WAITLISTED, _R.WITHDRAWN}),
     _R.SHORTLISTED: frozenset({_R.WAITING_COACH, _R.WAITLISTED, _R.WITHDRAWN}),
-    _R.WAITING_COACH: frozenset({_R.MATCHED, _R.SHORTLISTED, _R.WAITLISTED, _R.WITHDRAWN}),
+    _R.WAITING_COACH: frozenset(
+        {_R.MATCHED, _R.WAITING_COACHEE, _R.SHORTLISTED, _R.WAITLISTED, _R.WITHDRAWN}
+    ),
+    # The coach may propose again (stays), the coachee books, withdraws, or the coach leaves.
+    _R.WAITING_COACHEE: frozenset({_R.MATCHED, _R.SHORTLISTED, _R.WAITLISTED, _R.WITHDRAWN}),
     _R.WAITLISTED: frozenset({_R.OPEN, _R.SHORTLISTED, _R.WITHDRAWN}),
     _R.MATCHED: frozenset({_R.CLOSED}),
     _R.WITHDRAWN: frozenset(),

@@ -14,6 +14,8 @@ class RequestState(StrEnum):
     OPEN = "open"  # accepted, waiting for a shortlist
     SHORTLISTED = "shortlisted"  # a shortlist was offered, the coachee is choosing
     WAITING_COACH = "waiting_coach"  # a coach was chosen and asked
+    # The coach proposed other times: the coachee is choosing one of them.
+    WAITING_COACHEE = "waiting_coachee"
     MATCHED = "matched"  # a coach accepted: an engagement exists
     WAITLISTED = "waitlisted"  # eligible in principle, but no place or coach now
     WITHDRAWN = "withdrawn"  # the coachee withdrew it
@@ -25,8 +27,14 @@ class RequestState(StrEnum):
             RequestState.OPEN,
             RequestState.SHORTLISTED,
             RequestState.WAITING_COACH,
+            RequestState.WAITING_COACHEE,
             RequestState.WAITLISTED,
         }
+
+
+# A chosen coach and the request's next step is someone's answer: the coach's, or the
+# coachee's choice among the times the coach proposed.
+AWAITING_ANSWER = (RequestState.WAITING_COACH, RequestState.WAITING_COACHEE)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.coaching.booking import coach_offer
 from bot.coaching.candidates import zone_of
+from bot.coaching.live_times import refresh_offer
 from bot.coaching.next_coach import offer_next_coach
 from bot.domain import RequestState
 from bot.domain.audit import AuditEntry
@@ -94,6 +95,9 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
         f"A gentle reminder: {name} is waiting to hear whether you can coach them. If I "
         f"haven't heard by {when}, I'll offer them another coach, no hard feelings."
     )
+    with store.transaction():
+        # Only times still to come and free for both: the offer is days old by now.
+        request = refresh_offer(services, request, coach)
     return [
         (coach.id, (nudge, *coach_offer(services, request, coach, list(request.offered_slots))))
     ]

@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from bot.aftercare import keys, lifetimes, renderers
 from bot.digest.schedule import DIGEST, render_digest
 from bot.domain.outbox import OutboxMessage
+from bot.outbox.coachee_deadlines import (
+    coachee_choice_deadline,
+    coachee_nudge,
+    coachee_nudge_until,
+)
 from bot.outbox.deadlines import coach_nudge, coach_nudge_until, coach_response_deadline
 from bot.outbox.lapse import WorthUntil, always, within
 from bot.outbox.notices import NOTICE
@@ -42,6 +47,9 @@ KINDS: dict[str, Kind] = {
     # A state change, not news: the request must move on however late.
     "coach_response_deadline": Kind(coach_response_deadline, always),
     "coach_nudge": Kind(coach_nudge, coach_nudge_until),
+    "coachee_nudge": Kind(coachee_nudge, coachee_nudge_until),
+    # Like the coach's: a state change that must happen however late.
+    "coachee_choice_deadline": Kind(coachee_choice_deadline, always),
     keys.REMINDER: Kind(renderers.render_reminder, lifetimes.reminder_until),
     keys.ATTENDANCE: Kind(renderers.render_attendance, lifetimes.attendance_until),
     keys.ATTENDANCE_FOLLOWUP: Kind(

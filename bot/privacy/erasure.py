@@ -22,6 +22,7 @@ from bot.domain import (
     RequestState,
     SessionState,
 )
+from bot.domain.requests import AWAITING_ANSWER
 from bot.outbox.notices import queue_outgoing
 from bot.replies import Outgoing, Text
 from bot.services import Services
@@ -78,9 +79,7 @@ def erase_person(services: Services, person: Person, *, by: str) -> ErasureRepor
                 cancelled += _end(services, engagement, erased=person)
                 ended += 1
                 news.append(_told(engagement, erased=person))
-        waiting = store.list_requests(
-            chosen_coach_id=person.id, states=[RequestState.WAITING_COACH]
-        )
+        waiting = store.list_requests(chosen_coach_id=person.id, states=list(AWAITING_ANSWER))
         store.erase_person(person.id, at=now, by=by)
         # After the profile is withdrawn, so the erased coach is never matched again.
         for request in waiting:
@@ -103,7 +102,7 @@ def _withdraw(services: Services, request: CoachingRequest) -> list[Outgoing]:
         expected=request.state,
     )
     store.cancel_scheduled(f"deadline:request:{request.id}:")
-    if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
+    if request.state in AWAITING_ANSWER and request.chosen_coach_id:
         return [Outgoing(request.chosen_coach_id, (Text(REQUEST_WITHDRAWN),))]
     return []
 

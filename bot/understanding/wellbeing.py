@@ -41,7 +41,8 @@ PHRASES: tuple[str, ...] = (
     _CANT + r" go on",
     _CANT + r" cope",
     r"not coping",
-    _CANT + r" take (?:it|this|any ?more)",
+    # Not a coach turning down work ("I can't take this on"), but "... on top of everything".
+    _CANT + r" take (?:(?:it|this)(?! on\b(?! top\b))|any ?more)",
     # "breaking down" as a person, not "breaking down silos" or "barriers".
     r"breaking down(?! (?:the |our |my )?(?:silos?|barriers?|walls?|tasks?|work|"
     r"projects?|problems?|goals?|costs?|data|into|of|in)\b)",

@@ -36,6 +36,7 @@ _WAITING = (
     (RequestState.OPEN, "Looking for coaches"),
     (RequestState.SHORTLISTED, "Coachee choosing a coach"),
     (RequestState.WAITING_COACH, "Waiting for a coach's answer"),
+    (RequestState.WAITING_COACHEE, "Coachee choosing a proposed time"),
     (RequestState.WAITLISTED, "On the waiting list"),
 )
 

@@ -179,7 +179,7 @@ def test_two_coachees_racing_for_one_slot_end_with_one_booking(t: Transcript) ->
     assert "Accept Thursday 26 November" in pending  # still on the second offer's buttons
     second = squeeze(t.press(coach, "Accept Thursday 26 November"))
     assert "that time has just gone" in second
-    assert "Here are others" in second
+    assert "Here are the times still free for you both" in second
     booked = [s for s in t.store.list_sessions() if s.state is SessionState.CONFIRMED]
     assert len(booked) == 1
 

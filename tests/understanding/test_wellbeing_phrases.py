@@ -34,6 +34,7 @@ EXAMPLES = (
     "I can't cope with work",
     "I'm not coping at all",
     "I can't take it any more",
+    "I can't take this on top of everything else",
     "I keep breaking down at work",
     "I'm falling apart",
     "I feel hopeless",
@@ -55,6 +56,8 @@ ORDINARY = (
     "Tuesday or Thursday afternoons, online please",
     "skip",
     "I'd like to kill it at my next presentation",
+    "sorry, I can't take this on at the moment",  # a coach turning a request down
+    "I can't take it on this month",
 )
 
 
