@@ -12,6 +12,9 @@ from teams_fakes import Member, card_of, card_text, find_action
 from teams_rig import CATHERINE, SAM, TeamsRig, execute, installed, message
 
 from bot.domain import Person
+from bot.domain.outbox import OutboxState
+from bot.outbox.notices import queue_outgoing
+from bot.replies import Outgoing, Text
 from handlers.cli.main import main
 from handlers.teams.people import MISMATCH
 
@@ -114,3 +117,17 @@ def test_unlinking_one_organisation_stops_serving_its_linked_people_only(
     assert _reply(teams) == MISMATCH
     assert teams.post(message(teams, SAM, "sessions", tenant=REGIONAL)).status_code == 200
     assert "no sessions booked" in _reply(teams)
+
+    # Nor is anything sent to him there; Sam's messages still go.
+    store = teams.application.store
+    notes = tuple(
+        Outgoing(teams.person(m.email).id, (Text(f"A note for {m.name}"),)) for m in (SAM, adeel)
+    )
+    queue_outgoing(store, notes, now=teams.clock.now(), origin="test")
+    teams.connector.seen.clear()
+    report = teams.dispatch()
+    assert (report.sent, report.failed) == (1, 1)
+    assert [p["text"] for p in teams.connector.posted()] == ["A note for Sam Patel"]
+    [failed] = [row for row in store.list_outbox() if row.state is OutboxState.FAILED]
+    assert failed.recipient_id == teams.person(adeel.email).id
+    assert "no longer serves" in failed.last_error
