@@ -96,3 +96,39 @@ def test_unlinking_one_organisation_leaves_the_other_served(
         # Adeel's account, linked before, is no longer served here; Sam's still is.
         assert "doesn't use this Slack workspace" in words(adeel.say("sessions"))
         assert "no sessions" in words(sam.say("sessions")).lower()
+
+
+def test_a_coachee_and_a_coach_of_two_councils_book_in_the_shared_workspace(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with running_pool(sqlite_url, member_teams=False) as h:
+        _link(sqlite_url, "dudley", capsys)
+        sam = h.user(SAM)
+        coach_person = _shortlist_for(h, sam)[0]
+        coach_org = h.application.store.get_organisation(coach_person.organisation_id)
+        assert coach_org is not None
+        # The coach's council joins the workspace: one link, and the offer reaches them there.
+        assert "is shared with dudley" in _link(sqlite_url, coach_org.slug, capsys)
+        coach = h.user(coach_person.email)
+        assert coach.me.team_id == sam.me.team_id == SINGLE_TEAM
+
+        assert f"I've asked {coach_person.name}" in words(sam.press(coach_person.name))
+        assert "would like you as their coach" in words(coach.messages())
+        accept = next(
+            e["text"]["text"]
+            for c in coach.messages()
+            for b in c.params["blocks"]
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if e["text"]["text"].startswith("Accept")
+        )
+        before = len(h.fake.calls)
+        assert "Your session is booked" in words(coach.press(accept))
+        assert "Your session is booked" in words(sam.since(before))
+        store = h.application.store
+        [identity] = store.identities_of(coach_person.id)
+        assert (identity.workspace, identity.user_id) == (SINGLE_TEAM, coach.me.user_id)
+        sam_person = store.find_person_by_email(SAM)
+        assert sam_person is not None
+        [session] = store.list_sessions(person_id=sam_person.id)
+        assert session.coach_id == coach_person.id
