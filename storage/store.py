@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from bot.ports.store import Store
 from storage.engine import DEFAULT_BUSY_TIMEOUT, check_exists, default_database_url, make_engine
 from storage.errors import UPGRADE_HINT, SchemaOutOfDate
 from storage.migrate import head_revision, known_revisions, revision_of, upgrade_engine
@@ -71,7 +70,7 @@ class SqlStore(
         engine = make_engine(url, busy_timeout=busy_timeout)
         store = cls(engine)
         try:
-            if migrate:
+            if migrate and store.revision() != head_revision():
                 upgrade_engine(engine)
             store.check_schema()
         except BaseException:
@@ -79,10 +78,14 @@ class SqlStore(
             raise
         return store
 
+    def revision(self) -> str | None:
+        """The schema revision the database is at; None if it was never migrated."""
+        with self._read() as s:
+            return revision_of(s.connection())
+
     def check_schema(self) -> None:
         """Raise SchemaOutOfDate unless the database is at this code's migration head."""
-        with self._read() as s:
-            found = revision_of(s.connection())
+        found = self.revision()
         wanted = head_revision()
         if found == wanted:
             return
@@ -108,4 +111,6 @@ class SqlStore(
 
 
 if TYPE_CHECKING:
+    from bot.ports.store import Store
+
     _implements: type[Store] = SqlStore  # mypy checks that SqlStore is a Store

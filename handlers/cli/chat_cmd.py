@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from handlers.cli.common import open_app, person_by_email
-from handlers.console.chat import ConsoleChat
-from handlers.console.wiring import console_delivery
 
 
 def register(commands: Any) -> None:
@@ -27,6 +25,9 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from handlers.console.chat import ConsoleChat
+    from handlers.console.wiring import console_delivery
+
     app = open_app(args)
     person = person_by_email(app, args.email)
     deliverer, sender = console_delivery(app.services, sys.stdout)

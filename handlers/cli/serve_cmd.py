@@ -7,18 +7,7 @@ import os
 import sys
 from typing import Any
 
-import uvicorn
-
-from handlers.channels import ChannelContext, build_notifier, mount_all
 from handlers.cli.common import UsageError, open_app
-from handlers.console.sender import ConsoleSender
-from handlers.jobs import Scheduler
-from handlers.logs import configure_logging, log_level_from_environ
-from handlers.platforms import MOUNTERS
-from handlers.retention import retention_periods
-from handlers.serve_settings import dispatch_every_from_environ, port_from_environ
-from handlers.server.app import create_app
-from handlers.server.kick import DispatchKicker
 
 
 def register(commands: Any) -> None:
@@ -39,6 +28,19 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The server's libraries load here, not with the command line: other commands need none.
+    import uvicorn
+
+    from handlers.channels import ChannelContext, build_notifier, mount_all
+    from handlers.console.sender import ConsoleSender
+    from handlers.jobs import Scheduler
+    from handlers.logs import configure_logging, log_level_from_environ
+    from handlers.platforms import MOUNTERS
+    from handlers.retention import retention_periods
+    from handlers.serve_settings import dispatch_every_from_environ, port_from_environ
+    from handlers.server.app import create_app
+    from handlers.server.kick import DispatchKicker
+
     if args.socket_mode and not os.environ.get("SLACK_APP_TOKEN"):
         raise UsageError("--socket-mode needs SLACK_APP_TOKEN (an app-level token, xapp-...)")
     configure_logging(log_level_from_environ(os.environ))
