@@ -17,6 +17,7 @@ from storage.repos.erasure import ErasureRepo
 from storage.repos.events import EventRepo
 from storage.repos.feedback import FeedbackRepo
 from storage.repos.identities import IdentityRepo
+from storage.repos.matching import MatchingRepo
 from storage.repos.organisations import OrganisationRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.people import PeopleRepo
@@ -42,6 +43,7 @@ class SqlStore(
     ErasureRepo,
     RetentionRepo,
     DigestRepo,
+    MatchingRepo,
 ):
     """The store on one engine. Safe to share between threads and asyncio tasks; every
     method blocks, so async code calls it off the event loop.
@@ -70,7 +72,7 @@ class SqlStore(
         engine = make_engine(url, busy_timeout=busy_timeout)
         store = cls(engine)
         try:
-            if migrate and store.revision() != head_revision():
+            if migrate and store.schema_revision() != head_revision():
                 upgrade_engine(engine)
             store.check_schema()
         except BaseException:
@@ -78,14 +80,14 @@ class SqlStore(
             raise
         return store
 
-    def revision(self) -> str | None:
+    def schema_revision(self) -> str | None:
         """The schema revision the database is at; None if it was never migrated."""
         with self._read() as s:
             return revision_of(s.connection())
 
     def check_schema(self) -> None:
         """Raise SchemaOutOfDate unless the database is at this code's migration head."""
-        found = self.revision()
+        found = self.schema_revision()
         wanted = head_revision()
         if found == wanted:
             return
