@@ -4,8 +4,9 @@ Building tokenises every specialism and bio, turns free time into bits on a `Tim
 posts each theme and word to the coaches that have it, so that a request touches only the
 coaches sharing its words instead of re-reading 5,000 bios. Build it over the requests'
 `MatchContext.horizon`: free time outside the index's horizon is not seen. Rebuild it when
-the pool changes (a profile edit, a booked session, a new month for hours) and at least daily.
-An index is immutable (but for the cache below): share it freely, across threads too.
+a profile changes and at least daily; when only a coach's figures move (a booked session, a
+new month for hours) `refreshed` re-prepares just them (bot/coaching/matching_pool.py does
+both). An index is immutable (but for the cache below): share it freely, across threads too.
 
 It also hands out `Exclusion`s, the same object each time a coach is excluded for the same
 reason. A request over 5,000 coaches excludes thousands; built afresh, they outlive several
