@@ -11,15 +11,15 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.clock import Clock
-from bot.ports.calendar import Calendar
-from bot.ports.sign_in import SignInLinks
 from bot.scheduling.bank_holidays import Nation
 from bot.services import Services, Settings
 from handlers.wall_clock import WallClock
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
+    from bot.clock import Clock
+    from bot.ports.calendar import Calendar
+    from bot.ports.sign_in import SignInLinks
     from storage.store import SqlStore
 
 DEFAULT_TIMEZONE = "Europe/London"
