@@ -1,21 +1,26 @@
-"""The one composition root: configuration in, a wired application out."""
+"""The one composition root: configuration in, a wired application out.
+
+SQLAlchemy, the conversations and the channel SDKs are imported where first used, so a
+command that only reads the pool (or the time phrase parser) starts quickly.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.app import CoachingBot
-from bot.clock import Clock
-from bot.ports.calendar import Calendar
-from bot.ports.sign_in import SignInLinks
 from bot.scheduling.bank_holidays import Nation
 from bot.services import Services, Settings
 from handlers.wall_clock import WallClock
-from storage.engine import default_database_url
-from storage.store import SqlStore
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+    from bot.clock import Clock
+    from bot.ports.calendar import Calendar
+    from bot.ports.sign_in import SignInLinks
+    from storage.store import SqlStore
 
 DEFAULT_TIMEZONE = "Europe/London"
 
@@ -24,12 +29,29 @@ class ConfigurationError(Exception):
     """A setting is wrong; the message says which and how to fix it."""
 
 
-@dataclass
 class Application:
-    store: SqlStore
-    services: Services
-    bot: CoachingBot
-    database_url: str
+    """The wired pool. The bot (every conversation of every slice) is built on first use:
+    the inspection commands never need it."""
+
+    def __init__(
+        self,
+        store: SqlStore,
+        services: Services,
+        bot: CoachingBot | None = None,
+        database_url: str = "",
+    ) -> None:
+        self.store = store
+        self.services = services
+        self.database_url = database_url
+        self._bot = bot
+
+    @property
+    def bot(self) -> CoachingBot:
+        if self._bot is None:
+            from bot.app import CoachingBot
+
+            self._bot = CoachingBot(self.services)
+        return self._bot
 
 
 def settings_from_environment() -> Settings:
@@ -91,6 +113,9 @@ def bootstrap(
     create: bool = True,
 ) -> Application:
     """`create=False`: a SQLite file that does not exist is an error, not a new empty pool."""
+    from storage.engine import default_database_url
+    from storage.store import SqlStore
+
     url = database_url or default_database_url()
     store = SqlStore.open(url, migrate=migrate, create=create)
     services = Services(
@@ -100,7 +125,7 @@ def bootstrap(
         calendar=_calendar(store),
         sign_in=_sign_in_links(),
     )
-    return Application(store=store, services=services, bot=CoachingBot(services), database_url=url)
+    return Application(store=store, services=services, database_url=url)
 
 
 def _sign_in_links() -> SignInLinks | None:

@@ -11,14 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-from starlette.routing import BaseRoute
+from typing import TYPE_CHECKING, Any
 
 from bot.domain import Channel
 from handlers.bootstrap import Application
 from handlers.delivery import ChannelNotifier, ChannelSender
 from handlers.observe import NOT_WATCHED, Observer
+
+if TYPE_CHECKING:
+    from starlette.routing import BaseRoute
 
 log = logging.getLogger("coachpool.channels")
 

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from bot.ports.store import Store
 from storage.engine import DEFAULT_BUSY_TIMEOUT, check_exists, default_database_url, make_engine
 from storage.errors import UPGRADE_HINT, SchemaOutOfDate
 from storage.migrate import head_revision, known_revisions, revision_of, upgrade_engine
@@ -18,6 +17,7 @@ from storage.repos.erasure import ErasureRepo
 from storage.repos.events import EventRepo
 from storage.repos.feedback import FeedbackRepo
 from storage.repos.identities import IdentityRepo
+from storage.repos.matching import MatchingRepo
 from storage.repos.organisations import OrganisationRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.people import PeopleRepo
@@ -43,6 +43,7 @@ class SqlStore(
     ErasureRepo,
     RetentionRepo,
     DigestRepo,
+    MatchingRepo,
 ):
     """The store on one engine. Safe to share between threads and asyncio tasks; every
     method blocks, so async code calls it off the event loop.
@@ -71,7 +72,7 @@ class SqlStore(
         engine = make_engine(url, busy_timeout=busy_timeout)
         store = cls(engine)
         try:
-            if migrate:
+            if migrate and store.schema_revision() != head_revision():
                 upgrade_engine(engine)
             store.check_schema()
         except BaseException:
@@ -79,10 +80,14 @@ class SqlStore(
             raise
         return store
 
+    def schema_revision(self) -> str | None:
+        """The schema revision the database is at; None if it was never migrated."""
+        with self._read() as s:
+            return revision_of(s.connection())
+
     def check_schema(self) -> None:
         """Raise SchemaOutOfDate unless the database is at this code's migration head."""
-        with self._read() as s:
-            found = revision_of(s.connection())
+        found = self.schema_revision()
         wanted = head_revision()
         if found == wanted:
             return
@@ -108,4 +113,6 @@ class SqlStore(
 
 
 if TYPE_CHECKING:
+    from bot.ports.store import Store
+
     _implements: type[Store] = SqlStore  # mypy checks that SqlStore is a Store

@@ -10,12 +10,14 @@ the change that made it true.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.coaching.candidates import coach_candidates, match_request, pool_index
+from bot.coaching.candidates import match_request
 from bot.coaching.eligibility import organisation_place_free
+from bot.coaching.matching_pool import pool_of
 from bot.coaching.shortlist import offer_shortlist
 from bot.domain import CoachingRequest, Programme, RequestState
 from bot.matching import CoachCandidate, CoachIndex
@@ -26,19 +28,20 @@ from bot.services import Services
 PLACE_OPENED = "Good news: a place has opened for your coaching request (reference {id})."
 
 
-@dataclass(frozen=True)
-class _Pool:
-    """The pool indexed twice: as it is, and as if every coach had room (to tell 'full'
-    from 'unsuitable')."""
-
-    as_is: CoachIndex
-    with_room: CoachIndex
-
-    @classmethod
-    def of(cls, services: Services) -> _Pool:
-        pool = coach_candidates(services)
-        roomy = [_with_room(c) for c in pool]
-        return cls(pool_index(services, pool), pool_index(services, roomy))
+def _adjusted(
+    services: Services,
+    request: CoachingRequest,
+    adjust: Callable[[CoachCandidate], CoachCandidate],
+) -> CoachIndex:
+    """The kept pool, current for this request's coachee, with each coach as `adjust` sees
+    them (one place fuller, or with every place free)."""
+    index = pool_of(services.store).index(services, coachee_id=request.coachee_id)
+    changed = {
+        position: adjusted
+        for position, coach in enumerate(index.coaches)
+        if (adjusted := adjust(coach.candidate)) is not coach.candidate
+    }
+    return index.refreshed(changed) if changed else index
 
 
 class WaitReason(StrEnum):
@@ -68,13 +71,13 @@ def rematch_waiting(services: Services) -> tuple[Outgoing, ...]:
     waiting = _oldest_first(store.list_requests(states=[RequestState.WAITLISTED]))
     if not waiting:
         return ()
-    pool = coach_candidates(services)
-    index = pool_index(services, pool)
     programmes = {p.id: p for p in store.list_programmes()}
     news: list[Outgoing] = []
+    reserved: frozenset[int] = frozenset()  # coaches offered this round: one place fuller
     for request in waiting:
         if not _place_free(services, request, programmes):
             continue
+        index = _adjusted(services, request, functools.partial(_reserve, coach_ids=reserved))
         result = match_request(services, request, candidates=index)
         if not result.candidates:
             continue
@@ -82,16 +85,11 @@ def rematch_waiting(services: Services) -> tuple[Outgoing, ...]:
         opened = Text(PLACE_OPENED.format(id=request.id))
         news.append(Outgoing(request.coachee_id, (opened, *offered.replies)))
         news += offered.outgoing
-        # The older request has first call on a coach's last place: later ones in this
-        # round see the coaches just offered as one place fuller.
-        pool = _reserve(pool, {c.coach_id for c in result.candidates})
-        index = pool_index(services, pool)
+        reserved |= {c.coach_id for c in result.candidates}
     return tuple(news)
 
 
-def why_waiting(
-    services: Services, request: CoachingRequest, *, pool: _Pool | None = None
-) -> Waiting:
+def why_waiting(services: Services, request: CoachingRequest) -> Waiting:
     """Why a request is on the waiting list now: no place left, or no suitable coach."""
     store = services.store
     if not _place_free(services, request):
@@ -100,25 +98,21 @@ def why_waiting(
         return Waiting(
             WaitReason.NO_PLACE, f"the organisation's {cap} places in this programme are in use"
         )
-    pool = _Pool.of(services) if pool is None else pool
-    now = match_request(services, request, candidates=pool.as_is)
+    now = match_request(services, request)
     if now.candidates:
         return Waiting(
             WaitReason.COACH_FREE, "offered at the next re-match (when a place frees, or 07:30)"
         )
-    roomy = match_request(services, request, candidates=pool.with_room)
+    roomy = match_request(services, request, candidates=_adjusted(services, request, _with_room))
     if roomy.candidates:
         return Waiting(WaitReason.NO_PLACE, "every suitable coach is full or paused")
     return Waiting(WaitReason.NO_COACH, now.shortfall_reason)
 
 
 def waiting_reasons(services: Services, requests: Iterable[CoachingRequest]) -> dict[int, Waiting]:
-    """Request id -> why it waits, for each wait-listed request; the pool is read once."""
+    """Request id -> why it waits, for each wait-listed request."""
     waiting = [r for r in requests if r.state is RequestState.WAITLISTED]
-    if not waiting:
-        return {}
-    pool = _Pool.of(services)
-    return {r.id: why_waiting(services, r, pool=pool) for r in waiting}
+    return {r.id: why_waiting(services, r) for r in waiting}
 
 
 def _oldest_first(requests: Iterable[CoachingRequest]) -> list[CoachingRequest]:
@@ -140,11 +134,12 @@ def _place_free(
     return coachee is not None and organisation_place_free(store, coachee, programme)
 
 
-def _reserve(pool: list[CoachCandidate], coach_ids: set[int]) -> list[CoachCandidate]:
-    return [
-        dataclasses.replace(c, active_coachees=c.active_coachees + 1) if c.id in coach_ids else c
-        for c in pool
-    ]
+def _reserve(candidate: CoachCandidate, coach_ids: frozenset[int]) -> CoachCandidate:
+    """An older request has first call on a coach's last place: later ones in the round see
+    the coaches just offered to it as one place fuller."""
+    if candidate.id not in coach_ids:
+        return candidate
+    return dataclasses.replace(candidate, active_coachees=candidate.active_coachees + 1)
 
 
 def _with_room(candidate: CoachCandidate) -> CoachCandidate:

@@ -4,8 +4,9 @@ Building tokenises every specialism and bio, turns free time into bits on a `Tim
 posts each theme and word to the coaches that have it, so that a request touches only the
 coaches sharing its words instead of re-reading 5,000 bios. Build it over the requests'
 `MatchContext.horizon`: free time outside the index's horizon is not seen. Rebuild it when
-the pool changes (a profile edit, a booked session, a new month for hours) and at least daily.
-An index is immutable (but for the cache below): share it freely, across threads too.
+a profile changes and at least daily; when only a coach's figures move (a booked session, a
+new month for hours) `refreshed` re-prepares just them (bot/coaching/matching_pool.py does
+both). An index is immutable (but for the cache below): share it freely, across threads too.
 
 It also hands out `Exclusion`s, the same object each time a coach is excluded for the same
 reason. A request over 5,000 coaches excludes thousands; built afresh, they outlive several
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from typing import Any
 
 from bot.domain.coaches import Format
 from bot.matching.inputs import CoachCandidate
@@ -96,6 +98,17 @@ class CoachIndex:
             word_weights={key: math.log(total / len(hits)) for key, hits in word_postings.items()},
         )
 
+    def refreshed(self, changed: Mapping[int, CoachCandidate]) -> CoachIndex:
+        """This pool with the candidates at some positions replaced by newer ones of the same
+        coaches whose load, balance, free time or history moved on but whose profile did not:
+        only they are prepared again; texts, postings and word weights are shared."""
+        if not changed:
+            return self
+        coaches = list(self.coaches)
+        for position, candidate in changed.items():
+            coaches[position] = _refresh(coaches[position], candidate, self.grid)
+        return replace(self, coaches=tuple(coaches))
+
     def __len__(self) -> int:
         return len(self.coaches)
 
@@ -128,21 +141,33 @@ def _prepare(
         organisation_id=candidate.person.organisation_id,
         manager_id=candidate.person.manager_id,
         accreditation_level=profile.accreditation.level,
-        free=grid.mask(candidate.free),
         online=profile.offers(Format.ONLINE),
         in_person=profile.offers(Format.IN_PERSON),
         places=tuple(normalise_place(place) for place in profile.locations),
-        load=load_component(
+        specialisms=tuple(specialisms),
+        bio_themes=themes_in(bio_words),
+        **_moving_parts(candidate, grid),
+    )
+    return coach, spec_words, frozenset(bio_words)
+
+
+def _refresh(coach: IndexedCoach, candidate: CoachCandidate, grid: TimeGrid) -> IndexedCoach:
+    return replace(coach, candidate=candidate, **_moving_parts(candidate, grid))
+
+
+def _moving_parts(candidate: CoachCandidate, grid: TimeGrid) -> dict[str, Any]:
+    """What changes between requests while the profile stays: free time, load, balance."""
+    profile = candidate.profile
+    return {
+        "free": grid.mask(candidate.free),
+        "load": load_component(
             active=candidate.active_coachees,
             max_coachees=profile.max_coachees,
             hours=candidate.hours_this_month,
             max_hours=profile.max_hours_per_month,
         ),
-        balance=balance_component(candidate.organisation_balance_hours),
-        specialisms=tuple(specialisms),
-        bio_themes=themes_in(bio_words),
-    )
-    return coach, spec_words, frozenset(bio_words)
+        "balance": balance_component(candidate.organisation_balance_hours),
+    }
 
 
 def _post(

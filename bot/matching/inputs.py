@@ -50,6 +50,9 @@ class MatchContext:
     # How far ahead matching looks for free time, and how soon a first session can be.
     horizon_days: int = HORIZON_DAYS
     notice: timedelta = timedelta(hours=24)
+    # Where the coaches' free time stops counting (None: wherever it ends). An index kept
+    # across requests holds free time further ahead than one request may use.
+    free_until: datetime | None = None
 
     @property
     def horizon(self) -> TimeWindow:

@@ -22,7 +22,8 @@ from bot.matching.rules import RuleBook
 from bot.matching.scoring import Components, format_component, topic_component
 from bot.matching.shortfall import shortfall_reason
 from bot.matching.timegrid import starts
-from bot.scheduling import candidate_slots
+from bot.scheduling import candidate_slots, intersect
+from bot.timewindow import TimeWindow
 
 PREVIEW_SLOTS = 3
 
@@ -49,11 +50,11 @@ def match(
     excluded: list[Exclusion] = []
     eligible: list[int] = []  # positions in the index
     fitting: list[int] = []  # for each eligible coach, the bits where a session could start
-    wanted, cells, coaches = query.wanted, query.cells, index.coaches
+    usable, cells, coaches = query.usable, query.cells, index.coaches
     for position, coach in enumerate(coaches):
         verdict = rules.check(coach)
         if verdict is None:
-            fits = starts(coach.free & wanted, cells)
+            fits = starts(coach.free & usable, cells)
             if fits:
                 eligible.append(position)
                 fitting.append(fits)
@@ -143,8 +144,11 @@ def _ranked(
     informative: frozenset[str],
 ) -> RankedCoach:
     context = query.context
+    free: Sequence[TimeWindow] = coach.candidate.free
+    if context.free_until is not None:
+        free = intersect(free, [TimeWindow(context.earliest_start, context.free_until)])
     slots = candidate_slots(
-        coach.candidate.free,
+        free,
         context.request.windows,
         length=context.session_length,
         step=query.grid_step,

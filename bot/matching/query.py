@@ -23,6 +23,7 @@ _MIDNIGHT = 24 * 60
 class Query:
     context: MatchContext
     wanted: int  # bits: the coachee's windows (or the whole horizon) from the earliest start on
+    usable: int  # the bits of `wanted` where a coach's free time counts (see free_until)
     cells: int  # a session's length in grid cells
     wanted_starts: int  # where a session could start at all within `wanted`
     days: tuple[int, ...]  # per local day with a possible start: that day's cell bits
@@ -36,7 +37,12 @@ class Query:
     def of(cls, context: MatchContext, grid: TimeGrid) -> Query:
         request = context.request
         windows = request.windows or (context.horizon,)
-        wanted = grid.mask(windows) & grid.from_instant(context.earliest_start)
+        wanted = (
+            grid.mask(windows)
+            & grid.from_instant(context.earliest_start)
+            & grid.before(context.horizon.end)
+        )
+        until = context.free_until
         cells = max(1, -(-context.session_length // grid.step))
         possible = starts(wanted, cells)
         days = tuple(bits for _, bits in grid.days(context.coachee_tz) if bits & possible)
@@ -44,6 +50,7 @@ class Query:
         return cls(
             context=context,
             wanted=wanted,
+            usable=wanted if until is None else wanted & grid.ending_by(until),
             cells=cells,
             wanted_starts=possible,
             days=days,

@@ -61,6 +61,14 @@ class TimeGrid:
         """Bits of every cell that starts at or after `instant`."""
         return self.full >> self.index_at_or_after(instant) << self.index_at_or_after(instant)
 
+    def before(self, instant: datetime) -> int:
+        """Bits of every cell that starts before `instant`."""
+        return (1 << self.index_at_or_after(instant)) - 1
+
+    def ending_by(self, instant: datetime) -> int:
+        """Bits of every cell that ends at or before `instant`."""
+        return (1 << self.index_at_or_before(instant)) - 1
+
     def cell(self, index: int) -> datetime:
         return self.origin + index * self.step
 

@@ -1,15 +1,5 @@
-"""The small interfaces the core needs from outside; implemented in storage/ and handlers/."""
+"""The small interfaces the core needs from outside; implemented in storage/ and handlers/.
 
-from bot.ports.errors import Conflict, NotFound, SlotTaken, StoreError, StoreUnavailable
-from bot.ports.notifier import Notifier
-from bot.ports.store import Store
-
-__all__ = [
-    "Conflict",
-    "NotFound",
-    "Notifier",
-    "SlotTaken",
-    "Store",
-    "StoreError",
-    "StoreUnavailable",
-]
+Import each from its module (`bot.ports.store`, `bot.ports.errors`, ...): the package itself
+imports nothing, so code that needs only the errors does not load the store's protocol.
+"""

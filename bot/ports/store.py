@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -46,6 +47,16 @@ from bot.domain.outbox import OutboxMessage
 from bot.domain.people import Channel
 from bot.privacy.periods import RetentionCutoffs, RetentionReport
 from bot.timewindow import TimeWindow
+
+
+@dataclass(frozen=True)
+class PoolRevisions:
+    """Tags that change with every committed change to what they cover (None: never
+    changed): `coaches` the coaches' profiles, availability, people and organisations;
+    `hours` held sessions and who belongs to which organisation. Equal tags, equal data."""
+
+    coaches: int | None
+    hours: int | None
 
 
 class Store(Protocol):
@@ -198,6 +209,19 @@ class Store(Protocol):
     ) -> dict[int, tuple[int, float]]:
         """coach id -> (open engagements, i.e. ACTIVE or AWAITING_SPONSOR, since both hold
         a place; hours of confirmed+held sessions starting in [month_start, month_end))."""
+        ...
+
+    # -- what matching reads on every request --------------------------------------------
+    def pool_revisions(self) -> PoolRevisions: ...
+
+    def organisation_hours(self) -> dict[int, float]:
+        """Organisation id -> hours of held sessions its coaches gave minus hours its staff
+        received (each person counted in their organisation now; erased people not at all)."""
+        ...
+
+    def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:
+        """Person id -> their CONFIRMED/HELD sessions' windows (as coach or coachee) that
+        overlap `within`, by start time; one query for everyone."""
         ...
 
     # -- conversations ----------------------------------------------------------------

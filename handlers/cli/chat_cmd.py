@@ -11,7 +11,6 @@ from typing import Any, TextIO
 from bot.domain import Person
 from handlers.bootstrap import Application
 from handlers.cli.common import open_app, person_by_email
-from handlers.console.wiring import console_chat
 
 
 def register(commands: Any) -> None:
@@ -53,6 +52,8 @@ def chat_in_terminal(
 ) -> None:
     """One person's chat: their messages reach this terminal, everyone else's wait in
     their own console inbox."""
+    from handlers.console.wiring import console_chat  # the console's wiring: for chat only
+
     chat = console_chat(
         app.bot, person, engine=app.store.engine, out=out, attachments_dir=attachments_dir
     )

@@ -8,8 +8,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from handlers.demo import run_demo
-
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("demo", help="play a whole coaching cycle on a sample pool")
@@ -20,6 +18,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from handlers.demo import run_demo
+
     if args.dir:
         args.dir.mkdir(parents=True, exist_ok=True)
         return run_demo(sys.stdout, workdir=args.dir)

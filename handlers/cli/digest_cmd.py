@@ -8,18 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.digest.export import digest_json
-from bot.digest.figures import build_digest
-from bot.digest.render import digest_chart, digest_text
-from bot.digest.schedule import queue_weekly_digests
 from bot.digest.week import Week, parse_week, week_before
 from bot.domain.audit import AuditEntry
-from bot.outbox.dispatcher import dispatch_due
 from handlers.bootstrap import Application, settings_from_environment
-from handlers.channels import platform_notifier
 from handlers.cli.common import UsageError, open_app, operator, print_json
-from handlers.console.wiring import inbox_sender
-from handlers.platforms import MOUNTERS
 
 
 def register(commands: Any) -> None:
@@ -48,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
             "--send gives each recipient their own digest: leave out --organisation, "
             "--json and --chart"
         )
+    from bot.digest.export import digest_json
+    from bot.digest.figures import build_digest
+    from bot.digest.render import digest_chart, digest_text
+
     # Checked before the database is opened: a typo fails fast and touches nothing.
     week = _parse(args.week) if args.week else None
     app = open_app(args)
@@ -85,6 +81,12 @@ def _organisation(app: Application, args: argparse.Namespace) -> int | None:
 
 
 def _send(app: Application, week: Week) -> int:
+    from bot.digest.schedule import queue_weekly_digests
+    from bot.outbox.dispatcher import dispatch_due
+    from handlers.channels import platform_notifier
+    from handlers.console.wiring import inbox_sender
+    from handlers.platforms import MOUNTERS
+
     queued = queue_weekly_digests(app.services, week_start=week.start)
     notifier = platform_notifier(
         app, MOUNTERS, fallback=inbox_sender(app, out=sys.stdout), environ=os.environ

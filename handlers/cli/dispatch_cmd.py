@@ -7,11 +7,7 @@ import os
 import sys
 from typing import Any
 
-from bot.outbox.dispatcher import dispatch_all
-from handlers.channels import platform_notifier
 from handlers.cli.common import open_app
-from handlers.console.wiring import inbox_sender
-from handlers.platforms import MOUNTERS
 
 
 def register(commands: Any) -> None:
@@ -28,6 +24,11 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.outbox.dispatcher import dispatch_all
+    from handlers.channels import platform_notifier
+    from handlers.console.wiring import inbox_sender
+    from handlers.platforms import MOUNTERS
+
     app = open_app(args)
     notifier = platform_notifier(
         app, MOUNTERS, fallback=inbox_sender(app, out=sys.stdout), environ=os.environ

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.coaching.candidates import match_request
 from handlers.cli.common import UsageError, open_app, print_json, print_table
 
 
@@ -17,6 +16,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.coaching.candidates import match_request
+
     app = open_app(args)
     store = app.store
     request = store.get_request(args.request_id)

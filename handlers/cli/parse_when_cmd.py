@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.when import describe_window, parse_when
 from handlers.bootstrap import settings_from_environment
 from handlers.cli.common import UsageError, print_json
 from handlers.wall_clock import WallClock
@@ -24,6 +23,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.when import describe_window, parse_when
+
     try:
         zone = ZoneInfo(args.tz) if args.tz else settings_from_environment().pool_timezone
     except (ZoneInfoNotFoundError, ValueError) as error:

@@ -7,14 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.coaching.waitlist import rematch_and_queue
-from bot.pool.roster import import_roster
-from bot.pool.sample import load_sample_pool
-from bot.privacy.erasure import erase_person
 from handlers.cli.common import UsageError, open_app, operator, person_by_email
-from handlers.roster_files import RosterFileError, read_roster_file
-from storage.engine import default_database_url
-from storage.migrate import upgrade
 
 
 def register(commands: Any) -> None:
@@ -52,6 +45,9 @@ def register(commands: Any) -> None:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
+    from storage.engine import default_database_url
+    from storage.migrate import upgrade
+
     url = args.database or default_database_url()
     upgrade(url)
     print("The database schema is up to date.")
@@ -59,6 +55,8 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 
 def run_seed(args: argparse.Namespace) -> int:
+    from bot.pool.sample import load_sample_pool
+
     app = open_app(args, create=True)
     summary = load_sample_pool(app.store, now=app.services.clock.now())
     print(summary.describe())
@@ -66,6 +64,10 @@ def run_seed(args: argparse.Namespace) -> int:
 
 
 def run_import_coaches(args: argparse.Namespace) -> int:
+    from bot.coaching.waitlist import rematch_and_queue
+    from bot.pool.roster import import_roster
+    from handlers.roster_files import RosterFileError, read_roster_file
+
     try:
         data = args.file.read_bytes()
     except OSError as error:
@@ -99,6 +101,8 @@ def run_import_coaches(args: argparse.Namespace) -> int:
 def run_erase(args: argparse.Namespace) -> int:
     if not args.yes and not sys.stdin.isatty():
         raise UsageError("standard input is not a terminal: add --yes to erase without asking")
+    from bot.privacy.erasure import erase_person
+
     app = open_app(args)
     person = person_by_email(app, args.email)
     if not args.yes:

@@ -7,13 +7,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cryptography.fernet import Fernet
-
 from bot.domain.audit import AuditEntry
 from handlers.bootstrap import ConfigurationError
 from handlers.cli.common import open_app, operator
 from handlers.secrets import HOW_TO, KEY_VARIABLE, SecretBox
-from handlers.slack.installations import Installations
 
 
 def register(commands: Any) -> None:
@@ -25,6 +22,10 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cryptography.fernet import Fernet
+
+    from handlers.slack.installations import Installations
+
     if args.new_key:
         print(Fernet.generate_key().decode())
         return 0

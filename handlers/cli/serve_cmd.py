@@ -6,18 +6,7 @@ import argparse
 import os
 from typing import Any
 
-import uvicorn
-
-from handlers.channels import ChannelContext, build_notifier, mount_all
 from handlers.cli.common import UsageError, open_app
-from handlers.console.wiring import inbox_sender
-from handlers.jobs import Scheduler
-from handlers.logs import configure_logging, log_level_from_environ
-from handlers.platforms import MOUNTERS
-from handlers.retention import retention_periods
-from handlers.serve_settings import dispatch_every_from_environ, port_from_environ
-from handlers.server.app import create_app
-from handlers.server.kick import DispatchKicker
 
 
 def register(commands: Any) -> None:
@@ -38,6 +27,20 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The server's libraries load here, not with the command line: other commands need none.
+    import uvicorn
+
+    from handlers.channels import ChannelContext, build_notifier, mount_all
+    from handlers.console.wiring import inbox_sender
+    from handlers.jobs import Scheduler
+    from handlers.logs import configure_logging, log_level_from_environ
+    from handlers.metrics.instruments import Metrics  # prometheus-client: for serve only
+    from handlers.platforms import MOUNTERS
+    from handlers.retention import retention_periods
+    from handlers.serve_settings import dispatch_every_from_environ, port_from_environ
+    from handlers.server.app import create_app
+    from handlers.server.kick import DispatchKicker
+
     if args.socket_mode and not os.environ.get("SLACK_APP_TOKEN"):
         raise UsageError("--socket-mode needs SLACK_APP_TOKEN (an app-level token, xapp-...)")
     configure_logging(log_level_from_environ(os.environ))
@@ -52,8 +55,6 @@ def run(args: argparse.Namespace) -> int:
 
     async def dispatch_soon() -> None:
         await kicker[0].kick()
-
-    from handlers.metrics.instruments import Metrics  # prometheus-client: for serve only
 
     metrics = Metrics()  # counts everything this process does, for /metrics
     context = ChannelContext(

@@ -1,75 +1,20 @@
 """The Slack channel's plug into the server: `mount(context)` (see handlers/channels.py).
 
-Nothing is mounted without Slack settings. With them: the routes (unless Socket Mode),
-the sender the dispatcher uses, and in Socket Mode the connection as a background task.
+Nothing is mounted without Slack settings, and without them Bolt and the Slack SDK are
+never imported: the commands that do not talk to Slack start without them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass
-from typing import Any
-
-from bot.domain import Channel
 from handlers.channels import ChannelContext, ChannelMount
-from handlers.secrets import SecretBox
-from handlers.slack.app import SlackApp, build_app
-from handlers.slack.desk import Desk, build_desk
-from handlers.slack.installations import Installations
-from handlers.slack.sender import SlackSender
-from handlers.slack.settings import SlackSettings, slack_settings
-from handlers.slack.socket_mode import socket_mode
-from handlers.slack.turns import Turns
-from handlers.slack.webapi import SlackApi
-from handlers.slack.workspaces import InstalledWorkspaces, OneWorkspace, Workspaces
-
-
-@dataclass
-class SlackChannel:
-    settings: SlackSettings
-    desk: Desk
-    app: SlackApp
-    workspaces: Workspaces
-    sender: SlackSender
-
-    def mount(self) -> ChannelMount:
-        background: list[Callable[[], Coroutine[Any, Any, None]]] = []
-        on_shutdown: list[Callable[[], Awaitable[None]]] = []
-        if self.settings.socket_mode:
-            run, stop = socket_mode(self.app.bolt, app_token=self.settings.app_token)
-            background.append(run)
-            on_shutdown.append(stop)
-        return ChannelMount(
-            channel=Channel.SLACK,
-            routes=self.app.routes(http_events=not self.settings.socket_mode),
-            sender=self.sender,
-            background=background,
-            on_shutdown=on_shutdown,
-        )
-
-
-def slack_channel(context: ChannelContext) -> SlackChannel | None:
-    settings = slack_settings(context.environ)
-    if settings is None:
-        return None
-    application = context.application
-    api = SlackApi(base_url=settings.api_url)
-    desk = build_desk(application, api, observer=context.observer)
-    installations: Installations | None = None
-    workspaces: Workspaces
-    if settings.oauth:
-        installations = Installations(
-            application.store.engine, secrets=SecretBox.from_environ(context.environ)
-        )
-        workspaces = InstalledWorkspaces(installations)
-    else:
-        workspaces = OneWorkspace(token=settings.bot_token, api=api)
-    turns = Turns(desk, dispatch_soon=context.dispatch_soon, observer=context.observer)
-    app = build_app(settings, turns=turns, installations=installations, observer=context.observer)
-    return SlackChannel(settings, desk, app, workspaces, SlackSender(desk, workspaces))
+from handlers.slack.settings import slack_settings
 
 
 def mount(context: ChannelContext) -> ChannelMount | None:
     """None when the environment has no Slack settings."""
+    if slack_settings(context.environ) is None:
+        return None
+    from handlers.slack.channel import slack_channel
+
     channel = slack_channel(context)
     return channel.mount() if channel is not None else None

@@ -11,6 +11,7 @@ from storage.models.outbox import OutboxRow
 from storage.models.people import IdentityRow, OrganisationRow, PersonRoleRow, PersonRow
 from storage.models.programmes import ProgrammeRow
 from storage.models.requests import RequestRow, ShortlistEntryRow
+from storage.models.revisions import PoolRevisionRow
 from storage.models.sessions import EngagementRow, SessionRow
 from storage.models.slack import SlackWorkspaceRow
 
@@ -30,6 +31,7 @@ __all__ = [
     "OutboxRow",
     "PersonRoleRow",
     "PersonRow",
+    "PoolRevisionRow",
     "ProcessedEventRow",
     "ProgrammeRow",
     "RequestRow",

@@ -12,6 +12,8 @@ from storage.models.base import Base
 
 class EngagementRow(Base):
     __tablename__ = "engagements"
+    # Matching counts each coach's open engagements: only the open ones are read.
+    __table_args__ = (Index("ix_engagements_state_coach_id", "state", "coach_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
@@ -28,10 +30,12 @@ class EngagementRow(Base):
 
 class SessionRow(Base):
     __tablename__ = "sessions"
-    # The overlap check looks up each person's sessions by start time.
+    # The overlap check looks up each person's sessions by start time; matching reads the
+    # coming weeks' and this month's sessions of everyone, by start time alone.
     __table_args__ = (
         Index("ix_sessions_coach_id_starts_at", "coach_id", "starts_at"),
         Index("ix_sessions_coachee_id_starts_at", "coachee_id", "starts_at"),
+        Index("ix_sessions_starts_at", "starts_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session as DbSession
 
 from bot.domain import HOLDING_A_PLACE, Session, SessionKind, SessionState
 from bot.domain.lifecycles import SESSION_MOVES
@@ -17,6 +19,18 @@ from storage.repos.booking import OCCUPYING, check_free, lock_people
 from storage.repos.rows import fresh, row_of, row_or_none
 from storage.repos.transitions import locked_for_move
 from storage.unit import UnitOfWork
+
+
+def session_minutes(db: DbSession) -> ColumnElement[Any]:
+    """A session's length in whole minutes, in SQL (interval arithmetic differs by dialect)."""
+    seconds: ColumnElement[Any]
+    if db.get_bind().dialect.name == "postgresql":
+        seconds = func.extract("epoch", SessionRow.ends_at - SessionRow.starts_at)
+    else:
+        seconds = (
+            func.julianday(SessionRow.ends_at) - func.julianday(SessionRow.starts_at)
+        ) * 86400
+    return func.round(seconds / 60)
 
 
 def to_session(row: SessionRow) -> Session:
@@ -200,15 +214,16 @@ class SessionRepo(UnitOfWork):
             )
             for coach_id, count in engagements:
                 loads[coach_id] = (count, 0.0)
-            sessions = s.execute(
-                select(SessionRow.coach_id, SessionRow.starts_at, SessionRow.ends_at).where(
+            minutes = s.execute(
+                select(SessionRow.coach_id, func.sum(session_minutes(s)))
+                .where(
                     SessionRow.state.in_(OCCUPYING),
                     SessionRow.starts_at >= month_start,
                     SessionRow.starts_at < month_end,
                 )
+                .group_by(SessionRow.coach_id)
             )
-            # Summed here rather than in SQL: interval arithmetic differs between dialects.
-            for coach_id, start, end in sessions:
-                count, hours = loads.get(coach_id, (0, 0.0))
-                loads[coach_id] = (count, hours + (end - start).total_seconds() / 3600)
+            for coach_id, total in minutes:
+                count, _ = loads.get(coach_id, (0, 0.0))
+                loads[coach_id] = (count, float(total or 0) / 60)
             return loads

@@ -10,15 +10,19 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import inspect
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.models import Base
 
 
 def _insert(session: Session, model: type[Base], values: Mapping[str, Any]) -> Any:
-    # The two dialects' Insert classes share on_conflict_* but no common base type.
-    module: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    # The two dialects' Insert classes share on_conflict_* but no common base type; each
+    # dialect is imported on first use, so a SQLite command never loads PostgreSQL's.
+    module: Any
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql as module
+    else:
+        from sqlalchemy.dialects import sqlite as module
     return module.insert(model.__table__).values(**values)
 
 

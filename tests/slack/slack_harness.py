@@ -32,8 +32,8 @@ from handlers.metrics.instruments import Metrics
 from handlers.secrets import KEY_VARIABLE
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker
+from handlers.slack.channel import SlackChannel, slack_channel
 from handlers.slack.installations import Installations, Workspace
-from handlers.slack.mount import SlackChannel, slack_channel
 from tests.slack import slack_payloads as payloads
 from tests.slack.slack_fake_api import Call, FakeSlack, FakeUser, bot_user
 

@@ -14,8 +14,8 @@ import pytest
 from bot.clock import SimulatedClock
 from handlers.bootstrap import bootstrap
 from handlers.channels import ChannelContext
+from handlers.slack.channel import slack_channel
 from handlers.slack.listeners import Registered
-from handlers.slack.mount import slack_channel
 from handlers.slack.settings import BOT_SCOPES
 from tests.slack.manifest_yaml import load
 from tests.slack.slack_harness import START

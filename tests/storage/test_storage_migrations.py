@@ -15,7 +15,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from storage.engine import make_engine
-from storage.migrate import alembic_config, current_revision, head_revision, upgrade
+from storage.migrate import (
+    alembic_config,
+    alembic_head_revision,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 from storage.models import Base
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,6 +36,12 @@ def test_migrations_match_the_models(database_url: str) -> None:
     finally:
         engine.dispose()
     assert differences == []
+
+
+def test_the_quick_head_revision_is_alembics() -> None:
+    # Every command start compares the database with head_revision(), read from the scripts
+    # without importing Alembic; it must name the revision Alembic would upgrade to.
+    assert head_revision() == alembic_head_revision()
 
 
 def test_upgrade_from_nothing_and_back(fresh_database_url: Callable[[], str]) -> None:

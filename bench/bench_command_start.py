@@ -1,0 +1,66 @@
+"""How long `coachpool people --json`, `requests --json` and `parse-when` take, start to exit.
+
+Run: .venv/bin/python bench/bench_command_start.py [--runs N]
+
+Each command runs N times (default 7) as its own process, the way a person or a script runs
+it, on the sample pool (`coachpool seed --demo`: 40 coaches) in a temporary SQLite file.
+Prints the median wall time and the median CPU time (user + system, from the child's
+rusage): on a machine other work is loading, the CPU time is the steadier figure.
+Target: under 0.3 s each. `python -X importtime -m handlers.cli.main ...` shows where
+the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMANDS = (
+    ("people --json", ["people", "--json"]),
+    ("requests --json", ["requests", "--json"]),
+    ("parse-when", ["parse-when", "Tuesday or Thursday afternoons", "--json"]),
+)
+
+
+def _coachpool(database: str, argv: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of the console script's entry point."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "handlers.cli.main", "--database", database, *argv],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        database = str(Path(folder) / "pool.db")
+        _coachpool(database, ["seed", "--demo"])
+        print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; {args.runs} runs")
+        for label, argv in COMMANDS:
+            runs = [_coachpool(database, argv) for _ in range(args.runs)]
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[1] for r in runs)
+            print(f"  coachpool {label:<16} median {wall:.3f} s wall, {cpu:.3f} s CPU")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""What matching reads on every request, kept small: revision tags, the organisations'
+hours in one aggregate, and only the sessions of the coming weeks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from bot.domain import SessionState
+from bot.ports.store import PoolRevisions
+from bot.timewindow import TimeWindow
+from storage.models import PersonRow, PoolRevisionRow, SessionRow
+from storage.repos.booking import OCCUPYING
+from storage.repos.sessions import session_minutes
+from storage.unit import UnitOfWork
+
+# No session is longer: one starting this long before a window cannot reach into it.
+MAX_SESSION = timedelta(days=1)
+
+
+class MatchingRepo(UnitOfWork):
+    def pool_revisions(self) -> PoolRevisions:
+        with self._read() as s:
+            rows = s.execute(select(PoolRevisionRow.name, PoolRevisionRow.value))
+            tags: dict[str, int] = dict(rows.all())
+        return PoolRevisions(coaches=tags.get("coaches"), hours=tags.get("hours"))
+
+    def organisation_hours(self) -> dict[int, float]:
+        """Organisation id -> hours of held sessions its coaches gave minus hours its staff
+        received, by each person's organisation now; erased people's sessions not counted."""
+        balance: dict[int, float] = defaultdict(float)
+        with self._read() as s:
+            minutes = func.sum(session_minutes(s))
+            for side, sign in ((SessionRow.coach_id, 1), (SessionRow.coachee_id, -1)):
+                person = aliased(PersonRow)
+                rows = s.execute(
+                    select(person.organisation_id, minutes)
+                    .join(person, person.id == side)
+                    .where(SessionRow.state == SessionState.HELD.value, person.erased.is_(False))
+                    .group_by(person.organisation_id)
+                )
+                for organisation_id, total in rows:
+                    balance[organisation_id] += sign * float(total or 0) / 60
+        return dict(balance)
+
+    def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:
+        """Everyone's CONFIRMED/HELD sessions (as coach and as coachee) overlapping `within`,
+        by start time. Sessions are at most a day long, so only a day before is read."""
+        query = (
+            select(
+                SessionRow.coach_id, SessionRow.coachee_id, SessionRow.starts_at, SessionRow.ends_at
+            )
+            .where(
+                SessionRow.state.in_(OCCUPYING),
+                SessionRow.starts_at >= within.start - MAX_SESSION,
+                SessionRow.starts_at < within.end,
+                SessionRow.ends_at > within.start,
+            )
+            .order_by(SessionRow.starts_at, SessionRow.id)
+        )
+        busy: dict[int, list[TimeWindow]] = defaultdict(list)
+        with self._read() as s:
+            for coach_id, coachee_id, start, end in s.execute(query):
+                window = TimeWindow(start, end)
+                busy[coach_id].append(window)
+                busy[coachee_id].append(window)
+        return dict(busy)
