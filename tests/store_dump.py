@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import inspect, select, text
 
-from storage.models import Base
+from storage.backup.rows import pool_tables
 from storage.store import SqlStore
 
 
@@ -31,15 +31,16 @@ def stored_cells(store: SqlStore) -> list[tuple[str, str]]:
 
 
 def table_rows(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
-    """Every model table's rows in primary-key order, read through the models' types, so
-    the same pool compares equal on SQLite and PostgreSQL."""
+    """Every pool table's rows (`storage.backup.rows.pool_tables`) in primary-key order,
+    read through the models' types, so the same pool compares equal on SQLite and
+    PostgreSQL."""
     with store.engine.connect() as connection:
         return {
             table.name: [
                 row._asdict()
                 for row in connection.execute(select(table).order_by(*table.primary_key.columns))
             ]
-            for table in Base.metadata.sorted_tables
+            for table in pool_tables()
         }
 
 

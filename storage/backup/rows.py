@@ -7,17 +7,26 @@ Tables go in foreign-key order, in chunks, so memory stays flat on a large pool.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, Table, func, insert, select, text
 
 from storage.models import Base
+from storage.models.revisions import PoolRevisionRow
 
 CHUNK = 1_000
+
+
+def pool_tables() -> list[Table]:
+    """The tables holding the pool's records, in foreign-key order. Not the matching cache's
+    revision tags: triggers write them on every change (a restore's inserts give fresh
+    ones), so they are no part of what a pool is and are never compared or copied."""
+    derived = {PoolRevisionRow.__tablename__}
+    return [t for t in Base.metadata.sorted_tables if t.name not in derived]
 
 
 def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
     """Every model table's rows from `source` into the same tables in `target`; rows per table."""
     copied: dict[str, int] = {}
-    for table in Base.metadata.sorted_tables:
+    for table in pool_tables():
         order = list(table.primary_key.columns)
         # yield_per: a server-side cursor on PostgreSQL, so a big table never sits in memory.
         result = source.execute(select(table).order_by(*order).execution_options(yield_per=CHUNK))
@@ -32,13 +41,13 @@ def count_rows(connection: Connection) -> int:
     """How many rows the pool's tables hold altogether."""
     return sum(
         connection.execute(select(func.count()).select_from(table)).scalar_one()
-        for table in Base.metadata.sorted_tables
+        for table in pool_tables()
     )
 
 
 def delete_rows(connection: Connection) -> None:
     """Every row of the pool's tables (children first), leaving the schema."""
-    for table in reversed(Base.metadata.sorted_tables):
+    for table in reversed(pool_tables()):
         connection.execute(table.delete())
 
 
