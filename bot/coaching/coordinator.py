@@ -50,8 +50,10 @@ def _digest_for(services: Services, person: Person, *, this_week: bool) -> Diges
     return build_digest(services, week=week, organisation_id=scope)
 
 
-def waiting_requests(services: Services, person: Person) -> Outcome:
-    """Open requests by reference, programme, organisation, stage and age."""
+def waiting_requests(services: Services, person: Person, *, reasons: bool = True) -> Outcome:
+    """Open requests by reference, programme, organisation, stage and age. `reasons` says
+    why each wait-listed one waits, which re-matches it: too slow for a large pool's home
+    surface, opened far more often than 'waiting' is asked (bench/bench_home.py)."""
     if not may_see_figures(person):
         return Outcome((Text("The list of waiting requests is for coordinators."),))
     store, now = services.store, services.clock.now()
@@ -67,7 +69,7 @@ def waiting_requests(services: Services, person: Person) -> Outcome:
     if not waiting:
         return Outcome((Text("No requests are waiting. Every request has a coach."),))
     shown = waiting[:25]
-    why = waiting_reasons(services, shown)
+    why = waiting_reasons(services, shown) if reasons else {}
 
     def status(request: CoachingRequest) -> str:
         reason = why.get(request.id)
@@ -84,6 +86,8 @@ def waiting_requests(services: Services, person: Person) -> Outcome:
         for r in shown
     )
     more = f" Showing the oldest 25 of {len(waiting)}." if len(waiting) > 25 else ""
+    if not reasons:
+        more += " Say 'waiting' to see why each one on the waiting list waits."
     return Outcome(
         (
             Card(

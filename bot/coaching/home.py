@@ -39,7 +39,7 @@ def coordinator_parts(services: Services, person: Person) -> tuple[HomePart, ...
         return ()
     return (
         HomePart("This week's figures", coordinator.this_week_figures(services, person)),
-        HomePart("Waiting requests", coordinator.waiting_requests(services, person)),
+        HomePart("Waiting requests", coordinator.waiting_requests(services, person, reasons=False)),
         HomePart("Dashboard", dashboard_link(services, person)),
     )
 
