@@ -22,7 +22,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_dashboard import ENVIRON
 from bench_digest import AS_OF, SETTINGS, load
 
 from bot.clock import SimulatedClock
@@ -32,6 +31,11 @@ from bot.services import Services
 from handlers.web.settings import dashboard_settings
 from storage.migrate import upgrade
 from storage.store import SqlStore
+
+ENVIRON = {
+    "COACHPOOL_PUBLIC_URL": "http://127.0.0.1",
+    "COACHPOOL_SECRET_KEY": "bench-key-not-a-secret-0123456789",
+}
 
 
 def median_ms(runs: int, services: Services, person: Person) -> float:
