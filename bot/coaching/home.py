@@ -38,8 +38,9 @@ def coordinator_parts(services: Services, person: Person) -> tuple[HomePart, ...
     if not coordinator.may_see_figures(person):
         return ()
     return (
-        HomePart("This week's figures", coordinator.this_week_figures(services, person)),
-        HomePart("Waiting requests", coordinator.waiting_requests(services, person, reasons=False)),
+        # Both cards are titled (the digest's week, "N requests waiting"): no heading above.
+        HomePart("", coordinator.this_week_figures(services, person)),
+        HomePart("", coordinator.waiting_requests(services, person, reasons=False)),
         HomePart("Dashboard", dashboard_link(services, person)),
     )
 
