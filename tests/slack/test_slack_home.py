@@ -166,3 +166,15 @@ def test_a_coach_sees_their_availability_under_one_heading(database_url: str) ->
         assert shown.count("Your availability") == 1
         assert "Capacity" in shown
         assert "Weekly digest" not in shown
+
+
+def test_without_the_dashboard_the_home_says_so_and_gives_no_link(sqlite_url: str) -> None:
+    with patch.dict(os.environ):
+        for name in DASHBOARD:
+            os.environ.pop(name, None)
+        with running_pool(sqlite_url) as h:
+            view, shown = _home(h, h.user(COORDINATOR))
+        assert "Dashboard" in _headers(view)
+        assert "The dashboard is not switched on for this pool yet" in shown
+        assert "/dashboard/sign-in" not in shown
+        assert "No requests are waiting" in shown
