@@ -20,11 +20,7 @@ SMALLEST_LIMIT = 3
 
 
 def digest_replies(digest: Digest, *, rules: DigestRules = RULES) -> tuple[Reply, ...]:
-    card = Card(
-        title(digest),
-        tuple(Fact(label, value) for label, value in summary(digest)),
-        text=subtitle(digest),
-    )
+    card = digest_card(digest)
     chart = digest_chart(digest)
     limit = rules.list_limit
     while True:
@@ -35,6 +31,15 @@ def digest_replies(digest: Digest, *, rules: DigestRules = RULES) -> tuple[Reply
             break
         limit = max(SMALLEST_LIMIT, limit // 2)
     return (card, *(Text(_cut(t.text, MAX_TEXT)) for t in lists), chart)
+
+
+def digest_card(digest: Digest) -> Card:
+    """The digest's headline figures: what a home surface shows without lists or chart."""
+    return Card(
+        title(digest),
+        tuple(Fact(label, value) for label, value in summary(digest)),
+        text=subtitle(digest),
+    )
 
 
 def _list_text(section: Section) -> str:

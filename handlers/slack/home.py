@@ -1,5 +1,6 @@
-"""The App Home tab: the person's open requests and next sessions, and for coaches the
-requests waiting for them and their availability; all from the core's overview."""
+"""The App Home tab: the core's home parts (`bot.coaching.home`) under their headings:
+requests and sessions; a coach's offers and availability; a coordinator's or organisation
+lead's figures, waiting requests and dashboard link."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from slack_sdk.web import WebClient
 
-from bot.coaching import overview
-from bot.domain import Person, Role
-from bot.messages import Outcome
+from bot.coaching.home import home_parts
+from bot.domain import Person
 from handlers.slack import limits
 from handlers.slack.blocks import Block, button, header, sections
 from handlers.slack.identity import Stranger
@@ -45,19 +45,10 @@ def home_blocks(desk: Desk, person: Person) -> list[Block]:
     intro: Block = {"type": "section", "text": {"type": "mrkdwn", "text": INTRO}}
     if request is not None:
         intro["accessory"] = request
-    parts: list[tuple[str, Outcome]] = [
-        ("Your requests", overview.requests(services, person)),
-        ("Your sessions", overview.sessions(services, person)),
-    ]
-    if Role.COACH in person.roles:
-        parts += [
-            ("Waiting for your answer", overview.pending_offers(services, person)),
-            ("Your availability", overview.availability(services, person)),
-        ]
     blocks = [*header(f"Hello {person.first_name}"), intro]
-    for title, outcome in parts:
-        blocks += [{"type": "divider"}, *header(title)]
-        blocks += surface(outcome.replies, ids=ids, limit=limits.VIEW_BLOCKS)
+    for part in home_parts(services, person):
+        blocks += [{"type": "divider"}, *header(part.heading)]
+        blocks += surface(part.outcome.replies, ids=ids, limit=limits.VIEW_BLOCKS)
     return blocks
 
 

@@ -27,6 +27,7 @@ from microsoft_teams.api.models.adaptive_card import (
 )
 from microsoft_teams.cards import AdaptiveCard
 
+from bot.coaching.home import coordinator_overview
 from bot.coaching.overview import help_text
 from bot.conversations.intake import intake_form
 from bot.domain import Channel
@@ -143,7 +144,8 @@ class TeamsActivities:
     async def on_conversation_update(
         self, ctx: ActivityContext[ConversationUpdateActivity]
     ) -> None:
-        """Installed in a personal chat: store the reference, say hello."""
+        """Installed in a personal chat: store the reference, say hello; a coordinator or
+        organisation lead also gets their overview (Teams has no home tab of its own here)."""
         bot_id = ctx.activity.recipient.id
         if not any(m.id == bot_id for m in ctx.activity.members_added or []):
             return
@@ -154,6 +156,9 @@ class TeamsActivities:
         start = button("Request coaching", form_data(OPEN_INTAKE), style="primary")
         welcome = text_card(help_text(who.person), buttons=[start])
         await ctx.send(summarised(WELCOME).add_card(welcome))
+        services = self._application.services
+        overview = await run_sync(coordinator_overview, services, who.person)
+        await self._send(ctx, render_activities(overview.replies))
 
     async def on_install(self, ctx: ActivityContext[InstalledActivity]) -> None:
         """Teams also announces the install as a conversationUpdate, which says hello;
