@@ -12,6 +12,7 @@ from bot.domain import CoachingRequest, Person, RequestState, Role
 from bot.messages import Outcome
 from bot.replies import Card, Fact, Text
 from bot.services import Services
+from bot.text_format import plural
 
 _STATUS = {
     RequestState.OPEN: "being matched",
@@ -73,7 +74,7 @@ def waiting_requests(services: Services, person: Person) -> Outcome:
     return Outcome(
         (
             Card(
-                f"{len(waiting)} requests waiting",
+                f"{plural(len(waiting), 'request')} waiting",
                 facts,
                 text="`coachpool match REQUEST_ID` shows why coaches were excluded." + more,
             ),

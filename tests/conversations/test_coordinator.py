@@ -15,7 +15,7 @@ def test_a_coordinator_sees_waiting_requests_without_names(t: Transcript) -> Non
     shortlisted(t)
     waiting = squeeze(t.say(COORDINATOR, "waiting"))
     (request,) = t.store.list_requests()
-    assert "1 requests waiting" in waiting
+    assert "1 request waiting" in waiting
     assert (
         f"Request {request.id} Regional Coaching Pool, Dudley Metropolitan Borough Council: "
         "coachee choosing, 0 days" in waiting
