@@ -9,6 +9,8 @@ reaches Sam's and the coach's).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from bot.domain import EngagementState, RequestState
@@ -107,6 +109,41 @@ def test_the_sponsor_has_concerns_then_approves_across_four_terminals(
         assert "Karen Lloyd has approved the coaching" in squeeze(t.chat(email))
     assert "Nothing is waiting for your approval" in squeeze(t.chat(KAREN, "approvals"))
     assert len(t.chat(COORDINATOR).splitlines()) == 1  # the greeting only: told once
+
+
+# Asked on Tuesday 24 November at 09:30: 3 working days to Friday's nudge, one more to move on.
+MOVES_ON = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
+
+
+def test_the_card_names_the_moment_the_request_moves_on_and_keeps_to_it(t: Terminals) -> None:
+    t.chat(SAM, f"{ASK}, Tuesday or Thursday afternoons", "Keep my team motivated", "skip",
+           "skip", "Regional Coaching Pool", "Yes, find me a coach", "1")  # fmt: skip
+    coach = _chosen_coach_email(t)
+    card = squeeze(t.chat(coach))
+    assert "Please answer by Monday 30 November, 09:30 GMT" in card
+    # Times after the answer time are offered: they say when the session would be.
+    assert "Accept Tuesday 1 December, 13:30 GMT" in card
+    t.clock.set(MOVES_ON - timedelta(minutes=1))
+    nudged = squeeze(t.chat(coach))
+    assert "If I haven't heard by Monday 30 November, 09:30 GMT" in nudged
+    assert "1. Accept Tuesday 1 December, 13:30 GMT" in nudged  # Thursday's has passed
+    assert "Your session is booked" in squeeze(t.chat(coach, "1"))
+    t.clock.set(MOVES_ON + timedelta(hours=1))
+    told = squeeze(t.chat(SAM))
+    assert "Your session is booked" in told and "answer in time" not in told
+
+
+def test_at_the_moment_the_card_names_the_request_moves_on(t: Terminals) -> None:
+    t.chat(SAM, f"{ASK}, Tuesday or Thursday afternoons", "Keep my team motivated", "skip",
+           "skip", "Regional Coaching Pool", "Yes, find me a coach", "1")  # fmt: skip
+    coach = _chosen_coach_email(t)
+    assert "Please answer by Monday 30 November, 09:30 GMT" in squeeze(t.chat(coach))
+    t.clock.set(MOVES_ON - timedelta(minutes=1))
+    assert "hasn't been able to answer in time" not in squeeze(t.chat(SAM))
+    t.clock.set(MOVES_ON)
+    assert "hasn't been able to answer in time" in squeeze(t.chat(SAM))
+    late = squeeze(t.chat(coach, "2"))  # a time on the last card the coach was shown
+    assert "That request has moved on" in late and "Your session is booked" not in late
 
 
 def _request_state(t: Terminals) -> RequestState:
