@@ -81,7 +81,11 @@ def test_the_sponsor_has_concerns_then_approves_across_four_terminals(
     coach = _chosen_coach_email(t)
     accepted = squeeze(t.chat(coach, "1"))
     assert OFFER in accepted and "Your session is booked" in accepted
+    assert "Karen Lloyd, Sam's line manager, is asked to approve the coaching" in accepted
     assert _engagement_state(t) is EngagementState.AWAITING_SPONSOR
+    booked = squeeze(t.chat(SAM))
+    assert "Your session is booked" in booked
+    assert "Karen Lloyd, your line manager, is asked to approve the coaching" in booked
 
     # Karen's terminal: the ask waited for her; later she opens her approvals.
     ask = squeeze(t.chat(KAREN))
