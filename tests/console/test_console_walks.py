@@ -1,10 +1,12 @@
 """Issue 11's walk-through, continued across terminals: the waiting list and the sponsor.
 
-Sam waits because no coach is free when he is; in another terminal a coach saves new weekly
-times, and Sam's next chat has the news with a shortlist he picks from. With sponsor
+Sam waits because no coach is free when he is, or because the one who is has no place left;
+in another terminal a coach saves new weekly times, or a coachee ends their coaching, and
+Sam's next chat has the news with a shortlist he picks from. With sponsor
 approval switched on from the command line, Sam's line manager finds the approval waiting in
 her terminal, has concerns (which reach the coordinator's terminal), then approves (which
-reaches Sam's and the coach's).
+reaches Sam's and the coach's). The coach's request card names the moment the request moves
+on, and the request moves on then, not before.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from tests.conversations.transcript import squeeze
 SAM = DEMO_COACHEE_EMAIL
 COORDINATOR = DEMO_COORDINATOR_EMAIL
 KAREN = "karen.lloyd@dudley.gov.uk"  # Sam's line manager
-CATHERINE = "catherine.ellis@shropshire.gov.uk"
+CATHERINE = "catherine.ellis@shropshire.gov.uk"  # 2 coaching places
+EMMA = "emma.roberts@coventry.gov.uk"
+JADE = "jade.morris@sandwell.gov.uk"
 ASK = "coaching on leading my team through a restructure, online"
 OFFER = "Sam would like you as their coach"
 
@@ -113,6 +117,36 @@ def test_the_sponsor_has_concerns_then_approves_across_four_terminals(
         assert "Karen Lloyd has approved the coaching" in squeeze(t.chat(email))
     assert "Nothing is waiting for your approval" in squeeze(t.chat(KAREN, "approvals"))
     assert len(t.chat(COORDINATOR).splitlines()) == 1  # the greeting only: told once
+
+
+def asks_for_sunday_mornings(t: Terminals, email: str) -> str:
+    return squeeze(
+        t.chat(email, ASK, "Keep my team motivated", "skip", "skip", "Regional Coaching Pool",
+               "Sunday mornings", "Yes, find me a coach")
+    )  # fmt: skip
+
+
+def test_coaching_that_ends_in_one_terminal_opens_a_place_in_anothers(t: Terminals) -> None:
+    t.chat(CATHERINE, "availability", "Change my weekly times", "Sun 06:00-12:00", "Save")
+    for coachee in (EMMA, JADE):  # Catherine, alone on Sunday mornings, takes both
+        assert "1. Catherine Ellis" in asks_for_sunday_mornings(t, coachee)
+        assert "I've asked Catherine Ellis" in squeeze(t.chat(coachee, "1"))
+        assert "Your session is booked" in squeeze(t.chat(CATHERINE, "1"))
+    waits = asks_for_sunday_mornings(t, SAM)
+    assert "I'll message you when a coach becomes available" in waits
+    seen = squeeze(t.chat(COORDINATOR, "waiting"))
+    assert "on the waiting list (no place left: every suitable coach is full or paused)" in seen
+
+    ended = squeeze(
+        t.chat(EMMA, "sessions", "End coaching with Catherine Ellis", "Yes, end the coaching")
+    )
+    assert "the coaching has ended" in ended and "a place has opened" not in ended
+    news = squeeze(t.chat(SAM))
+    assert "Good news: a place has opened for your coaching request (reference 3)" in news
+    assert "1. Catherine Ellis, Shropshire Council" in news
+    assert "Has capacity: 1 of 2 coaching places in use" in news
+    assert "I've asked Catherine Ellis" in squeeze(t.chat(SAM, "1"))
+    assert OFFER in squeeze(t.chat(CATHERINE))
 
 
 # Asked on Tuesday 24 November at 09:30: 3 working days to Friday's nudge, one more to move on.
