@@ -1,6 +1,8 @@
 """`coachpool organisations` and `coachpool organisation link|unlink`: which Slack workspaces
-and Teams tenants belong to which member organisation. Messages from a workspace or
-tenant that belongs to no member organisation are refused politely."""
+and Teams tenants serve which member organisation. Messages from a workspace or tenant
+that serves no member organisation are refused politely. One workspace or tenant may
+serve several organisations (a regional pool's own workspace): people in it are told
+apart by their verified email, each served as a person of their own organisation."""
 
 from __future__ import annotations
 
@@ -61,8 +63,6 @@ def _change(args: argparse.Namespace, *, add: bool) -> int:
         if organisation is None:
             known = ", ".join(o.slug for o in store.list_organisations())
             raise UsageError(f"there is no organisation {args.slug!r}; known: {known}")
-        if add:
-            _refuse_if_taken(store.list_organisations(), organisation, args)
         updated = dataclasses.replace(
             organisation,
             slack_team_ids=_apply(organisation.slack_team_ids, args.slack_team, add=add),
@@ -78,25 +78,35 @@ def _change(args: argparse.Namespace, *, add: bool) -> int:
                 f"slack={args.slack_team} teams={args.teams_tenant}",
             )
         )
+        others = [o for o in store.list_organisations() if o.id != organisation.id]
     print(
         f"{updated.name}: Slack workspaces {', '.join(updated.slack_team_ids) or 'none'}; "
         f"Teams tenants {', '.join(updated.teams_tenant_ids) or 'none'}."
     )
+    if add:
+        for line in _shared_with(updated, others):
+            print(line)
     return 0
 
 
-def _refuse_if_taken(
-    organisations: list[Organisation], target: Organisation, args: argparse.Namespace
-) -> None:
-    """A workspace or tenant belongs to one organisation, or people could not be told apart."""
-    for other in organisations:
-        if other.id == target.id:
-            continue
-        clash = set(args.slack_team) & set(other.slack_team_ids) or set(args.teams_tenant) & set(
-            other.teams_tenant_ids
-        )
-        if clash:
-            raise UsageError(f"{', '.join(sorted(clash))} already belongs to {other.slug}")
+def _shared_with(organisation: Organisation, others: list[Organisation]) -> list[str]:
+    """What it means that another organisation uses one of these workspaces or tenants."""
+    links = [
+        *(
+            ("Slack workspace", team, [o.slug for o in others if team in o.slack_team_ids])
+            for team in organisation.slack_team_ids
+        ),
+        *(
+            ("Teams tenant", tenant, [o.slug for o in others if tenant in o.teams_tenant_ids])
+            for tenant in organisation.teams_tenant_ids
+        ),
+    ]
+    return [
+        f"{label} {link} is shared with {', '.join(sorted(sharing))}: people there are told "
+        "apart by their verified email, each served as a person of their own organisation."
+        for label, link, sharing in links
+        if sharing
+    ]
 
 
 def _apply(current: tuple[str, ...], changes: list[str], *, add: bool) -> tuple[str, ...]:

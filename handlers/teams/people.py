@@ -1,7 +1,8 @@
 """Recognising the person behind a Teams account, and remembering how to reach them.
 
 A Teams account is linked to a pool record by its verified email or UPN (from the
-connector's member lookup), only when the person's organisation lists the tenant, and only
+connector's member lookup), only when the person's organisation lists the tenant (a
+tenant may serve several member organisations; the email tells their people apart), and only
 if the person has no Teams account yet (the first keeps their messages; a coordinator
 releases it with `coachpool accounts EMAIL --unlink teams`):
 a tenant's admin can set any user's mail attribute, so the email alone is not proof.
@@ -58,12 +59,15 @@ def recognise(store: Store, caller: Caller) -> Known | Refused | None:
     email and call `link_by_email`)."""
     if not caller.personal:
         return Refused(NOT_PERSONAL)
-    if not tenant_organisations(store, caller.tenant_id):
+    owners = tenant_organisations(store, caller.tenant_id)
+    if not owners:
         return Refused(NOT_MEMBER)
     identity = store.find_identity(Channel.TEAMS, caller.tenant_id, caller.key)
     person = store.get_person(identity.person_id) if identity else None
     if identity is None or person is None or person.erased:
         return None
+    if person.organisation_id not in {o.id for o in owners}:
+        return Refused(MISMATCH)  # their organisation was unlinked from this tenant since
     if identity.conversation_ref != caller.reference():
         store.link_identity(dataclasses.replace(identity, conversation_ref=caller.reference()))
     return Known(person)

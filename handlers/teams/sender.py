@@ -24,6 +24,7 @@ from bot.ports.store import Store
 from bot.replies import Reply
 from handlers.teams.loop import LoopClosed, LoopThread
 from handlers.teams.outgoing import render_activities
+from handlers.teams.people import tenant_organisations
 from handlers.teams.retries import RetryPolicy, with_retries
 from handlers.teams.sdk import App
 from handlers.teams.settings import TeamsSettings
@@ -55,6 +56,15 @@ class TeamsSender:
         if identity is None:
             raise DeliveryError(
                 f"person {person.id} has not used the coaching pool in Teams yet", retryable=False
+            )
+        if person.organisation_id not in {
+            o.id for o in tenant_organisations(self._store, identity.workspace)
+        }:
+            # As when they write: a tenant unlinked from their organisation no longer serves them.
+            raise DeliveryError(
+                f"Teams tenant {identity.workspace} no longer serves person {person.id}'s "
+                "organisation",
+                retryable=False,
             )
         reference = identity.conversation_ref
         service_url = reference.get("service_url", "")

@@ -225,12 +225,25 @@ def test_linking_workspaces_and_tenants_to_organisations(
                        "--slack-team", "T0DUDLEY", "--teams-tenant", "tenant-dudley")  # fmt: skip
     assert code == 0
     assert "Slack workspaces T0DUDLEY; Teams tenants tenant-dudley" in out
-    code, _, err = run(capsys, "--database", pool, "organisation", "link", "walsall",
+    assert "shared" not in out
+    # A regional pool's own workspace serves a second organisation too, and says so.
+    code, out, _ = run(capsys, "--database", pool, "organisation", "link", "walsall",
                        "--slack-team", "T0DUDLEY")  # fmt: skip
-    assert (code, err.strip()) == (2, "coachpool: T0DUDLEY already belongs to dudley")
+    assert code == 0
+    assert out.splitlines() == [
+        "Walsall Council: Slack workspaces T0DUDLEY; Teams tenants none.",
+        "Slack workspace T0DUDLEY is shared with dudley: people there are told apart by their "
+        "verified email, each served as a person of their own organisation.",
+    ]
     code, out, _ = run(capsys, "--database", pool, "organisations", "--json")
-    dudley = next(o for o in json.loads(out) if o["slug"] == "dudley")
-    assert (dudley["slack_teams"], dudley["teams_tenants"]) == (["T0DUDLEY"], ["tenant-dudley"])
+    linked = {o["slug"]: (o["slack_teams"], o["teams_tenants"]) for o in json.loads(out)}
+    assert linked["dudley"] == (["T0DUDLEY"], ["tenant-dudley"])
+    assert linked["walsall"] == (["T0DUDLEY"], [])
+    code, out, _ = run(capsys, "--database", pool, "organisations")
+    assert [line.split()[0] for line in out.splitlines() if "T0DUDLEY" in line] == [
+        "dudley",
+        "walsall",
+    ]
     code, _, _ = run(capsys, "--database", pool, "organisation", "unlink", "dudley",
                      "--slack-team", "T0DUDLEY")  # fmt: skip
     code, out, _ = run(capsys, "--database", pool, "organisations", "--json")

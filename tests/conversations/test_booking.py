@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.domain import EngagementState, RequestState, SessionKind, SessionState
 from bot.pool.sample import DEMO_COACHEE_EMAIL
-from bot.replies import Attachment
+from bot.replies import Attachment, Choices
 from tests.conversations.transcript import Transcript, squeeze
 
 SAM = DEMO_COACHEE_EMAIL
@@ -173,13 +173,22 @@ def test_two_coachees_racing_for_one_slot_end_with_one_booking(t: Transcript) ->
     t.inbox(coach)
     offers = [r for r in t.store.list_requests() if r.chosen_coach_id == t.person(coach).id]
     assert len(offers) == 2
+    # Both cards offer the hour; the coach presses one, then the other card's old button.
+    offered = [
+        (choice, reply.token)
+        for reply in t.last[t.person(coach).id]
+        if isinstance(reply, Choices)
+        for choice in reply.options
+        if "Accept Thursday 26 November" in choice.label
+    ]
+    (earlier, token), _later = offered
     first = t.press(coach, "Accept Thursday 26 November")
     assert "Your session is booked" in first
-    pending = squeeze(t.say(coach, "pending"))
-    assert "Accept Thursday 26 November" in pending  # still on the second offer's buttons
-    second = squeeze(t.press(coach, "Accept Thursday 26 November"))
+    second = squeeze(t.press_raw(coach, earlier.value, token))
     assert "that time has just gone" in second
     assert "Here are the times still free for you both" in second
+    pending = squeeze(t.say(coach, "pending"))
+    assert "Accept Thursday 26 November" not in pending  # only times still free are offered
     booked = [s for s in t.store.list_sessions() if s.state is SessionState.CONFIRMED]
     assert len(booked) == 1
 
