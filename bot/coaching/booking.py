@@ -169,10 +169,12 @@ def coach_offer(
     if request.preferences:
         facts.append(Fact("Preferences", request.preferences))
     if request.asked_at is not None:
-        # The day the request moves on to another coach, as the coachee was told.
+        # The moment the request moves on to another coach (the day the coachee was told).
+        # With its time: a coach reading "by Monday" would answer on Monday afternoon,
+        # after it had moved on at the hour it was asked.
         due = answer_time(services, programme, asked_at=request.asked_at)
         facts.append(
-            Fact("Please answer by", local_date(due.moves_on_at, zone, now=services.clock.now()))
+            Fact("Please answer by", local_time(due.moves_on_at, zone, now=services.clock.now()))
         )
     card = Card(f"{coachee.first_name} would like you as their coach", tuple(facts))
     options = (

@@ -7,7 +7,7 @@ from bot.calendar_invite import session_invite
 from bot.coaching.candidates import zone_of
 from bot.domain import Engagement, EngagementState, Person, Session, SessionKind
 from bot.messages import Outcome
-from bot.replies import Attachment, Card, Choice, Choices, Fact, Outgoing, Reply
+from bot.replies import Attachment, Card, Choice, Choices, Fact, Outgoing, Reply, Text
 from bot.services import Services
 from bot.when import describe_window
 
@@ -69,12 +69,20 @@ def booking_confirmations(
     coach, coachee = store.get_person(session.coach_id), store.get_person(session.coachee_id)
     assert coach is not None and coachee is not None
     invite = invite_for(services, session)
+    awaiting = engagement.state is EngagementState.AWAITING_SPONSOR and engagement.sponsor_id
+    sponsor = store.get_person(engagement.sponsor_id or 0) if awaiting else None
 
     def replies_for(viewer: Person) -> tuple[Reply, ...]:
-        return (
-            session_card(services, session, viewer=viewer, title="Your session is booked"),
-            invite,
+        card = session_card(services, session, viewer=viewer, title="Your session is booked")
+        if sponsor is None:
+            return (card, invite)
+        # Said now, so that the sponsor's approval, when it comes, is news they expect.
+        whose = "your" if viewer.id == coachee.id else f"{coachee.first_name}'s"
+        note = Text(
+            f"{sponsor.name}, {whose} line manager, is asked to approve the coaching; "
+            "I'll tell you when they have."
         )
+        return (card, note, invite)
 
     mine = replies_for(actor)
     other = coachee if actor.id == coach.id else coach

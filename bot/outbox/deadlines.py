@@ -19,7 +19,7 @@ from bot.outbox.lapse import Deadline, stamp
 from bot.outbox.notices import queue_outgoing
 from bot.replies import Outgoing, Reply, Text
 from bot.services import Services
-from bot.text_format import local_date
+from bot.text_format import local_time
 
 if TYPE_CHECKING:
     from bot.outbox.kinds import Deliveries
@@ -88,7 +88,7 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
         return []  # delivered late: "if I haven't heard by" a day already past misleads
     coachee = store.get_person(request.coachee_id)
     name = coachee.first_name if coachee else "Your coachee"
-    when = local_date(
+    when = local_time(  # the hour too, as on the card: it moves on at the hour it was asked
         moves_on, zone_of(coach, services.settings.pool_timezone), now=services.clock.now()
     )
     nudge = Text(

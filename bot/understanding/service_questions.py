@@ -136,7 +136,7 @@ _THANKS = re.compile(
 # Said plainly, not as a question, but unmistakable wherever it comes.
 _STOP_STATEMENT = re.compile(
     r"^(please |i'?d like to |i would like to |i want to |i wish to |i need to )?"
-    r"(complain|make a complaint|stop (my )?coaching|leave the pool|opt out|"
+    r"(complain|make a complaint|(stop|end) (my )?coaching|leave the pool|opt out|"
     r"withdraw from (the pool|coaching)|(delete|erase) (my (data|details)|me)|forget me)\b",
     re.IGNORECASE,
 )

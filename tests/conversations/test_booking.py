@@ -147,7 +147,7 @@ def test_no_answer_by_the_deadline_nudges_once_then_offers_the_next_coach(
     t.clock.advance(timedelta(days=2))  # Saturday: the 3 working days ran out on Friday
     nudge = squeeze(t.inbox(coach))
     assert "A gentle reminder: Sam is waiting to hear" in nudge
-    assert "If I haven't heard by Monday 30 November" in nudge
+    assert "If I haven't heard by Monday 30 November, 09:30 GMT, I'll offer" in nudge
     assert "Accept" in nudge
     assert t.inbox(SAM) == ""
     t.clock.advance(timedelta(days=2, hours=1))  # Monday 10:30

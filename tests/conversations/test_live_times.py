@@ -19,7 +19,7 @@ def test_an_old_accept_button_whose_time_has_passed_books_nothing_and_offers_liv
     t.press(SAM, ", ")
     coach = chosen_coach_email(t)
     offer = squeeze(t.inbox(coach))
-    assert "Please answer by Monday 30 November" in offer
+    assert "Please answer by Monday 30 November, 09:30 GMT" in offer
     t.clock.advance(timedelta(days=2, hours=6))  # Thursday 26 November 15:30
     late = squeeze(t.press(coach, "Accept Thursday 26 November"))
     # Said to the person who pressed, in the second person.

@@ -99,6 +99,9 @@ def test_how_to_complain_or_stop(t: Transcript) -> None:
     assert "contact your pool coordinator" in answer
     assert "erase it" in answer
     assert "contact your pool coordinator" in ask(t, "I want to stop my coaching")
+    # A button's words typed by someone with no coaching to end start no request about them.
+    for said in ("end my coaching", "End coaching with Catherine Ellis"):
+        assert "'sessions' to cancel a session or end your coaching" in ask(t, said)
 
 
 def test_thank_you(t: Transcript) -> None:
