@@ -58,7 +58,8 @@ def held(t: Transcript, coaches: dict[str, str]) -> None:
 def end_and_evaluate(t: Transcript, coachee: str, goal: int, recommend: int) -> None:
     """The coachee ends the coaching; the bot's evaluation form follows and is answered."""
     t.say(coachee, "sessions")
-    assert "the coaching has ended" in t.press(coachee, "End coaching with")
+    t.press(coachee, "End coaching with")
+    assert "the coaching has ended" in t.press(coachee, "Yes, end the coaching")
     t.clock.set(t.clock.now() + timedelta(minutes=10))
     assert "Your coaching has finished" in squeeze(t.inbox(coachee))
     assert "Your coaching has finished" in t.press(coachee, "Give my evaluation")
