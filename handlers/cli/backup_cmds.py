@@ -6,11 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
-
-from storage.backup import make_backup, restore_backup
-from storage.engine import default_database_url, describe, normalise_url
-
 
 def register(commands: Any) -> None:
     backup = commands.add_parser(
@@ -36,10 +31,18 @@ def register(commands: Any) -> None:
 
 
 def _database(args: argparse.Namespace) -> str:
+    from storage.engine import default_database_url, normalise_url
+
     return normalise_url(args.database or default_database_url())
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    # SQLAlchemy and the store load here: `coachpool --help` and other commands need neither.
+    from sqlalchemy.engine import make_url
+
+    from storage.backup import make_backup
+    from storage.engine import describe
+
     url = _database(args)
     made = make_backup(url, args.file)
     print(
@@ -50,6 +53,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from storage.backup import restore_backup
+    from storage.engine import describe
+
     url = _database(args)
     done = restore_backup(url, args.file, replace=args.replace)
     upgraded = (

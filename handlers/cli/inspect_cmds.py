@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.coaching.waitlist import waiting_reasons
 from bot.domain import RequestState, Role
 from bot.domain.outbox import OutboxState
 from handlers.cli.common import iso, open_app, print_json, print_table
@@ -101,6 +100,8 @@ def run_requests(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)  # the contract's keys only (DESIGN.md); the reasons are for people
     else:
+        from bot.coaching.waitlist import waiting_reasons  # matching: for the table only
+
         why = waiting_reasons(app.services, store.list_requests(states=[RequestState.WAITLISTED]))
         print_table(
             ["id", "created", "coachee", "programme", "state", "why waiting"],

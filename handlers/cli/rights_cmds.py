@@ -16,8 +16,6 @@ from bot.privacy.audit_trail import entries_about
 from handlers.bootstrap import Application
 from handlers.cli.common import UsageError, iso, open_app, operator, print_json, print_table
 from handlers.cli.export_cmd import day
-from handlers.console.inbox import ConsoleInbox
-from handlers.console.render import render
 
 
 def register(commands: Any) -> None:
@@ -41,6 +39,10 @@ def _unknown(email: str) -> int:
 
 
 def run_export_person(args: argparse.Namespace) -> int:
+    # The console inbox's table (SQLAlchemy Core): loaded by this command only.
+    from handlers.console.inbox import ConsoleInbox
+    from handlers.console.render import render
+
     app = open_app(args)
     person = app.store.find_person_by_email(args.email.strip())
     if person is None:
