@@ -63,9 +63,9 @@ class WeeklyStep:
         current = format_weekly(profile.weekly) if profile and profile.weekly else "none set"
         return [
             Text(
-                f"Your weekly availability is now: {current}. What should it be? For "
-                "example 'Mon 09:00-12:00; Thu 13:00-17:00' or 'Tuesday and Thursday "
-                "afternoons'."
+                f"Your weekly availability is now: {current}, in your time zone "
+                f"({turn.person.timezone}). What should it be? For example "
+                "'Mon 09:00-12:00; Thu 13:00-17:00' or 'Tuesday and Thursday afternoons'."
             )
         ]
 

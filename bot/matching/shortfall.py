@@ -47,6 +47,10 @@ def shortfall_reason(
     blocker = min(_BLOCKERS, key=lambda rule: (-sizes[rule], _BLOCKERS.index(rule)))
     if not sizes[blocker]:
         return f"{_only(qualified, 'coach', 'coaches')} in the pool can take this request."
+    if blocker is Rule.NO_TIME and sizes[Rule.AT_CAPACITY]:
+        # Coaches who are full were never checked against the times (capacity is ruled on
+        # first): "no coach is free then" could be untrue of them, so they are named apart.
+        return _no_time_among_those_with_room(qualified, sizes[Rule.AT_CAPACITY], query)
     return _SENTENCES[blocker](qualified, query)
 
 
@@ -65,6 +69,16 @@ def _no_time(count: int, query: Query) -> str:
         return f"{free} free at the times you gave; widening your times would help."
     free = _only(count, "coach has", "coaches have")
     return f"{free} free time in the next {span(context.horizon_days)}."
+
+
+def _no_time_among_those_with_room(count: int, full: int, query: Query) -> str:
+    free = _only(count, "coach with room is", "coaches with room are")
+    others = "1 more is" if full == 1 else f"{full} more are"
+    when = "at the times you gave" if query.context.request.windows else "in the coming weeks"
+    return (
+        f"{free} free {when}; {others} full or paused just now, so a place may open. "
+        "Widening your times would help too."
+    )
 
 
 def _format(count: int, query: Query) -> str:

@@ -44,7 +44,7 @@ def test_a_coach_with_new_times_opens_a_place_for_sam_in_his_next_chat(t: Termin
     seen = squeeze(t.chat(COORDINATOR, "waiting"))
     assert "1 request waiting" in seen
     assert "Request 1 (Regional Coaching Pool, from Dudley" in seen
-    assert "on the waiting list (no suitable coach: No coach is free at the times" in seen
+    assert "on the waiting list (no suitable coach: No coach with room is free at the times" in seen
 
     # Catherine, in hers, saves Sunday-morning times: nothing of Sam's shows there.
     saved = squeeze(

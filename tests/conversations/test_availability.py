@@ -14,7 +14,9 @@ def test_weekly_times_in_a_coordinators_format(t: Transcript) -> None:
     shown = squeeze(t.say(COACH, "availability"))
     assert "Your availability" in shown
     assert "Times are in your time zone (Europe/London)" in shown
-    assert "Your weekly availability is now:" in t.press(COACH, "Change my weekly times")
+    asked = t.press(COACH, "Change my weekly times")
+    assert "Your weekly availability is now:" in asked
+    assert f"in your time zone ({t.person(COACH).timezone})" in " ".join(asked.split())
     confirm = squeeze(t.say(COACH, "Mon 09:00-12:00; Thu 13:00-17:00"))
     assert "From now on: Mon 09:00-12:00; Thu 13:00-17:00 (Europe/London). Save?" in confirm
     assert "Saved." in t.press(COACH, "Save")

@@ -34,6 +34,22 @@ def test_few_coaches_free_at_the_times_given() -> None:
     )
 
 
+def test_full_coaches_are_not_said_to_be_unfree() -> None:
+    """A full coach is ruled out before their times are read: the sentence must not claim
+    that no coach is free then."""
+    pool = [
+        coach(1, free_time=TUESDAY_AFTERNOONS, max_coachees=2, active=2),
+        coach(2, free_time=MONDAY_MORNINGS),
+        coach(3, free_time=MONDAY_MORNINGS),
+    ]
+    result = match(context(windows=afternoons(TUESDAY)), pool)
+    assert result.candidates == ()
+    assert result.shortfall_reason == (
+        "No coach with room is free at the times you gave; 1 more is full or paused just "
+        "now, so a place may open. Widening your times would help too."
+    )
+
+
 def test_no_accredited_coach_has_capacity() -> None:
     pool = [
         coach(1, accreditation=Accreditation.ILM7, max_coachees=2, active=2),
