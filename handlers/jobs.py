@@ -7,7 +7,9 @@ failure and lets the next tick try again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -113,43 +115,26 @@ class Scheduler:
             coalesce=True,
             replace_existing=True,
         )
-        self._scheduler.add_job(
-            weekly_digest_tick,
-            "cron",
-            day_of_week="mon",
-            hour=9,
-            minute=0,
-            id="weekly_digest",
-            args=(services,),
-            max_instances=1,
-            coalesce=True,
-            replace_existing=True,
-            misfire_grace_time=6 * 3600,
-        )
+        self._daily(weekly_digest_tick, "weekly_digest", (services,), day_of_week="mon", hour=9)
+        self._daily(waiting_list_tick, "waiting_list", (services,), hour=7, minute=30)
+        retain = (services, retention or RetentionPeriods())
+        self._daily(retention_tick, "retention", retain, hour=3, minute=30)
 
+    def _daily(
+        self, tick: Callable[..., None], job_id: str, args: tuple[object, ...], **when: Any
+    ) -> None:
+        """A cron job that runs once however late (a process down at its hour runs it when
+        it comes back, within six hours) and never twice at once."""
         self._scheduler.add_job(
-            waiting_list_tick,
+            tick,
             "cron",
-            hour=7,
-            minute=30,
-            id="waiting_list",
-            args=(services,),
+            id=job_id,
+            args=args,
             max_instances=1,
             coalesce=True,
             replace_existing=True,
             misfire_grace_time=6 * 3600,
-        )
-        self._scheduler.add_job(
-            retention_tick,
-            "cron",
-            hour=3,
-            minute=30,
-            id="retention",
-            args=(services, retention or RetentionPeriods()),
-            max_instances=1,
-            coalesce=True,
-            replace_existing=True,
-            misfire_grace_time=6 * 3600,
+            **{"minute": 0, **when},
         )
 
     def job(self, job_id: str) -> Job:
