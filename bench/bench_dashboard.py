@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_digest import AS_OF, SETTINGS, WEEK, load
 
 from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import Channel, Role
 from bot.messages import Incoming
@@ -90,7 +91,7 @@ def main() -> None:
         services = Services(
             store=store, clock=SimulatedClock(AS_OF), settings=SETTINGS, sign_in=settings.links()
         )
-        bot = CoachingBot(services)
+        bot = coaching_bot(services)
         app = create_app(Application(store, services, bot, url), environ=ENVIRON)
         coordinator = store.list_people(Role.COORDINATOR)[0]
         week = f"week={WEEK.label}"

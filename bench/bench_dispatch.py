@@ -43,10 +43,10 @@ from sqlalchemy import create_engine, text
 from bot.clock import SimulatedClock
 from bot.domain import Channel, Identity, Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage
+from bot.keys import OutboxKind
 from bot.outbox.dispatcher import dispatch_due
-from bot.outbox.notices import NOTICE
 from bot.replies import Card, Choice, Fact, Reply, Text
-from bot.replies_codec import encode_replies
+from bot.replies.codec import encode_replies
 from bot.services import Services
 from handlers.console.render import render
 from handlers.delivery import ChannelNotifier
@@ -108,7 +108,7 @@ def _queue(store: SqlStore, people: list[Person], messages: int, *, prefix: str)
     with store.transaction():
         for n in range(messages):
             store.schedule(OutboxMessage(
-                key=f"{prefix}:{n}", recipient_id=people[n % PEOPLE].id, kind=NOTICE,
+                key=f"{prefix}:{n}", recipient_id=people[n % PEOPLE].id, kind=OutboxKind.NOTICE,
                 due_at=NOW, payload={"replies": encode_replies(_replies(n))}))  # fmt: skip
 
 

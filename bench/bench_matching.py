@@ -37,9 +37,9 @@ from bot.domain import (
     Role,
     WeeklySlot,
 )
+from bot.domain.timewindow import TimeWindow
 from bot.matching import CoachCandidate, CoachIndex, MatchContext, match
 from bot.scheduling import free_windows
-from bot.timewindow import TimeWindow
 
 NOW = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)  # the horizon crosses 29 March (clocks go forward)
 LONDON = ZoneInfo("Europe/London")

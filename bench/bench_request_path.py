@@ -44,8 +44,8 @@ from bot.clock import SimulatedClock
 from bot.coaching.submit import DEFAULT_PROGRAMME, RequestDraft, submit_request
 from bot.domain import Organisation, Programme, RequestState, Role
 from bot.domain.coaches import Format
+from bot.domain.timewindow import TimeWindow
 from bot.services import Services
-from bot.timewindow import TimeWindow
 from storage.migrate import upgrade
 from storage.models import (
     CoachRow,

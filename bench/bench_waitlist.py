@@ -26,9 +26,9 @@ from bot.clock import SimulatedClock
 from bot.coaching.submit import RequestDraft, submit_request
 from bot.coaching.waitlist import rematch_waiting, waiting_reasons
 from bot.domain import Format, Person, RequestState, Role
+from bot.domain.timewindow import TimeWindow
 from bot.pool.sample import load_sample_pool
 from bot.services import Services
-from bot.timewindow import TimeWindow
 from storage.migrate import upgrade
 from storage.store import SqlStore
 

@@ -1,5 +1,8 @@
 """The one door into the core: every channel turns what a person did into an Incoming
-and calls `CoachingBot.handle`; scheduled work calls the same core functions."""
+and calls `CoachingBot.handle`; scheduled work calls the same core functions.
+
+The door knows no slice: it is given the registry every slice registered into
+(bot/registry.py), and bot/assembly builds it with that registry (`coaching_bot`)."""
 
 from __future__ import annotations
 
@@ -7,13 +10,12 @@ import logging
 import uuid
 
 from bot.actions import parse_action
-from bot.coaching.one_request import start_intake
-from bot.conversations.engine import ConversationEngine
-from bot.conversations.registry import CONVERSATIONS
 from bot.domain import Person
+from bot.engine import ConversationEngine
 from bot.messages import Incoming, Outcome, refusal
-from bot.outbox.notices import queue_outgoing
+from bot.notices import queue_outgoing
 from bot.ports.errors import StaleState, StoreUnavailable
+from bot.registry import Registry
 from bot.replies import Text
 from bot.router import route_action, route_aside, route_form, route_text
 from bot.safeguarding import answer_kindly, at_risk
@@ -29,9 +31,10 @@ SORRY = (
 
 
 class CoachingBot:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, registry: Registry) -> None:
         self.services = services
-        self.engine = ConversationEngine(services, CONVERSATIONS)
+        self.registry = registry
+        self.engine = ConversationEngine(services, registry.conversations)
 
     @at_the_door  # every input cleaned of control characters and held to length limits
     def handle(self, incoming: Incoming) -> Outcome:
@@ -104,7 +107,7 @@ class CoachingBot:
                 )
             return self.engine.continue_(state, person=person, incoming=incoming)
         if incoming.form:
-            return start_intake(self, person, incoming)  # the intake form, all at once
+            return self.registry.talk.form(self, person, incoming)  # the intake form, at once
         if incoming.value:
             # An answer button from a conversation that has since ended or been cancelled.
             return refusal(

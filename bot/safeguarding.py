@@ -11,15 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import action_value
-from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
-from bot.aftercare.evaluation_form import open_evaluation
-from bot.aftercare.feedback_form import PREFIX as FEEDBACK_FORM
-from bot.aftercare.feedback_form import open_feedback
-from bot.conversations.intake import INTAKE_FORM
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
-from bot.replies import Choice, Choices, Reply, Text
+from bot.replies import Reply, Text
 from bot.understanding.request_text import asks_for_coaching
 from bot.understanding.wellbeing import any_shows_distress, support_message
 
@@ -50,7 +44,8 @@ def answer_kindly(bot: CoachingBot, person: Person | None, incoming: Incoming) -
     state = bot.engine.active(person, incoming)
     if incoming.form is not None:
         kind += Outcome(_form_again(bot, person, incoming))
-        if state is None or incoming.token in {"", INTAKE_FORM}:
+        route = bot.registry.form(incoming.token)
+        if state is None or not incoming.token or (route is not None and route.starts_request):
             return kind
     if state is not None:
         return kind + bot.engine.ask_again(state, person=person, incoming=incoming, note=CARRY_ON)
@@ -66,28 +61,12 @@ def answer_kindly(bot: CoachingBot, person: Person | None, incoming: Incoming) -
 
 
 def _form_again(bot: CoachingBot, person: Person, incoming: Incoming) -> tuple[Reply, ...]:
-    """Say truthfully what happened to the form, and how to fill it in again."""
-    services, token = bot.services, incoming.token
-    for prefix, verb, opened in (
-        (FEEDBACK_FORM, "feedback", open_feedback),
-        (EVALUATION_FORM, "evaluate", open_evaluation),
-    ):
-        ref = token.removeprefix(prefix)
-        if token.startswith(prefix) and ref.isdigit():
-            if opened(services, person, int(ref)).refused:
-                return (Text(FORM_NOT_SAVED),)
-            again = Choice("Fill it in again", action_value(verb, int(ref)))
-            return (
-                Choices(f"{FORM_NOT_SAVED} You can fill it in again when you're ready.", (again,)),
-            )
-    if token in {"", INTAKE_FORM}:
-        return (
-            Text(
-                f"{FORM_NOT_SAVED} You can fill in the request form again when you're "
-                "ready, or say 'coaching' and I'll ask one question at a time."
-            ),
-        )
-    return (Text(FORM_NOT_SAVED),)
+    """Say truthfully what happened to the form, and how to fill it in again (the form's
+    slice knows how: its route's `again`)."""
+    route = bot.registry.form(incoming.token)
+    if route is None:
+        return (Text(FORM_NOT_SAVED),)
+    return route.again(bot.services, person, incoming.token)
 
 
 def _say(text: str) -> Outcome:

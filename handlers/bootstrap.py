@@ -48,9 +48,9 @@ class Application:
     @property
     def bot(self) -> CoachingBot:
         if self._bot is None:
-            from bot.app import CoachingBot
+            from bot.assembly import coaching_bot
 
-            self._bot = CoachingBot(self.services)
+            self._bot = coaching_bot(self.services)
         return self._bot
 
 

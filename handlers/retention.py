@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import timedelta
 
-from bot.privacy.periods import RetentionPeriods
+from bot.domain.retention import RetentionPeriods
 from handlers.bootstrap import ConfigurationError
 
 # variable -> (field of RetentionPeriods, default days)

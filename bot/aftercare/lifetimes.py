@@ -1,4 +1,4 @@
-"""Until when each of a session's messages is worth sending (see `bot/outbox/lapse.py`).
+"""Until when each of a session's messages is worth sending (see `bot/lapse.py`).
 
 A reminder is worth sending until the next one takes over, the last until the session
 starts; a first prompt after the session until its follow-up is due; a follow-up for a few
@@ -16,7 +16,7 @@ from bot.aftercare.schedule import (
 )
 from bot.domain import Session
 from bot.domain.outbox import OutboxMessage
-from bot.outbox.lapse import Deadline, stamp
+from bot.lapse import Deadline, stamp
 from bot.services import Services
 
 ATTENDANCE_ASKED_FOR = timedelta(weeks=4)

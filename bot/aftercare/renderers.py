@@ -7,20 +7,19 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.actions import action_value
+from bot.actions import Verb, action_value
 from bot.aftercare.evaluation_form import already_evaluated
 from bot.aftercare.feedback_form import already_given
-from bot.coaching.candidates import zone_of
-from bot.coaching.confirmations import session_card
-from bot.coaching.missed_sessions import attendance_choices
 from bot.domain import Person, Session, SessionState
 from bot.domain.outbox import OutboxMessage
+from bot.domain.people import zone_of
 from bot.replies import Choice, Choices, Text
 from bot.services import Services
+from bot.session_cards import attendance_choices, session_card
 from bot.when import describe_window
 
 if TYPE_CHECKING:
-    from bot.outbox.kinds import Deliveries
+    from bot.registry import Deliveries
 
 
 def _session_and_person(
@@ -97,7 +96,7 @@ def render_feedback_prompt(services: Services, message: OutboxMessage) -> Delive
     prompt = Choices(
         f"{opener}How was your session with {name}? Four quick questions; only anonymous "
         "totals are shared with the pool.",
-        (Choice("Give feedback", action_value("feedback", session.id), style="primary"),),
+        (Choice("Give feedback", action_value(Verb.FEEDBACK, session.id), style="primary"),),
     )
     return [(coachee.id, (prompt,))]
 
@@ -112,7 +111,11 @@ def render_final_evaluation(services: Services, message: OutboxMessage) -> Deliv
         return []
     prompt = Choices(
         "Your coaching has finished. Two last questions, to help the pool do better?",
-        (Choice("Give my evaluation", action_value("evaluate", engagement.id), style="primary"),),
+        (
+            Choice(
+                "Give my evaluation", action_value(Verb.EVALUATE, engagement.id), style="primary"
+            ),
+        ),
     )
     return [(person.id, (prompt,))]
 

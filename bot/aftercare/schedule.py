@@ -10,21 +10,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.aftercare.keys import (
-    ATTENDANCE,
-    ATTENDANCE_FOLLOWUP,
-    CALENDAR_EVENT,
-    CALENDAR_REMOVAL,
-    FEEDBACK,
-    FEEDBACK_FOLLOWUP,
-    REMINDER,
-    session_key,
-    session_prefix,
-)
 from bot.aftercare.quiet_hours import before_quiet_hours
-from bot.coaching.candidates import zone_of
 from bot.domain import Person, Session
 from bot.domain.outbox import OutboxMessage
+from bot.domain.people import zone_of
+from bot.keys import OutboxKind, session_key, session_prefix
 from bot.services import Services
 
 ATTENDANCE_AFTER = timedelta(minutes=15)
@@ -47,24 +37,34 @@ def schedule_session_messages(services: Services, session: Session) -> int:
             if index < len(hours) - 1:  # the last reminder may arrive in quiet hours
                 due = _outside_quiet_hours(services, person, due)
             messages.append(
-                _message(session, REMINDER, person_id, due, suffix=f":{before}h", hours=before)
+                _message(
+                    session, OutboxKind.REMINDER, person_id, due, suffix=f":{before}h", hours=before
+                )
             )
     end = session.window.end
     if services.calendar is not None:
         # A moved session queues the calendar again under a new key: the event is updated.
         moved = f":v{session.calendar_sequence}" if session.calendar_sequence else ""
-        messages.append(_message(session, CALENDAR_EVENT, session.coach_id, now, suffix=moved))
+        messages.append(
+            _message(session, OutboxKind.CALENDAR_EVENT, session.coach_id, now, suffix=moved)
+        )
     messages += [
-        _message(session, ATTENDANCE, session.coach_id, end + ATTENDANCE_AFTER),
+        _message(session, OutboxKind.ATTENDANCE, session.coach_id, end + ATTENDANCE_AFTER),
         _message(
-            session, ATTENDANCE_FOLLOWUP, session.coach_id, end + ATTENDANCE_AFTER + FOLLOW_UP_AFTER
+            session,
+            OutboxKind.ATTENDANCE_FOLLOWUP,
+            session.coach_id,
+            end + ATTENDANCE_AFTER + FOLLOW_UP_AFTER,
         ),
-        _message(session, FEEDBACK, session.coachee_id, end + FEEDBACK_AFTER),
+        _message(session, OutboxKind.FEEDBACK, session.coachee_id, end + FEEDBACK_AFTER),
         _message(
-            session, FEEDBACK_FOLLOWUP, session.coachee_id, end + FEEDBACK_AFTER + FOLLOW_UP_AFTER
+            session,
+            OutboxKind.FEEDBACK_FOLLOWUP,
+            session.coachee_id,
+            end + FEEDBACK_AFTER + FOLLOW_UP_AFTER,
         ),
     ]
-    due_later = [m for m in messages if m.due_at > now or m.kind == CALENDAR_EVENT]
+    due_later = [m for m in messages if m.due_at > now or m.kind == OutboxKind.CALENDAR_EVENT]
     for message in due_later:
         store.schedule(message)
     return len(due_later)
@@ -75,7 +75,9 @@ def schedule_calendar_removal(services: Services, session: Session) -> None:
     session's messages were cancelled (that would cancel this one too)."""
     if services.calendar is not None:
         now = services.clock.now()
-        services.store.schedule(_message(session, CALENDAR_REMOVAL, session.coach_id, now))
+        services.store.schedule(
+            _message(session, OutboxKind.CALENDAR_REMOVAL, session.coach_id, now)
+        )
 
 
 def reminder_hours(services: Services, session: Session) -> list[int]:
@@ -98,7 +100,7 @@ def _outside_quiet_hours(services: Services, person: Person, due: datetime) -> d
 
 def _message(
     session: Session,
-    kind: str,
+    kind: OutboxKind,
     person_id: int,
     due: datetime,
     *,

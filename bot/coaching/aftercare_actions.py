@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import Action
+from bot.actions import Action, Verb
 from bot.aftercare.evaluation_form import open_evaluation
 from bot.aftercare.feedback_form import open_feedback
-from bot.coaching.booking import ActionHandler
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
+from bot.registry import VerbHandler
 from bot.replies import Text
 
 if TYPE_CHECKING:
@@ -28,4 +28,4 @@ def evaluate(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
     return open_evaluation(bot.services, person, action.int_arg(0))
 
 
-ACTIONS: dict[str, ActionHandler] = {"feedback": feedback, "evaluate": evaluate}
+ACTIONS: dict[Verb, VerbHandler] = {Verb.FEEDBACK: feedback, Verb.EVALUATE: evaluate}

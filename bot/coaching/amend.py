@@ -13,11 +13,29 @@ from bot.coaching.eligibility import organisation_place_free
 from bot.coaching.shortlist import offer_shortlist
 from bot.domain import CoachingRequest, Person, RequestState
 from bot.domain.audit import AuditEntry
+from bot.domain.timewindow import windows_to_data
 from bot.messages import Outcome, refusal
 from bot.replies import Text
 from bot.services import Services
 
 CHANGEABLE = frozenset({RequestState.OPEN, RequestState.SHORTLISTED, RequestState.WAITLISTED})
+
+CHANGE_REQUEST = "change_request"  # the conversation that changes a request
+
+
+def request_data(request: CoachingRequest) -> dict[str, object]:
+    """What the conversation starts from: the request as it is stored."""
+    return {
+        "request_id": request.id,
+        "programme_id": request.programme_id,
+        "topic": request.topic,
+        "goal": request.goal,
+        "reality": request.reality,
+        "preferences": request.preferences,
+        "format": request.format.value,
+        "location": request.location,
+        "windows": windows_to_data(request.windows),
+    }
 
 
 def changeable_request(

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import action_value
+from bot.actions import Verb, action_value
+from bot.coaching.amend import CHANGE_REQUEST, request_data
 from bot.coaching.overview import help_text
 from bot.coaching.shortlist import shortlist_choices
-from bot.conversations.change_request import CHANGE_REQUEST, request_data
-from bot.conversations.engine import BACK_WORDS, CANCEL_WORDS, HELP_WORDS
 from bot.domain import Person, RequestState
+from bot.engine import BACK_WORDS, CANCEL_WORDS, HELP_WORDS
 from bot.messages import Incoming, Outcome
 from bot.replies import Choice, Choices, Text
 
@@ -41,9 +41,11 @@ def at_the_shortlist(bot: CoachingBot, person: Person, incoming: Incoming) -> Ou
             "No coach has been asked yet, so no one else needs telling.",
             (
                 Choice(
-                    "Withdraw my request", action_value("withdraw_yes", request.id), style="danger"
+                    "Withdraw my request",
+                    action_value(Verb.WITHDRAW_YES, request.id),
+                    style="danger",
                 ),
-                Choice("Keep it", action_value("shortlist", request.id)),
+                Choice("Keep it", action_value(Verb.SHORTLIST, request.id)),
             ),
         )
         return Outcome((ask,))

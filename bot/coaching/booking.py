@@ -8,10 +8,10 @@ store, which lets exactly one of any number of racing bookings win.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, action_value
+from bot import keys
+from bot.actions import Action, Verb, action_value
 from bot.aftercare.schedule import schedule_session_messages
 from bot.coaching.answer_time import answer_time
 from bot.coaching.candidates import zone_of
@@ -35,17 +35,18 @@ from bot.domain import (
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
 from bot.domain.requests import AWAITING_ANSWER
+from bot.domain.timewindow import TimeWindow
+from bot.keys import OutboxKind
 from bot.messages import Incoming, Outcome, refusal
 from bot.ports.errors import SlotTaken, StaleState
+from bot.registry import VerbHandler
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
 from bot.services import Services
 from bot.text_format import local_date, local_time
-from bot.timewindow import TimeWindow
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
 
-ActionHandler = Callable[["CoachingBot", Person, Incoming, Action], Outcome]
 GONE = "That request has moved on since this message, so I've left it as it is."
 
 
@@ -103,23 +104,22 @@ def ask_coach(
             updated_at=now,
         )
         store.update_request(request, expected=was)
-        store.cancel_scheduled(f"deadline:request:{request.id}:{SHORTLIST}:")  # chosen
+        store.cancel_scheduled(keys.stage_prefix(request.id, SHORTLIST))  # chosen
         # At the deadline the coach is nudged once; a working day later the request moves on.
-        prefix = f"deadline:request:{request.id}:coach:{coach.id}"
         store.schedule(
             OutboxMessage(
-                key=f"{prefix}:nudge",
+                key=keys.coach_deadline_key(request.id, coach.id, "nudge"),
                 recipient_id=coach.id,
-                kind="coach_nudge",
+                kind=OutboxKind.COACH_NUDGE,
                 due_at=deadline,
                 payload={"request_id": request.id, "moves_on_at": moves_on.isoformat()},
             )
         )
         store.schedule(
             OutboxMessage(
-                key=f"{prefix}:expiry",
+                key=keys.coach_deadline_key(request.id, coach.id, "expiry"),
                 recipient_id=request.coachee_id,
-                kind="coach_response_deadline",
+                kind=OutboxKind.COACH_RESPONSE_DEADLINE,
                 due_at=moves_on,
                 payload={"request_id": request.id, "coach_id": coach.id},
             )
@@ -181,13 +181,13 @@ def coach_offer(
         *(
             Choice(
                 f"Accept {local_time(s.start, zone, now=services.clock.now())}",
-                slot_value("accept", request.id, s),
+                slot_value(Verb.ACCEPT, request.id, s),
                 style="primary",
             )
             for s in slots
         ),
-        Choice("Propose other times", action_value("propose", request.id)),
-        Choice("Decline", action_value("decline", request.id), style="danger"),
+        Choice("Propose other times", action_value(Verb.PROPOSE, request.id)),
+        Choice("Decline", action_value(Verb.DECLINE, request.id), style="danger"),
     )
     return (card, Choices("Can you take this on? Pick a time to accept it.", options))
 
@@ -307,7 +307,7 @@ def book_first_session(
             )
             session = store.confirm_session(session.id)
             schedule_session_messages(services, session)
-            store.cancel_scheduled(f"deadline:request:{request.id}:")
+            store.cancel_scheduled(keys.request_prefix(request.id))
             store.audit(
                 AuditEntry(
                     now,
@@ -432,7 +432,7 @@ def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
     )
     with store.transaction():
         store.update_request(request, expected=was)
-        store.cancel_scheduled(f"deadline:request:{request.id}:")
+        store.cancel_scheduled(keys.request_prefix(request.id))
         store.audit(AuditEntry(now, person.id, "request.coach_declined", f"request:{request.id}"))
     for_coachee = Outcome(
         (Text(f"{person.name} isn't able to take this on just now, so I've looked again for you."),)
@@ -450,11 +450,11 @@ def propose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
     return bot.start("propose_times", person, incoming, request_id=request.id)
 
 
-ACTIONS: dict[str, ActionHandler] = {
-    "choose": choose,
-    "none": none_suit,
-    "accept": accept,
-    "pick": pick,
-    "decline": decline,
-    "propose": propose,
+ACTIONS: dict[Verb, VerbHandler] = {
+    Verb.CHOOSE: choose,
+    Verb.NONE: none_suit,
+    Verb.ACCEPT: accept,
+    Verb.PICK: pick,
+    Verb.DECLINE: decline,
+    Verb.PROPOSE: propose,
 }

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.coaching.matching_pool import horizon, month_of, pool_of, zone_of
+from bot.coaching.matching_pool import horizon, month_of, pool_of
 from bot.domain import CoachingRequest
 from bot.domain.management import management_chain
+from bot.domain.people import zone_of
 from bot.matching import CoachIndex, MatchContext, MatchResult, match
 from bot.services import Services
 

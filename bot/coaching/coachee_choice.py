@@ -3,7 +3,7 @@ proposed (request WAITING_COACHEE).
 
 A proposal is the coach's answer, so their deadline stops. Whatever the coachee is
 choosing, they get the programme's answer time: a nudge at the deadline, and a working day
-later the pool coordinators are told (outbox kinds in bot/outbox/coachee_deadlines.py).
+later the pool coordinators are told (outbox kinds in bot/coaching/coachee_deadlines.py).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import timedelta
 
+from bot import keys
+from bot.actions import Verb
 from bot.coaching.answer_time import AnswerTime, answer_time
 from bot.coaching.candidates import horizon, zone_of
 from bot.coaching.live_times import in_bookable_range
@@ -19,12 +21,13 @@ from bot.coaching.slot_buttons import slot_value
 from bot.domain import CoachingRequest, Person, RequestState
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
+from bot.domain.timewindow import TimeWindow
+from bot.keys import OutboxKind
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.scheduling import candidate_slots, subtract
 from bot.services import Services
 from bot.text_format import local_date, local_time
-from bot.timewindow import TimeWindow
 
 # What the coachee is choosing from; each has its own deadlines in the outbox.
 SHORTLIST = "shortlist"
@@ -59,7 +62,8 @@ def pick_choices(
     zone = zone_of(coachee, services.settings.pool_timezone)
     options = tuple(
         Choice(
-            local_time(s.start, zone, now=services.clock.now()), slot_value("pick", request.id, s)
+            local_time(s.start, zone, now=services.clock.now()),
+            slot_value(Verb.PICK, request.id, s),
         )
         for s in request.offered_slots
     )
@@ -82,7 +86,7 @@ def times_proposed(
             updated_at=now,
         )
         store.update_request(request, expected=was)
-        store.cancel_scheduled(f"deadline:request:{request.id}:coach:")
+        store.cancel_scheduled(keys.coach_prefix(request.id))
         due = schedule_coachee_deadlines(services, request, stage=TIMES)
         store.audit(AuditEntry(now, coach.id, "request.times_proposed", f"request:{request.id}"))
     coach_zone = zone_of(coach, services.settings.pool_timezone)
@@ -115,25 +119,24 @@ def schedule_coachee_deadlines(
     programme = store.get_programme(request.programme_id)
     assert programme is not None
     due = answer_time(services, programme)
-    prefix = f"deadline:request:{request.id}:{stage}:"
-    store.cancel_scheduled(prefix)
+    store.cancel_scheduled(keys.stage_prefix(request.id, stage))
     # A new key each round, so a nudge already sent for an earlier shortlist is no bar.
-    key = f"{prefix}{int(services.clock.now().timestamp())}"
+    round_ = int(services.clock.now().timestamp())
     payload = {"request_id": request.id, "stage": stage, "moves_on_at": due.moves_on_at.isoformat()}
     store.schedule(
         OutboxMessage(
-            key=f"{key}:nudge",
+            key=keys.stage_deadline_key(request.id, stage, round_, "nudge"),
             recipient_id=request.coachee_id,
-            kind="coachee_nudge",
+            kind=OutboxKind.COACHEE_NUDGE,
             due_at=due.nudge_at,
             payload=payload,
         )
     )
     store.schedule(
         OutboxMessage(
-            key=f"{key}:expiry",
+            key=keys.stage_deadline_key(request.id, stage, round_, "expiry"),
             recipient_id=request.coachee_id,
-            kind="coachee_choice_deadline",
+            kind=OutboxKind.COACHEE_CHOICE_DEADLINE,
             due_at=due.moves_on_at,
             payload=payload,
         )

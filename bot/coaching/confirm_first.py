@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, action_value
+from bot.actions import Action, Verb, action_value
 from bot.coaching import engagement_actions
-from bot.coaching.booking import ActionHandler
 from bot.coaching.candidates import zone_of
 from bot.domain import EngagementState, Person, RequestState, SessionState
 from bot.messages import Incoming, Outcome, refusal
+from bot.registry import VerbHandler
 from bot.replies import Choice, Choices
 from bot.when import describe_window
 
@@ -26,7 +26,7 @@ _KEEP = "Okay, nothing has changed."
 
 
 def _ask(question: str, *, yes: Choice, no_label: str) -> Outcome:
-    return Outcome((Choices(question, (yes, Choice(no_label, action_value("keep")))),))
+    return Outcome((Choices(question, (yes, Choice(no_label, action_value(Verb.KEEP)))),))
 
 
 def _name(bot: CoachingBot, person_id: int | None, fallback: str) -> str:
@@ -47,7 +47,7 @@ def ask_withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: A
     return _ask(
         f"Withdraw your request {request.id} (coaching on {request.topic})? I'll stop looking "
         f"for a coach for it.{told}",
-        yes=Choice("Yes, withdraw it", action_value("withdraw_yes", request.id), style="danger"),
+        yes=Choice("Yes, withdraw it", action_value(Verb.WITHDRAW_YES, request.id), style="danger"),
         no_label="No, keep it",
     )
 
@@ -75,7 +75,9 @@ def ask_end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
     return _ask(
         f"End your coaching with {other}? {other} will be told it has ended.{booked} "
         "This can't be undone; to carry on later you'd make a new request.",
-        yes=Choice("Yes, end the coaching", action_value("end_yes", engagement.id), style="danger"),
+        yes=Choice(
+            "Yes, end the coaching", action_value(Verb.END_YES, engagement.id), style="danger"
+        ),
         no_label="No, carry on",
     )
 
@@ -102,7 +104,7 @@ def ask_cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Act
     return _ask(
         f"Cancel your session with {other} on {when}? {other} will be told and the calendar "
         f"entry removed for you both.{late}",
-        yes=Choice("Yes, cancel it", action_value("cancel_yes", session.id), style="danger"),
+        yes=Choice("Yes, cancel it", action_value(Verb.CANCEL_YES, session.id), style="danger"),
         no_label="No, keep it",
     )
 
@@ -111,12 +113,12 @@ def keep(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -
     return refusal(_KEEP)
 
 
-ACTIONS: dict[str, ActionHandler] = {
-    "withdraw": ask_withdraw,
-    "withdraw_yes": engagement_actions.withdraw,
-    "end": ask_end,
-    "end_yes": engagement_actions.end,
-    "cancel": ask_cancel,
-    "cancel_yes": engagement_actions.cancel,
-    "keep": keep,
+ACTIONS: dict[Verb, VerbHandler] = {
+    Verb.WITHDRAW: ask_withdraw,
+    Verb.WITHDRAW_YES: engagement_actions.withdraw,
+    Verb.END: ask_end,
+    Verb.END_YES: engagement_actions.end,
+    Verb.CANCEL: ask_cancel,
+    Verb.CANCEL_YES: engagement_actions.cancel,
+    Verb.KEEP: keep,
 }

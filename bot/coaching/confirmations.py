@@ -2,45 +2,13 @@
 
 from __future__ import annotations
 
-from bot.actions import action_value
+from bot.actions import Verb, action_value
 from bot.calendar_invite import session_invite
-from bot.coaching.candidates import zone_of
-from bot.domain import Engagement, EngagementState, Person, Session, SessionKind
+from bot.domain import Engagement, EngagementState, Person, Session
 from bot.messages import Outcome
-from bot.replies import Attachment, Card, Choice, Choices, Fact, Outgoing, Reply, Text
+from bot.replies import Attachment, Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
-from bot.when import describe_window
-
-
-def session_card(services: Services, session: Session, *, viewer: Person, title: str) -> Card:
-    store = services.store
-    other = store.get_person(
-        session.coachee_id if viewer.id == session.coach_id else session.coach_id
-    )
-    zone = zone_of(viewer, services.settings.pool_timezone)
-    facts = [
-        Fact("With", other.name if other else "(no longer in the pool)"),
-        Fact(
-            "When",
-            describe_window(session.window, zone, now=services.clock.now()),
-        ),
-        Fact("Where", session.location or "Online"),
-    ]
-    if session.meeting_link:
-        facts.append(Fact("Join", session.meeting_link))
-    if session.kind is SessionKind.CHEMISTRY:
-        facts.append(
-            Fact(
-                "Type",
-                "Chemistry session: a first conversation to check you work well "
-                "together. It doesn't use up a session.",
-            )
-        )
-    actions = (
-        Choice("Reschedule", action_value("reschedule", session.id)),
-        Choice("Cancel", action_value("cancel", session.id), style="danger"),
-    )
-    return Card(title, tuple(facts), actions=actions)
+from bot.session_cards import session_card
 
 
 def invite_for(services: Services, session: Session, *, cancelled: bool = False) -> Attachment:
@@ -107,8 +75,8 @@ def sponsor_request(services: Services, engagement: Engagement) -> tuple[Reply, 
             "'I have concerns' tells the pool coordinators, who will call you; say 'approvals' "
             "any time to see what waits for you.",
             (
-                Choice("Approve", action_value("approve", engagement.id), style="primary"),
-                Choice("I have concerns", action_value("refuse", engagement.id)),
+                Choice("Approve", action_value(Verb.APPROVE, engagement.id), style="primary"),
+                Choice("I have concerns", action_value(Verb.REFUSE, engagement.id)),
             ),
         ),
     )

@@ -7,10 +7,9 @@ import dataclasses
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, action_value
-from bot.aftercare.keys import FINAL_EVALUATION
+from bot import keys
+from bot.actions import Action, Verb, action_value
 from bot.aftercare.schedule import schedule_calendar_removal
-from bot.coaching.booking import ActionHandler
 from bot.coaching.confirmations import invite_for
 from bot.coaching.missed_sessions import session_to_record
 from bot.coaching.waitlist import rematch_waiting
@@ -26,7 +25,9 @@ from bot.domain import (
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
 from bot.domain.requests import AWAITING_ANSWER
+from bot.keys import OutboxKind
 from bot.messages import Incoming, Outcome, refusal
+from bot.registry import VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
 
@@ -107,7 +108,7 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
             calendar_sequence=session.calendar_sequence + 1,
         )
         store.update_session(gone, expected=SessionState.CONFIRMED)
-        store.cancel_scheduled(f"session:{session.id}:")
+        store.cancel_scheduled(keys.session_prefix(session.id))
         schedule_calendar_removal(services, gone)
         store.audit(
             AuditEntry(
@@ -121,7 +122,7 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     note = " As it's within 24 hours it's recorded as a late cancellation." if late else ""
     followup = Choices(
         "Would you like to book another time?",
-        (Choice("Book another session", action_value("book", session.engagement_id)),),
+        (Choice("Book another session", action_value(Verb.BOOK, session.engagement_id)),),
     )
     removal = invite_for(services, gone, cancelled=True)
     told = _tell_other(
@@ -152,7 +153,7 @@ def late_cancellation(services: Services, session: Session) -> bool:
     return programme is not None and notice < timedelta(hours=programme.late_cancellation_hours)
 
 
-def _attendance(state: SessionState) -> ActionHandler:
+def _attendance(state: SessionState) -> VerbHandler:
     def mark(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
         services, store, now = bot.services, bot.services.store, bot.services.clock.now()
         session = session_to_record(services, person, action)
@@ -260,7 +261,7 @@ def close(
                     calendar_sequence=session.calendar_sequence + 1,
                 )
                 store.update_session(gone, expected=SessionState.CONFIRMED)
-                store.cancel_scheduled(f"session:{session.id}:")
+                store.cancel_scheduled(keys.session_prefix(session.id))
                 schedule_calendar_removal(services, gone)
                 removals.append(invite_for(services, gone, cancelled=True))
         request = store.get_request(engagement.request_id)
@@ -296,9 +297,11 @@ def _ask_for_final_evaluation(services: Services, engagement: Engagement) -> Non
         return
     store.schedule(
         OutboxMessage(
-            key=f"engagement:{engagement.id}:{FINAL_EVALUATION}:person:{engagement.coachee_id}",
+            key=keys.engagement_key(
+                engagement.id, OutboxKind.FINAL_EVALUATION, engagement.coachee_id
+            ),
             recipient_id=engagement.coachee_id,
-            kind=FINAL_EVALUATION,
+            kind=OutboxKind.FINAL_EVALUATION,
             due_at=services.clock.now() + EVALUATION_AFTER,
             payload={"engagement_id": engagement.id},
         )
@@ -328,7 +331,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
             dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now),
             expected=request.state,
         )
-        store.cancel_scheduled(f"deadline:request:{request.id}:")
+        store.cancel_scheduled(keys.request_prefix(request.id))
         store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))
         freed = rematch_waiting(bot.services)  # the organisation's place it held
     outgoing: tuple[Outgoing, ...] = ()
@@ -389,16 +392,15 @@ def set_meeting_link(
     return bot.start("meeting_link", person, incoming)
 
 
-ACTIONS: dict[str, ActionHandler] = {
-    "availability": edit_availability,
-    "meeting_link": set_meeting_link,
-    "pause": pause,
-    "resume": resume,
-    "book": book_next,
-    "reschedule": reschedule,
-    "cancel": cancel,
-    "held": _attendance(SessionState.HELD),
-    "noshow": _attendance(SessionState.NO_SHOW),
-    "end": end,
-    "withdraw": withdraw,
+ACTIONS: dict[Verb, VerbHandler] = {
+    Verb.AVAILABILITY: edit_availability,
+    Verb.MEETING_LINK: set_meeting_link,
+    Verb.PAUSE: pause,
+    Verb.RESUME: resume,
+    Verb.BOOK: book_next,
+    Verb.RESCHEDULE: reschedule,
+    Verb.HELD: _attendance(SessionState.HELD),
+    Verb.NO_SHOW: _attendance(SessionState.NO_SHOW),
 }
+"""Cancelling, ending and withdrawing ask first: bot/coaching/confirm_first.py answers those
+verbs and calls `cancel`, `end` and `withdraw` here once confirmed."""

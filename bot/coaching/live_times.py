@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from bot.coaching.candidates import horizon
 from bot.coaching.slots import request_slots
 from bot.domain import CoachingRequest, Person
+from bot.domain.timewindow import TimeWindow
 from bot.services import Services
-from bot.timewindow import TimeWindow
 
 
 def in_bookable_range(services: Services, window: TimeWindow) -> bool:

@@ -19,11 +19,12 @@ from zoneinfo import ZoneInfo
 
 from bot.domain import EngagementState, Organisation, Person
 from bot.domain.coaches import CoachProfile
+from bot.domain.people import zone_of
+from bot.domain.timewindow import TimeWindow
 from bot.matching import CoachCandidate, CoachIndex, MatchContext
 from bot.ports.store import Store
 from bot.scheduling import free_windows, subtract
 from bot.services import Services
-from bot.timewindow import TimeWindow
 
 # How long a prepared pool serves: its grid and free time reach this far past the horizon.
 SPAN = timedelta(days=1)
@@ -35,13 +36,6 @@ def horizon(services: Services, now: datetime | None = None) -> TimeWindow:
     """Where a coach's free time is offered from and to."""
     now = now or services.clock.now()
     return TimeWindow(now + NOTICE, now + timedelta(weeks=services.settings.horizon_weeks))
-
-
-def zone_of(person: Person, fallback: ZoneInfo) -> ZoneInfo:
-    try:
-        return ZoneInfo(person.timezone)
-    except (KeyError, ValueError):
-        return fallback
 
 
 @dataclass(frozen=True)

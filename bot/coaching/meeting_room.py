@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.coaching.confirmations import invite_for, session_card
+from bot.coaching.confirmations import invite_for
 from bot.coaching.place import ONLINE
 from bot.domain import Person, SessionState
 from bot.replies import Attachment, Outgoing, Text
 from bot.services import Services
+from bot.session_cards import session_card
 
 
 def move_booked_sessions(

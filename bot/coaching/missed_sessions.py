@@ -7,28 +7,19 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, action_value
-from bot.coaching.booking import ActionHandler
+from bot import keys
+from bot.actions import Action, Verb, action_value
 from bot.coaching.candidates import zone_of
 from bot.domain import Person, Session, SessionState
 from bot.domain.audit import AuditEntry
 from bot.messages import Incoming, Outcome, refusal
+from bot.registry import VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 from bot.when import describe_window
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
-
-
-def attendance_choices(session: Session, coachee_name: str) -> tuple[Choice, ...]:
-    """Every answer the coach can give to 'how did it go?'."""
-    return (
-        Choice("It was held", action_value("held", session.id), style="primary"),
-        Choice(f"{coachee_name} didn't come (no-show)", action_value("noshow", session.id)),
-        Choice("I couldn't make it", action_value("coachmissed", session.id)),
-        Choice("It didn't happen (cancelled)", action_value("nothappened", session.id)),
-    )
 
 
 def session_to_record(services: Services, person: Person, action: Action) -> Session | Outcome:
@@ -59,7 +50,7 @@ def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach:
     what = "session.coach_missed" if missed_by_coach else "session.did_not_happen"
     with store.transaction():
         store.update_session(changed, expected=SessionState.CONFIRMED)
-        store.cancel_scheduled(f"session:{session.id}:")  # no feedback on a session not held
+        store.cancel_scheduled(keys.session_prefix(session.id))  # no feedback on a session not held
         store.audit(AuditEntry(now, coach.id, what, f"session:{session.id}"))
     coachee = store.get_person(session.coachee_id)
     zone = zone_of(coachee, services.settings.pool_timezone) if coachee else None
@@ -71,7 +62,7 @@ def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach:
     )
     book = Choices(
         "It doesn't use up one of your sessions. Would you like to book another time?",
-        (Choice("Book another session", action_value("book", session.engagement_id)),),
+        (Choice("Book another session", action_value(Verb.BOOK, session.engagement_id)),),
     )
     recorded = "you couldn't make it" if missed_by_coach else "it didn't happen"
     return Outcome(
@@ -94,4 +85,7 @@ def did_not_happen(bot: CoachingBot, person: Person, incoming: Incoming, action:
     return _record(bot, person, action, missed_by_coach=False)
 
 
-ACTIONS: dict[str, ActionHandler] = {"coachmissed": coach_missed, "nothappened": did_not_happen}
+ACTIONS: dict[Verb, VerbHandler] = {
+    Verb.COACH_MISSED: coach_missed,
+    Verb.NOT_HAPPENED: did_not_happen,
+}

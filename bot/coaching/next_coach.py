@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from bot import keys
 from bot.coaching.shortlist import offer_shortlist
 from bot.domain import CoachingRequest, RequestState
 from bot.messages import Outcome
@@ -26,5 +27,5 @@ def offer_next_coach(services: Services, request: CoachingRequest, *, coach_id: 
     )
     with store.transaction():
         store.update_request(request, expected=RequestState.WAITING_COACH)
-        store.cancel_scheduled(f"deadline:request:{request.id}:")
+        store.cancel_scheduled(keys.request_prefix(request.id))
         return offer_shortlist(services, request)

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import action_value
-from bot.conversations.intake_steps import BUSY_PROGRAMMES
+from bot.actions import Verb, action_value
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
 from bot.replies import Choice, Choices, Text
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
+
+BUSY_PROGRAMMES = "_busy_programmes"  # intake's data: programmes holding an open request
 
 
 def start_intake(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
@@ -33,8 +34,10 @@ def start_intake(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcom
                     f"{name}), and you can have one open at a time in each programme. You can "
                     "change that request, or withdraw it to start a new one.",
                     (
-                        Choice("Change my request", action_value("change", request.id)),
-                        Choice("Withdraw it", action_value("withdraw", request.id), style="danger"),
+                        Choice("Change my request", action_value(Verb.CHANGE, request.id)),
+                        Choice(
+                            "Withdraw it", action_value(Verb.WITHDRAW, request.id), style="danger"
+                        ),
                     ),
                 ),
             )

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from bot.actions import action_value
+from bot.actions import Verb, action_value
 from bot.coaching.amend import CHANGEABLE
 from bot.coaching.booking import coach_offer
-from bot.coaching.candidates import zone_of
-from bot.coaching.confirmations import session_card
 from bot.coaching.live_times import refresh_offer
 from bot.domain import EngagementState, Person, RequestState, Role, SessionState
+from bot.domain.people import zone_of
 from bot.messages import Outcome
 from bot.replies import Card, Choice, Choices, Fact, Reply, Text
 from bot.services import Services
+from bot.session_cards import session_card
 from bot.text_format import local_date
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -70,9 +70,13 @@ def sessions(services: Services, person: Person) -> Outcome:
             engagement.coachee_id if engagement.coach_id == person.id else engagement.coach_id
         )
         name = other.name if other else "your coaching"
-        options.append(Choice(f"Book a session with {name}", action_value("book", engagement.id)))
         options.append(
-            Choice(f"End coaching with {name}", action_value("end", engagement.id), style="danger")
+            Choice(f"Book a session with {name}", action_value(Verb.BOOK, engagement.id))
+        )
+        options.append(
+            Choice(
+                f"End coaching with {name}", action_value(Verb.END, engagement.id), style="danger"
+            )
         )
     if Role.COACH in person.roles:
         options += _attendance_options(services, person)
@@ -89,8 +93,8 @@ def _attendance_options(services: Services, person: Person) -> list[Choice]:
     for session in store.list_sessions(person_id=person.id, states=[SessionState.CONFIRMED]):
         if session.coach_id == person.id and session.window.end <= now:
             day = local_date(session.window.start, zone, now=now)
-            options.append(Choice(f"{day}: held", action_value("held", session.id)))
-            options.append(Choice(f"{day}: no-show", action_value("noshow", session.id)))
+            options.append(Choice(f"{day}: held", action_value(Verb.HELD, session.id)))
+            options.append(Choice(f"{day}: no-show", action_value(Verb.NO_SHOW, session.id)))
     return options
 
 
@@ -112,11 +116,11 @@ def requests(services: Services, person: Person) -> Outcome:
             Fact("Status", _status(services, request.state, request.chosen_coach_id)),
         ]
         change = (
-            (Choice("Change it", action_value("change", request.id)),)
+            (Choice("Change it", action_value(Verb.CHANGE, request.id)),)
             if request.state in CHANGEABLE
             else ()
         )
-        withdraw = Choice("Withdraw", action_value("withdraw", request.id), style="danger")
+        withdraw = Choice("Withdraw", action_value(Verb.WITHDRAW, request.id), style="danger")
         replies.append(Card(f"Request {request.id}", tuple(facts), actions=(*change, withdraw)))
     return Outcome(tuple(replies))
 
@@ -163,17 +167,17 @@ def availability(services: Services, person: Person) -> Outcome:
         Fact("Status", f"paused: {profile.pause_reason}" if profile.paused else "taking coachees"),
     ]
     pause_or_resume = (
-        Choice("Resume taking coachees", action_value("resume"), style="primary")
+        Choice("Resume taking coachees", action_value(Verb.RESUME), style="primary")
         if profile.paused
-        else Choice("Pause (leave, supervision)", action_value("pause"))
+        else Choice("Pause (leave, supervision)", action_value(Verb.PAUSE))
     )
     card = Card(
         "Your availability",
         tuple(facts),
         text=f"Times are in your time zone ({person.timezone}).",
         actions=(
-            Choice("Change my weekly times", action_value("availability")),
-            Choice("Set my online meeting link", action_value("meeting_link")),
+            Choice("Change my weekly times", action_value(Verb.AVAILABILITY)),
+            Choice("Set my online meeting link", action_value(Verb.MEETING_LINK)),
             pause_or_resume,
         ),
     )

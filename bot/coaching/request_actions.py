@@ -6,13 +6,12 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.actions import Action
-from bot.coaching.amend import amend_request, changeable_request
-from bot.coaching.booking import ActionHandler
+from bot.actions import Action, Verb
+from bot.coaching.amend import CHANGE_REQUEST, amend_request, changeable_request, request_data
 from bot.coaching.shortlist import shortlist_choices
-from bot.conversations.change_request import CHANGE_REQUEST, request_data
 from bot.domain import CoachingRequest, Format, Person, RequestState
 from bot.messages import Incoming, Outcome, refusal
+from bot.registry import VerbHandler
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -45,8 +44,8 @@ def show_shortlist(bot: CoachingBot, person: Person, incoming: Incoming, action:
     return Outcome((shortlist_choices(bot.services, request.id, entries),))
 
 
-ACTIONS: dict[str, ActionHandler] = {
-    "change": change,
-    "online": include_online,
-    "shortlist": show_shortlist,
+ACTIONS: dict[Verb, VerbHandler] = {
+    Verb.CHANGE: change,
+    Verb.ONLINE: include_online,
+    Verb.SHORTLIST: show_shortlist,
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.actions import action_value
+from bot.actions import Verb, action_value
 from bot.coaching.candidates import match_request, zone_of
 from bot.coaching.coachee_choice import SHORTLIST, schedule_coachee_deadlines
 from bot.coaching.wishes import honour_wishes
@@ -78,7 +78,7 @@ def widen_choices(request_id: int, reason: str) -> tuple[Choices, ...]:
     """The bot's own suggestion to meet online comes with the button that does it."""
     if WIDEN_TO_ONLINE not in reason:
         return ()
-    button = Choice("Include online sessions", action_value("online", request_id))
+    button = Choice("Include online sessions", action_value(Verb.ONLINE, request_id))
     return (Choices("Would you like me to include online sessions?", (button,)),)
 
 
@@ -100,13 +100,13 @@ def shortlist_choices(
         options.append(
             Choice(
                 f"{coach.name}, {organisation.name}",
-                action_value("choose", request_id, coach.id),
+                action_value(Verb.CHOOSE, request_id, coach.id),
                 details=entry.reasons,
             )
         )
     if WIDEN_TO_ONLINE in note:
-        options.append(Choice("Include online sessions", action_value("online", request_id)))
-    options.append(Choice("None of these suit me", action_value("none", request_id)))
+        options.append(Choice("Include online sessions", action_value(Verb.ONLINE, request_id)))
+    options.append(Choice("None of these suit me", action_value(Verb.NONE, request_id)))
     intro = (
         f"Here {'is the coach' if len(entries) == 1 else f'are {len(entries)} coaches'} "
         "who could work with you. Choose one and I'll ask them for a time."

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from bot.coaching.candidates import horizon, zone_of
 from bot.domain import CoachingRequest, Person, Programme
+from bot.domain.timewindow import TimeWindow
 from bot.scheduling import candidate_slots, free_windows, subtract
 from bot.services import Services
-from bot.timewindow import TimeWindow
 
 SLOTS_OFFERED = 3
 

@@ -10,10 +10,10 @@ from bot.coaching.shortlist import offer_shortlist
 from bot.domain import CoachingRequest, Person, Programme, RequestState, Role
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import Format
+from bot.domain.timewindow import TimeWindow
 from bot.messages import Outcome
 from bot.replies import Text
 from bot.services import Services
-from bot.timewindow import TimeWindow
 
 DEFAULT_PROGRAMME = "regional-pool"
 

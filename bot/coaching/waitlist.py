@@ -21,7 +21,7 @@ from bot.coaching.matching_pool import pool_of
 from bot.coaching.shortlist import offer_shortlist
 from bot.domain import CoachingRequest, Programme, RequestState
 from bot.matching import CoachCandidate, CoachIndex
-from bot.outbox.notices import queue_outgoing
+from bot.notices import queue_outgoing
 from bot.replies import Outgoing, Text
 from bot.services import Services
 

@@ -13,10 +13,10 @@ from datetime import time
 
 from bot.coaching.meeting_room import move_booked_sessions
 from bot.coaching.waitlist import rematch_waiting
-from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.conversations.intake_steps import YES_WORDS, person_zone
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import WeeklySlot
+from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.meeting_links import meeting_link
 from bot.messages import Outcome
 from bot.pool.availability import AvailabilityError, format_weekly, parse_weekly

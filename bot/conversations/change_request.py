@@ -8,29 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.coaching.amend import amend_request
-from bot.conversations.engine import Conversation, Finish, Step, Transition, Turn
+from bot.coaching.amend import CHANGE_REQUEST, amend_request
 from bot.conversations.intake import PART_STEPS, draft_of
-from bot.conversations.intake_steps import windows_to_data
 from bot.conversations.summary import CONFIRM, PARTS, SummaryStep
 from bot.domain import CoachingRequest
-
-CHANGE_REQUEST = "change_request"
-
-
-def request_data(request: CoachingRequest) -> dict[str, object]:
-    """What the conversation starts from: the request as it is stored."""
-    return {
-        "request_id": request.id,
-        "programme_id": request.programme_id,
-        "topic": request.topic,
-        "goal": request.goal,
-        "reality": request.reality,
-        "preferences": request.preferences,
-        "format": request.format.value,
-        "location": request.location,
-        "windows": windows_to_data(request.windows),
-    }
+from bot.engine import Conversation, Finish, Step, Transition, Turn
 
 
 def _save(turn: Turn) -> Transition:

@@ -7,7 +7,6 @@ the summary echoes everything back and lets the coachee correct any part.
 from __future__ import annotations
 
 from bot.coaching.submit import RequestDraft, submit_request
-from bot.conversations.engine import Conversation, Finish, Retry, Step, Transition, Turn
 from bot.conversations.intake_steps import (
     FORMAT_CHOICES,
     TOPIC_CHECK,
@@ -20,13 +19,13 @@ from bot.conversations.intake_steps import (
     open_programmes,
     person_zone,
     windows_from_data,
-    windows_to_data,
 )
 from bot.conversations.summary import CONFIRM, SummaryStep
 from bot.domain.coaches import Format
+from bot.domain.timewindow import TimeWindow, windows_to_data
+from bot.engine import Conversation, Finish, Retry, Step, Transition, Turn
 from bot.replies import Choice, Field, Form, Reply, Text
 from bot.services import Services
-from bot.timewindow import TimeWindow
 from bot.understanding.first_message import read_first_message
 from bot.understanding.request_text import understand_format, understand_request
 from bot.understanding.wellbeing import shows_distress, support_message

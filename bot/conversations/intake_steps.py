@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.conversations.engine import Goto, Retry, Transition, Turn
+from bot.coaching.one_request import BUSY_PROGRAMMES
 from bot.domain.coaches import Format
 from bot.domain.programmes import Programme
+from bot.domain.timewindow import TimeWindow, windows_to_data
+from bot.engine import Goto, Retry, Transition, Turn
 from bot.matching.topics import near_themes
 from bot.replies import Choice, Choices, Reply, Text
-from bot.timewindow import TimeWindow
 from bot.understanding.request_text import is_bare_opener, understand_format
 from bot.when import describe_windows, parse_when
 
 TOPIC_CHECK = "topic_check"
-BUSY_PROGRAMMES = "_busy_programmes"  # data: programmes holding an open request of this person
 YES_WORDS = frozenset({"yes", "y", "yes please", "yep", "correct", "that's right", "right"})
 SKIP_WORDS = frozenset({"skip", "none", "no", "nothing", "n/a", "no preference", "pass"})
 FORMAT_CHOICES = (
@@ -62,10 +61,6 @@ def next_missing(turn: Turn) -> str:
         ("when", not data.get("windows")),
     )
     return next((step for step, missing in order if missing), "confirm")
-
-
-def windows_to_data(windows: Sequence[TimeWindow]) -> list[list[str]]:
-    return [[w.start.isoformat(), w.end.isoformat()] for w in windows]
 
 
 def windows_from_data(turn: Turn) -> list[tuple[datetime, datetime]]:

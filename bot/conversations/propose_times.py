@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from bot.coaching.candidates import zone_of
 from bot.coaching.coachee_choice import proposed_slots, times_proposed
-from bot.conversations.engine import Conversation, Finish, Retry, Transition, Turn
 from bot.conversations.intake_steps import read_times
 from bot.domain.requests import AWAITING_ANSWER
+from bot.engine import Conversation, Finish, Retry, Transition, Turn
 from bot.messages import Outcome
 from bot.replies import Reply, Text
 

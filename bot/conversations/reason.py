@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.conversations.engine import Conversation, Finish, Transition, Turn
 from bot.domain.audit import AuditEntry
+from bot.engine import Conversation, Finish, Transition, Turn
 from bot.messages import Outcome
 from bot.replies import Reply, Text
 

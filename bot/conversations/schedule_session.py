@@ -10,21 +10,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.aftercare.schedule import schedule_session_messages
-from bot.coaching.candidates import zone_of
-from bot.coaching.confirmations import invite_for, session_card
+from bot.coaching.confirmations import invite_for
 from bot.coaching.live_times import in_bookable_range
 from bot.coaching.place import next_session_place
 from bot.coaching.slots import slots_for
-from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.conversations.intake_steps import read_times
 from bot.domain import EngagementState, Session, SessionKind, SessionState
 from bot.domain.audit import AuditEntry
+from bot.domain.people import zone_of
+from bot.domain.timewindow import TimeWindow
+from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.messages import Outcome
 from bot.ports.errors import SlotTaken
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
+from bot.session_cards import session_card
 from bot.text_format import local_time
 from bot.text_hygiene import small_number
-from bot.timewindow import TimeWindow
 
 
 def _parties(turn: Turn) -> tuple[int, int]:

@@ -12,11 +12,11 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from bot.conversations.engine import Goto, Retry, Step, Transition, Turn
 from bot.conversations.intake_steps import person_zone, windows_from_data
 from bot.domain.coaches import Format
+from bot.domain.timewindow import TimeWindow
+from bot.engine import Goto, Retry, Step, Transition, Turn
 from bot.replies import Card, Choice, Choices, Fact, Reply, Text
-from bot.timewindow import TimeWindow
 from bot.understanding.corrections import read_correction
 from bot.understanding.request_text import understand_format, understand_request
 from bot.when import describe_windows, parse_when

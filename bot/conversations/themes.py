@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.conversations.engine import Conversation, Finish, Retry, Transition, Turn
 from bot.conversations.intake_steps import SKIP_WORDS
 from bot.domain.feedback import THEMES, Feedback
+from bot.engine import Conversation, Finish, Retry, Transition, Turn
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Reply, Text
 

@@ -12,19 +12,14 @@ from typing import TYPE_CHECKING
 
 from bot.digest.figures import build_digest
 from bot.digest.render import digest_replies
-from bot.digest.week import Week, parse_week, week_before, week_containing
+from bot.digest.week import parse_week, week_before, week_containing
 from bot.domain import Role
 from bot.domain.outbox import OutboxMessage
+from bot.keys import OutboxKind, digest_key
 from bot.services import Services
 
 if TYPE_CHECKING:
-    from bot.outbox.kinds import Deliveries
-
-DIGEST = "digest"
-
-
-def digest_key(week: Week, person_id: int) -> str:
-    return f"{DIGEST}:{week.label}:person:{person_id}"
+    from bot.registry import Deliveries
 
 
 def queue_weekly_digests(services: Services, *, week_start: datetime) -> int:
@@ -42,9 +37,9 @@ def queue_weekly_digests(services: Services, *, week_start: datetime) -> int:
         for person_id, organisation_id in sorted(recipients.items()):
             added += store.schedule(
                 OutboxMessage(
-                    key=digest_key(week, person_id),
+                    key=digest_key(week.label, person_id),
                     recipient_id=person_id,
-                    kind=DIGEST,
+                    kind=OutboxKind.DIGEST,
                     due_at=now,
                     payload={"week": week.label, "organisation_id": organisation_id},
                 )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 
 
 class Accreditation(StrEnum):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 
 class Role(StrEnum):
@@ -75,3 +76,11 @@ class Identity:
     workspace: str
     user_id: str
     conversation_ref: dict[str, str] = field(default_factory=dict)
+
+
+def zone_of(person: Person, fallback: ZoneInfo) -> ZoneInfo:
+    """The person's own time zone; `fallback` (the pool's) when theirs is unknown."""
+    try:
+        return ZoneInfo(person.timezone)
+    except (KeyError, ValueError):
+        return fallback

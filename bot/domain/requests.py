@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.domain.coaches import Format
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 
 
 class RequestState(StrEnum):

@@ -23,6 +23,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.domain.coaches import Format
+from bot.domain.timewindow import TimeWindow
 from bot.matching.inputs import CoachCandidate
 from bot.matching.places import normalise_place
 from bot.matching.results import Exclusion, Rule
@@ -30,7 +31,6 @@ from bot.matching.scoring import BIO_FACTOR, balance_component, load_component
 from bot.matching.text import stems
 from bot.matching.timegrid import TimeGrid
 from bot.matching.topics import themes_in
-from bot.timewindow import TimeWindow
 
 Postings = Mapping[str, tuple[tuple[int, float], ...]]
 

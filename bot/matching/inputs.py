@@ -11,7 +11,7 @@ from bot.domain.coaches import CoachProfile
 from bot.domain.people import Organisation, Person
 from bot.domain.programmes import Programme
 from bot.domain.requests import CoachingRequest
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 
 
 @dataclass(frozen=True)

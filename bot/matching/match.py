@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bot.domain.coaches import Format
+from bot.domain.timewindow import TimeWindow
 from bot.matching.index import CoachIndex, IndexedCoach
 from bot.matching.inputs import CoachCandidate, MatchContext
 from bot.matching.places import places_match
@@ -23,7 +24,6 @@ from bot.matching.scoring import Components, format_component, topic_component
 from bot.matching.shortfall import shortfall_reason
 from bot.matching.timegrid import starts
 from bot.scheduling import candidate_slots, intersect
-from bot.timewindow import TimeWindow
 
 PREVIEW_SLOTS = 3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 
 
 class Rule(StrEnum):

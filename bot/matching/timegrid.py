@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain.timewindow import TimeWindow
 from bot.scheduling import align_up
-from bot.timewindow import TimeWindow
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ writes nothing). A replica that dies leaves its claims to expire and another rep
 sends them. A pass starts no new message once it has worked for a lease; what it has not
 started goes back to pending. A message's parts (a card, then its calendar invite) are
 recorded as they go, so a retry resumes after the parts already delivered.
+Each kind's timer (its renderer and `worth_until`) is found in the registry the slices
+registered into (bot/registry.py; bot/assembly's unless one is given).
 A message past its kind's `worth_until` (a reminder for a session that has started) is
 skipped with the reason instead of being sent late.
 Failures retry with backoff up to a limit, then the row ends as failed with the reason.
@@ -24,9 +26,10 @@ from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 from datetime import timedelta
 
+from bot.assembly import registry as assembled
 from bot.domain.outbox import OutboxMessage
-from bot.outbox.kinds import kind_of
 from bot.ports.notifier import DeliveryError, Notifier
+from bot.registry import Registry
 from bot.replies import Attachment, Image, Reply
 from bot.services import Services
 
@@ -70,7 +73,9 @@ def dispatch_due(
     *,
     limit: int = BATCH,
     watch: Watcher | None = None,
+    registry: Registry | None = None,
 ) -> DispatchReport:
+    timers = registry or assembled()
     store, now = services.store, services.clock.now()
     lease = services.settings.outbox_lease
     owner = secrets.token_hex(8)
@@ -83,7 +88,7 @@ def dispatch_due(
         for message in claimed:
             if services.clock.now() - now >= lease:
                 break  # bounded by the lease: the rest go back for any replica to take
-            outcome = _deliver(services, notifier, message, owner)
+            outcome = _deliver(services, notifier, timers, message, owner)
             counts[outcome] += 1
             unfinished.remove(message.id)
             if watch is not None:
@@ -107,12 +112,13 @@ def dispatch_all(
     *,
     max_passes: int = 1_000,
     watch: Watcher | None = None,
+    registry: Registry | None = None,
 ) -> DispatchReport:
     """Pass after pass until nothing due is left to claim (or `max_passes`, a bound for a
     queue that keeps refilling); the totals."""
     total = DispatchReport()
     for _ in range(max_passes):
-        report = dispatch_due(services, notifier, watch=watch)
+        report = dispatch_due(services, notifier, watch=watch, registry=registry)
         total = DispatchReport(
             *(a + b for a, b in zip(astuple(total), astuple(report), strict=True))
         )
@@ -166,10 +172,12 @@ def parts_of(deliveries: Sequence[tuple[int, Sequence[Reply]]]) -> list[Part]:
     return parts
 
 
-def _deliver(services: Services, notifier: Notifier, message: OutboxMessage, owner: str) -> str:
+def _deliver(
+    services: Services, notifier: Notifier, timers: Registry, message: OutboxMessage, owner: str
+) -> str:
     store, now = services.store, services.clock.now()
     try:
-        kind = kind_of(message)
+        kind = timers.timer(message.kind)
         deadline = kind.worth_until(services, message)
         if deadline is not None and now >= deadline.at:
             return _skipped(services, message, owner, deadline.reason)

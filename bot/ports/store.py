@@ -45,8 +45,8 @@ from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback, FinalEvaluation
 from bot.domain.outbox import OutboxMessage
 from bot.domain.people import Channel
-from bot.privacy.periods import RetentionCutoffs, RetentionReport
-from bot.timewindow import TimeWindow
+from bot.domain.retention import RetentionCutoffs, RetentionReport
+from bot.domain.timewindow import TimeWindow
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from bot import keys
 from bot.aftercare.schedule import schedule_calendar_removal
 from bot.coaching.next_coach import offer_next_coach
 from bot.coaching.waitlist import rematch_waiting
@@ -23,7 +24,7 @@ from bot.domain import (
     SessionState,
 )
 from bot.domain.requests import AWAITING_ANSWER
-from bot.outbox.notices import queue_outgoing
+from bot.notices import queue_outgoing
 from bot.replies import Outgoing, Text
 from bot.services import Services
 
@@ -101,7 +102,7 @@ def _withdraw(services: Services, request: CoachingRequest) -> list[Outgoing]:
         dataclasses.replace(request, state=RequestState.WITHDRAWN, updated_at=now),
         expected=request.state,
     )
-    store.cancel_scheduled(f"deadline:request:{request.id}:")
+    store.cancel_scheduled(keys.request_prefix(request.id))
     if request.state in AWAITING_ANSWER and request.chosen_coach_id:
         return [Outgoing(request.chosen_coach_id, (Text(REQUEST_WITHDRAWN),))]
     return []
@@ -128,7 +129,7 @@ def _end(services: Services, engagement: Engagement, *, erased: Person) -> int:
                 session, state=SessionState.CANCELLED, cancelled_by=erased.id, cancelled_at=now
             )
             store.update_session(gone, expected=session.state)
-            store.cancel_scheduled(f"session:{session.id}:")
+            store.cancel_scheduled(keys.session_prefix(session.id))
             schedule_calendar_removal(services, gone)
             cancelled += 1
     request = store.get_request(engagement.request_id)

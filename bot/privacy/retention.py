@@ -5,7 +5,7 @@ ratings, themes) stay, so digests and exports do not change."""
 from __future__ import annotations
 
 from bot.domain.audit import AuditEntry
-from bot.privacy.periods import RetentionPeriods, RetentionReport, cutoffs
+from bot.domain.retention import RetentionPeriods, RetentionReport, cutoffs
 from bot.services import Services
 
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.coaches import CoachProfile, WeeklySlot
+from bot.domain.timewindow import TimeWindow
 from bot.scheduling.intervals import intersect, merge, subtract
-from bot.timewindow import TimeWindow
 
 
 def expand_weekly(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 
 
 def merge(windows: Iterable[TimeWindow]) -> list[TimeWindow]:

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain.timewindow import TimeWindow
 from bot.scheduling.intervals import intersect, merge
-from bot.timewindow import TimeWindow
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

@@ -17,9 +17,9 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from bot.domain.coaches import Format
+from bot.domain.timewindow import TimeWindow
 from bot.matching.text import STOP_WORDS
 from bot.matching.topics import near_themes, themes_of
-from bot.timewindow import TimeWindow
 from bot.understanding.language import other_language
 from bot.understanding.preferences import preferences_in
 from bot.understanding.request_text import asks_for_coaching, understand_format

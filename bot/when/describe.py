@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 from bot.when.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 LIST_LIMIT = 8

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 from bot.when import questions as q
 from bot.when.atoms import At, Between, Part, TimeAtom, Weekdays
 from bot.when.clauses import Clause, Clauses

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 
 
 @dataclass(frozen=True)

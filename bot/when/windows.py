@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 
 DAY = 24 * 60
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, delete, insert, select
 
 from bot.replies import Reply
-from bot.replies_codec import decode_replies, encode_replies
+from bot.replies.codec import decode_replies, encode_replies
 from storage.models.console import CONSOLE_MESSAGES, CONSOLE_OFFERS
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from slack_sdk.web import WebClient
 
 from bot.app import CoachingBot
-from bot.outbox.notices import queue_outgoing
+from bot.notices import queue_outgoing
 from bot.ports.notifier import DeliveryError
 from bot.replies import Outgoing, Reply
 from bot.services import Services

@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import BaseRoute, Route
 
-from bot.privacy.periods import RetentionPeriods
+from bot.domain.retention import RetentionPeriods
 from handlers.web.app import SECURITY_HEADERS, TEMPLATES
 
 # Public pages may be cached, unlike the dashboard's.

@@ -21,7 +21,7 @@ class ConsoleMessageRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     arrived_at: Mapped[datetime]
-    replies: Mapped[list[Any]]  # bot.replies_codec's JSON
+    replies: Mapped[list[Any]]  # bot.replies.codec's JSON
 
 
 class ConsoleOfferRow(Base):

@@ -18,8 +18,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain import SessionState
+from bot.domain.timewindow import TimeWindow
 from bot.ports.errors import SlotTaken
-from bot.timewindow import TimeWindow
 from storage.models import PersonRow, SessionRow
 
 OCCUPYING = tuple(state.value for state in SessionState if state.occupies_slot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.domain import Accreditation, AvailabilityException, CoachProfile, Format, WeeklySlot
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 from storage.models import AvailabilityExceptionRow, CoachRow, WeeklySlotRow
 from storage.repos.rows import fresh, row_or_none
 from storage.unit import UnitOfWork

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from bot.domain import SessionState
+from bot.domain.timewindow import TimeWindow
 from bot.ports.store import PoolRevisions
-from bot.timewindow import TimeWindow
 from storage.models import PersonRow, PoolRevisionRow, SessionRow
 from storage.repos.booking import OCCUPYING
 from storage.repos.sessions import session_minutes

@@ -11,7 +11,7 @@ from sqlalchemy import delete, insert, select
 
 from bot.domain import CoachingRequest, Format, RequestState, ShortlistEntry
 from bot.domain.lifecycles import REQUEST_MOVES
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 from storage.models import RequestRow, ShortlistEntryRow
 from storage.repos.rows import fresh, row_of, row_or_none
 from storage.repos.transitions import locked_for_move

@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, or_, select, update
 
 from bot.domain import EngagementState, RequestState
 from bot.domain.outbox import OutboxState
-from bot.privacy.periods import RetentionCutoffs, RetentionReport
+from bot.domain.retention import RetentionCutoffs, RetentionReport
 from storage.models import (
     AuditRow,
     ConsoleMessageRow,

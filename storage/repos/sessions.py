@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session as DbSession
 
 from bot.domain import HOLDING_A_PLACE, Session, SessionKind, SessionState
 from bot.domain.lifecycles import SESSION_MOVES
+from bot.domain.timewindow import TimeWindow
 from bot.ports.errors import Conflict
-from bot.timewindow import TimeWindow
 from storage.models import CoachRow, EngagementRow, SessionRow
 from storage.repos.booking import OCCUPYING, check_free, lock_people
 from storage.repos.rows import fresh, row_of, row_or_none

@@ -22,8 +22,8 @@ from bot.domain import (
     Session,
     SessionState,
 )
+from bot.domain.timewindow import TimeWindow
 from bot.services import Services
-from bot.timewindow import TimeWindow
 from storage.store import SqlStore
 
 LONDON = ZoneInfo("Europe/London")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.pool.sample import load_sample_pool
 from bot.services import Services
@@ -18,7 +18,7 @@ from tests.conversations.transcript import START, RecordingNotifier, Transcript
 
 
 def talk_to(store: SqlStore, clock: SimulatedClock) -> Transcript:
-    return Transcript(CoachingBot(Services(store=store, clock=clock)), clock, RecordingNotifier())
+    return Transcript(coaching_bot(Services(store=store, clock=clock)), clock, RecordingNotifier())
 
 
 def booked_pool(store: SqlStore) -> tuple[Transcript, str]:

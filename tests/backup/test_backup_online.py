@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from bot.domain.outbox import OutboxMessage
-from bot.outbox.notices import NOTICE
+from bot.keys import OutboxKind
 from bot.pool.sample import load_sample_pool
 from bot.replies import Text
-from bot.replies_codec import encode_replies
+from bot.replies.codec import encode_replies
 from storage.store import SqlStore
 from tests.backup.backup_rig import backup
 
@@ -24,7 +24,7 @@ def _notice(key: str, recipient: int) -> OutboxMessage:
     return OutboxMessage(
         key=key,
         recipient_id=recipient,
-        kind=NOTICE,
+        kind=OutboxKind.NOTICE,
         due_at=datetime.now(UTC),
         payload={"replies": encode_replies([Text(key)])},
     )

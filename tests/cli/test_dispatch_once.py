@@ -11,9 +11,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.outbox.notices import NOTICE, queue_outgoing
+from bot.keys import OutboxKind
+from bot.notices import queue_outgoing
 from bot.replies import Outgoing, Text
-from bot.replies_codec import encode_replies
+from bot.replies.codec import encode_replies
 from handlers.cli.main import main
 from handlers.console.inbox import ConsoleInbox
 from storage.store import SqlStore
@@ -46,7 +47,7 @@ def test_dispatch_once_delivers_everything_due(tmp_path: Path) -> None:
                     OutboxMessage(
                         key=f"test:{n}",
                         recipient_id=person.id,
-                        kind=NOTICE,
+                        kind=OutboxKind.NOTICE,
                         due_at=datetime.now(UTC),
                         payload={"replies": encode_replies([Text(f"message {n}")])},
                     )

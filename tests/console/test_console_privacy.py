@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.privacy.periods import RetentionPeriods
+from bot.domain.retention import RetentionPeriods
 from handlers.bootstrap import bootstrap
 from handlers.cli.main import main
 from handlers.jobs import retention_tick

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.pool.sample import load_sample_pool
 from bot.services import Services
@@ -17,7 +17,7 @@ def transcript(store: SqlStore) -> Transcript:
     clock = SimulatedClock(START)
     load_sample_pool(store, now=clock.now())
     services = Services(store=store, clock=clock)
-    return Transcript(CoachingBot(services), clock, RecordingNotifier())
+    return Transcript(coaching_bot(services), clock, RecordingNotifier())
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import EngagementState, Person, Session, SessionState
 from bot.domain.outbox import OutboxState
@@ -236,7 +236,7 @@ def test_an_organisational_calendar_gets_the_session_and_both_get_the_link(
     for profile in store.list_coaches():  # coaches without a room of their own
         store.save_coach(dataclasses.replace(profile, meeting_link=""))
     services = Services(store=store, clock=clock, calendar=calendar)
-    t = Transcript(CoachingBot(services), clock, RecordingNotifier())
+    t = Transcript(coaching_bot(services), clock, RecordingNotifier())
     coach = booked(t)
     (session,) = t.store.list_sessions()
     assert calendar.events == [session.id]
@@ -252,7 +252,7 @@ def test_a_failing_calendar_never_blocks_a_booking(store: SqlStore) -> None:
     calendar = RecordingCalendar(link=None, works=False)
     clock = SimulatedClock(START)
     load_sample_pool(store, now=clock.now())
-    t = Transcript(CoachingBot(Services(store=store, clock=clock, calendar=calendar)), clock,
+    t = Transcript(coaching_bot(Services(store=store, clock=clock, calendar=calendar)), clock,
                    RecordingNotifier())  # fmt: skip
     booked(t)
     (session,) = t.store.list_sessions()

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.pool.sample import load_sample_pool
 from bot.services import Services
@@ -23,7 +23,7 @@ def _transcript(store: SqlStore) -> Transcript:
     clock = SimulatedClock(EASTER_WEEK_2029)
     load_sample_pool(store, now=clock.now())
     services = Services(store=store, clock=clock, settings=settings_from_environment())
-    return Transcript(CoachingBot(services), clock, RecordingNotifier())
+    return Transcript(coaching_bot(services), clock, RecordingNotifier())
 
 
 @pytest.mark.parametrize(

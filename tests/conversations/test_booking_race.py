@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.domain import Channel, RequestState, SessionState
 from bot.messages import Incoming
 from bot.replies import Choices
@@ -49,7 +49,7 @@ def test_a_coach_accepting_two_requests_for_one_hour_books_once(
     def press(value: str) -> None:
         store = SqlStore.open(database_url)  # its own engine, like another replica
         try:
-            bot = CoachingBot(Services(store=store, clock=t.clock))
+            bot = coaching_bot(Services(store=store, clock=t.clock))
             barrier.wait()
             incoming = Incoming(coach_id, Channel.CONSOLE, value=value)
             answers.append(squeeze(" ".join(str(r) for r in bot.handle(incoming).replies)))

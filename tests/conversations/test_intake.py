@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.conversations.intake import INTAKE_FORM, intake_form
 from bot.domain import RequestState
 from bot.messages import Incoming
@@ -169,7 +169,7 @@ def test_a_conversation_survives_a_restart_and_continues_on_another_replica(
     t.say(SAM, "Keep my team motivated through the changes")
     replica = SqlStore.open(database_url)  # a second process, or the same one restarted
     try:
-        other = Transcript(CoachingBot(Services(store=replica, clock=t.clock)), t.clock,
+        other = Transcript(coaching_bot(Services(store=replica, clock=t.clock)), t.clock,
                            RecordingNotifier())  # fmt: skip
         assert "Anything you'd like in a coach" in other.say(SAM, "skip")
         assert "Which programme" in other.say(SAM, "skip")

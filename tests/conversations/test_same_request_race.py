@@ -9,7 +9,7 @@ from datetime import datetime
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import Channel, RequestState, SessionState
 from bot.messages import Incoming
@@ -35,7 +35,7 @@ def _press(
     """One replica: its own process, store and bot."""
     store = SqlStore.open(database_url)
     try:
-        bot = CoachingBot(Services(store=store, clock=SimulatedClock(now)))
+        bot = coaching_bot(Services(store=store, clock=SimulatedClock(now)))
         barrier.wait(timeout=60)
         outcome = bot.handle(Incoming(coach_id, Channel.CONSOLE, value=value))
         answers.put(squeeze(" ".join(str(r) for r in outcome.replies)))

@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import pytest
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.domain import Channel, RequestState, SessionState
 from bot.messages import Incoming
 from bot.ports.store import Store
@@ -49,13 +49,13 @@ def test_a_decline_that_lost_the_race_changes_nothing(t: Transcript, database_ur
     def other_replica() -> None:
         store = SqlStore.open(database_url)
         try:
-            bot = CoachingBot(Services(store=store, clock=t.clock))
+            bot = coaching_bot(Services(store=store, clock=t.clock))
             bot.handle(Incoming(coach.id, Channel.CONSOLE, value=accept))
         finally:
             store.close()
 
     proxy = cast("Store", BookedBehindItsBack(t.store, threading.Thread(target=other_replica)))
-    racing = CoachingBot(Services(store=proxy, clock=t.clock))
+    racing = coaching_bot(Services(store=proxy, clock=t.clock))
     outcome = racing.handle(Incoming(coach.id, Channel.CONSOLE, value=f"act:decline:{request.id}"))
     told = squeeze(" ".join(str(r) for r in outcome.replies))
     assert outcome.refused and "changed at the same moment from elsewhere" in told

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.digest.week import Week
 from bot.domain import (
@@ -43,10 +43,10 @@ from bot.domain import (
     SessionState,
 )
 from bot.domain.feedback import Feedback
+from bot.domain.timewindow import TimeWindow
 from bot.messages import Incoming
 from bot.replies import Text
 from bot.services import Services, Settings
-from bot.timewindow import TimeWindow
 from storage.store import SqlStore
 
 AS_OF = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -178,7 +178,7 @@ class DigestPool:
             key=lambda e: e.started_at,
         )
         answers = {"goal_attainment": str(goal), "would_recommend": str(recommend)}
-        outcome = CoachingBot(self.services(at)).handle(
+        outcome = coaching_bot(self.services(at)).handle(
             Incoming(
                 person.id,
                 Channel.CONSOLE,

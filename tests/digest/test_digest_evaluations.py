@@ -18,7 +18,7 @@ from digest_testkit import (
     DigestPool,
 )
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.digest.export import digest_json
 from bot.digest.figures import build_digest
@@ -40,7 +40,7 @@ SCORES = ((8, 9), (7, 10), (6, 8), (9, 9), (5, 6))
 def t(store: SqlStore) -> Transcript:
     clock = SimulatedClock(START)
     load_sample_pool(store, now=clock.now())
-    return Transcript(CoachingBot(Services(store=store, clock=clock)), clock, RecordingNotifier())
+    return Transcript(coaching_bot(Services(store=store, clock=clock)), clock, RecordingNotifier())
 
 
 def held(t: Transcript, coaches: dict[str, str]) -> None:

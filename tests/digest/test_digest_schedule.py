@@ -9,15 +9,10 @@ from datetime import timedelta
 from digest_testkit import AS_OF, SETTINGS, WEEK, DigestPool
 
 from bot.clock import SimulatedClock
-from bot.digest.schedule import (
-    DIGEST,
-    digest_key,
-    queue_previous_week,
-    queue_weekly_digests,
-    render_digest,
-)
+from bot.digest.schedule import queue_previous_week, queue_weekly_digests, render_digest
 from bot.domain import Role
 from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.keys import OutboxKind, digest_key
 from bot.outbox.dispatcher import dispatch_due
 from bot.replies import Card, Image, Reply
 from bot.services import Services
@@ -33,7 +28,7 @@ class RecordingNotifier:
 
 
 def digests(store: SqlStore) -> list[OutboxMessage]:
-    return [m for m in store.list_outbox() if m.kind == DIGEST]
+    return [m for m in store.list_outbox() if m.kind == OutboxKind.DIGEST]
 
 
 def test_one_row_per_coordinator_and_lead_with_its_scope(pool: DigestPool) -> None:
@@ -91,7 +86,7 @@ def test_a_coordinator_who_is_also_a_lead_gets_the_pools_digest(pool: DigestPool
 def test_the_monday_job_queues_last_week(pool: DigestPool) -> None:
     assert queue_previous_week(pool.services()) == 2
     assert {m.key.split(":")[1] for m in digests(pool.store)} == {"2026-W47"}
-    assert digest_key(WEEK, 7) == "digest:2026-W47:person:7"
+    assert digest_key(WEEK.label, 7) == "digest:2026-W47:person:7"
 
 
 def test_rendering_follows_the_recipients_roles_at_send_time(pool: DigestPool) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.digest.schedule import queue_previous_week
 from bot.domain import SessionState
@@ -35,7 +35,7 @@ COACHEES = (
 def t(store: SqlStore) -> Transcript:
     clock = SimulatedClock(START)
     load_sample_pool(store, now=clock.now())
-    return Transcript(CoachingBot(Services(store=store, clock=clock)), clock, RecordingNotifier())
+    return Transcript(coaching_bot(Services(store=store, clock=clock)), clock, RecordingNotifier())
 
 
 def coachee_emails(t: Transcript, count: int) -> list[str]:

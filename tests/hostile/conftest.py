@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.pool.sample import load_sample_pool
 from bot.services import Services
@@ -20,7 +20,7 @@ from tests.conversations.transcript import START, RecordingNotifier, Transcript
 def t(store: SqlStore) -> Transcript:
     clock = SimulatedClock(START)
     load_sample_pool(store, now=clock.now())
-    return Transcript(CoachingBot(Services(store=store, clock=clock)), clock, RecordingNotifier())
+    return Transcript(coaching_bot(Services(store=store, clock=clock)), clock, RecordingNotifier())
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from icalendar import Calendar
 
 from bot.calendar_invite import session_invite
 from bot.domain import Person, Role, Session, SessionKind, SessionState
+from bot.domain.timewindow import TimeWindow
 from bot.meeting_links import meeting_link
 from bot.replies import Reply
-from bot.timewindow import TimeWindow
 from handlers.slack.render import Message, render
 from handlers.slack.text import ZERO_WIDTH_SPACE
 from handlers.teams.cards import reply_card

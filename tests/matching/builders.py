@@ -18,9 +18,9 @@ from bot.domain import (
     Role,
     WeeklySlot,
 )
+from bot.domain.timewindow import TimeWindow
 from bot.matching import CoachCandidate, MatchContext
 from bot.scheduling import free_windows
-from bot.timewindow import TimeWindow
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)  # Monday 2 March 2026, 09:00 in London

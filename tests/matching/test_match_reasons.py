@@ -6,8 +6,8 @@ import re
 from datetime import date, time, timedelta
 
 from bot.domain import Accreditation, Format, WeeklySlot
+from bot.domain.timewindow import TimeWindow
 from bot.matching import match
-from bot.timewindow import TimeWindow
 
 from .builders import LEADERS, LONDON, afternoons, coach, context, free, local
 

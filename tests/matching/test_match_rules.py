@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date, time
 
 from bot.domain import Accreditation, Format, WeeklySlot
+from bot.domain.timewindow import TimeWindow
 from bot.matching import MatchResult, Rule, match
-from bot.timewindow import TimeWindow
 
 from .builders import (
     COACHEE_ID,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 from bot.domain import Accreditation, Format, WeeklySlot
+from bot.domain.timewindow import TimeWindow
 from bot.matching import match
-from bot.timewindow import TimeWindow
 
 from .builders import LEADERS, afternoons, coach, context, free, local
 

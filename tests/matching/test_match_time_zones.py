@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.domain import CoachProfile, WeeklySlot
+from bot.domain.timewindow import TimeWindow
 from bot.matching import match
 from bot.scheduling import free_windows
-from bot.timewindow import TimeWindow
 
 from .builders import HORIZON, coach, context, local
 

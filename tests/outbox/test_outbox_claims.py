@@ -14,11 +14,11 @@ import pytest
 
 from bot.clock import SimulatedClock
 from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.keys import OutboxKind
 from bot.outbox.dispatcher import BACKOFF, dispatch_all, dispatch_due
-from bot.outbox.notices import NOTICE
 from bot.ports.notifier import DeliveryError
 from bot.replies import Attachment, Reply, Text
-from bot.replies_codec import encode_replies
+from bot.replies.codec import encode_replies
 from bot.services import Services, Settings
 from storage.store import SqlStore
 from tests.outbox.test_outbox_dispatch import NOW, _person, _queue
@@ -63,7 +63,7 @@ def test_a_failed_invite_is_retried_without_posting_the_card_again(store: SqlSto
         OutboxMessage(
             key="booking:1",
             recipient_id=person,
-            kind=NOTICE,
+            kind=OutboxKind.NOTICE,
             due_at=NOW,
             payload={"replies": encode_replies([Text("Your session is booked"), INVITE])},
         )

@@ -13,11 +13,11 @@ import pytest
 from bot.clock import SimulatedClock
 from bot.domain import Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.keys import OutboxKind
 from bot.outbox.dispatcher import BACKOFF, MAX_ATTEMPTS, dispatch_due
-from bot.outbox.notices import NOTICE
 from bot.ports.notifier import DeliveryError
 from bot.replies import Reply, Text
-from bot.replies_codec import encode_replies
+from bot.replies.codec import encode_replies
 from bot.services import Services
 from storage.store import SqlStore
 
@@ -53,7 +53,7 @@ def _queue(store: SqlStore, person_id: int, count: int, *, due: datetime = NOW) 
                 OutboxMessage(
                     key=f"test:{n}",
                     recipient_id=person_id,
-                    kind=NOTICE,
+                    kind=OutboxKind.NOTICE,
                     due_at=due,
                     payload={"replies": encode_replies([Text(f"message {n}")])},
                 )

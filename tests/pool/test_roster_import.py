@@ -14,9 +14,9 @@ from bot.domain import (
     Person,
     Role,
 )
+from bot.domain.timewindow import TimeWindow
 from bot.pool.roster import ImportReport, RosterParse, import_roster, parse_roster
 from bot.ports.store import Store
-from bot.timewindow import TimeWindow
 
 from .failing_store import FailingStore, InjectedError
 

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain import AvailabilityException, CoachProfile, WeeklySlot
+from bot.domain.timewindow import TimeWindow
 from bot.scheduling import expand_weekly, free_windows
-from bot.timewindow import TimeWindow
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

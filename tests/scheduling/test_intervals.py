@@ -4,8 +4,8 @@ import random
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
+from bot.domain.timewindow import TimeWindow
 from bot.scheduling import intersect, merge, subtract, total_overlap
-from bot.timewindow import TimeWindow
 
 BASE = datetime(2026, 3, 2, tzinfo=UTC)
 

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.timewindow import TimeWindow
 from bot.scheduling import align_up, candidate_slots
-from bot.timewindow import TimeWindow
 
 HOUR = timedelta(hours=1)
 

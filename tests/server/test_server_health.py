@@ -11,7 +11,7 @@ import httpx
 import uvicorn
 from starlette.applications import Starlette
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.services import Services
 from handlers.bootstrap import Application, bootstrap
@@ -52,7 +52,7 @@ def test_healthz_reports_a_reachable_store(database_url: str) -> None:
 def test_healthz_reports_an_unreachable_store() -> None:
     store = SqlStore(make_engine("postgresql://postgres@127.0.0.1:1/nothing", connect_timeout=2))
     services = Services(store=store, clock=SimulatedClock(START))
-    application = Application(store, services, CoachingBot(services), "unreachable")
+    application = Application(store, services, coaching_bot(services), "unreachable")
     with served(create_app(application)) as base:
         answer = httpx.get(f"{base}/healthz", timeout=15)
     assert answer.status_code == 503

@@ -12,7 +12,7 @@ from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.notifier import DeliveryError
 from bot.replies import Attachment, Text
-from bot.replies_codec import encode_replies
+from bot.replies.codec import encode_replies
 from handlers.delivery import ChannelNotifier
 from handlers.slack.desk import build_desk
 from handlers.slack.sender import SlackSender

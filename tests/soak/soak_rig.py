@@ -33,9 +33,9 @@ from sqlalchemy import func, select
 
 from bot.domain import Channel, Identity, Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.outbox.notices import NOTICE
+from bot.keys import OutboxKind
 from bot.replies import Attachment, Reply, Text
-from bot.replies_codec import encode_replies
+from bot.replies.codec import encode_replies
 from storage.models import OutboxRow
 from storage.store import SqlStore
 from tests.soak.faulty_slack import Faults, FaultySlack
@@ -115,7 +115,7 @@ def prepare(store: SqlStore, plan: SoakPlan, *, now: datetime) -> None:
                 OutboxMessage(
                     key=f"soak:{n}",
                     recipient_id=ids[n % len(ids)],
-                    kind=NOTICE,
+                    kind=OutboxKind.NOTICE,
                     due_at=now,
                     payload={"replies": encode_replies(_replies(n))},
                 )

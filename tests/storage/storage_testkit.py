@@ -17,7 +17,7 @@ from bot.domain import (
     Session,
     SessionState,
 )
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 from storage.store import SqlStore
 
 # A Monday morning, well away from any clock change.

@@ -17,8 +17,8 @@ import pytest
 from storage_testkit import T0, Pool
 
 from bot.domain import Engagement, Session, SessionState
+from bot.domain.timewindow import TimeWindow
 from bot.ports.errors import Conflict, NotFound, SlotTaken
-from bot.timewindow import TimeWindow
 from storage.store import SqlStore
 
 REPO = Path(__file__).resolve().parents[2]

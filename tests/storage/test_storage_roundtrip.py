@@ -32,8 +32,8 @@ from bot.domain.audit import AuditEntry
 from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback
 from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.domain.timewindow import TimeWindow
 from bot.ports.errors import StaleState
-from bot.timewindow import TimeWindow
 from storage.store import SqlStore
 
 

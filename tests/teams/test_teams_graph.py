@@ -13,13 +13,13 @@ import pytest
 from teams_fakes import Answer, FakeLogin, FakeServer, Seen, self_signed
 from teams_rig import APP_ID, SECRET, SHROPSHIRE_TENANT, START, set_tenants_in
 
-from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import Person, Session, SessionState
+from bot.domain.timewindow import TimeWindow
 from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
 from bot.ports.calendar import CalendarEntry
 from bot.services import Services
-from bot.timewindow import TimeWindow
 from handlers.teams.graph_calendar import GraphCalendar, calendar_from_environ
 from storage.store import SqlStore
 from tests.conversations.test_aftercare import SAM, booked
@@ -170,7 +170,7 @@ def test_a_sessions_life_in_outlook_made_moved_then_deleted(
     calendar, fake, _ = graph
     clock = SimulatedClock(START)
     t = Transcript(
-        CoachingBot(Services(store=store, clock=clock, calendar=calendar)),
+        coaching_bot(Services(store=store, clock=clock, calendar=calendar)),
         clock,
         RecordingNotifier(),
     )

@@ -10,7 +10,7 @@ from teams_rig import DUDLEY_TENANT, FAST, SAM, TeamsRig, message
 
 from bot.domain import Channel, Identity
 from bot.domain.outbox import OutboxState
-from bot.outbox.notices import queue_outgoing
+from bot.notices import queue_outgoing
 from bot.ports.notifier import DeliveryError
 from bot.replies import Attachment, Card, Fact, Outgoing, Reply, Text
 

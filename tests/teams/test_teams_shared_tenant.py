@@ -13,7 +13,7 @@ from teams_rig import CATHERINE, SAM, TeamsRig, execute, installed, message
 
 from bot.domain import Person
 from bot.domain.outbox import OutboxState
-from bot.outbox.notices import queue_outgoing
+from bot.notices import queue_outgoing
 from bot.replies import Outgoing, Text
 from handlers.cli.main import main
 from handlers.teams.people import MISMATCH

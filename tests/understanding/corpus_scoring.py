@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 from bot.understanding.first_message import FirstMessage, Intent, read_first_message
 from bot.understanding.service_questions import recognise
 from bot.when import describe_windows, parse_when

@@ -12,6 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import Channel
 from bot.messages import Incoming
@@ -74,7 +75,7 @@ def rig(store: SqlStore) -> Iterator[Rig]:
     settings = dashboard_settings(ENVIRON)
     assert settings is not None
     services = Services(store=store, clock=clock, settings=SETTINGS, sign_in=settings.links())
-    bot = CoachingBot(services)
+    bot = coaching_bot(services)
     app = create_app(Application(store, services, bot, "test"), environ=ENVIRON)
     with TestClient(app, base_url=PUBLIC_URL, follow_redirects=False) as client:
         yield Rig(pool, clock, bot, client)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import CoachingBot
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import Channel, Role
 from bot.messages import Incoming
@@ -84,7 +85,7 @@ def year(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     services = Services(
         store=store, clock=clock, settings=bench_digest.SETTINGS, sign_in=settings.links()
     )
-    bot = CoachingBot(services)
+    bot = coaching_bot(services)
     app = create_app(Application(store, services, bot, url), environ=environ)
     with served(app) as base:
         yield Served(base, bot, store, clock)

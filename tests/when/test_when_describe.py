@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 from bot.when import describe_window, describe_windows, parse_when
 from bot.when.describe import describe_day, describe_instant
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.timewindow import TimeWindow
+from bot.domain.timewindow import TimeWindow
 from bot.when.atoms import Clock, Part
 from bot.when.clock import read_point, read_range
 from bot.when.tokens import tokenize

@@ -7,11 +7,13 @@ import hashlib
 from datetime import datetime
 
 from bot.domain.outbox import OutboxMessage
+from bot.keys import OutboxKind, notice_key
+from bot.lapse import within
 from bot.ports.store import Store
+from bot.registry import Deliveries, Registry, Timer
 from bot.replies import Outgoing
-from bot.replies_codec import encode_replies
-
-NOTICE = "notice"
+from bot.replies.codec import decode_replies, encode_replies
+from bot.services import Services
 
 
 def queue_outgoing(
@@ -24,10 +26,19 @@ def queue_outgoing(
         digest = hashlib.sha256(repr(payload).encode()).hexdigest()[:12]
         store.schedule(
             OutboxMessage(
-                key=f"{NOTICE}:{origin}:{index}:{message.person_id}:{digest}",
+                key=notice_key(origin, index, message.person_id, digest),
                 recipient_id=message.person_id,
-                kind=NOTICE,
+                kind=OutboxKind.NOTICE,
                 due_at=now,
                 payload=payload,
             )
         )
+
+
+def register(registry: Registry) -> None:
+    # News from someone's turn ("your coach has accepted"): stale after a week.
+    registry.add_timer(OutboxKind.NOTICE, Timer(_notice, within(7, "news")))
+
+
+def _notice(services: Services, message: OutboxMessage) -> Deliveries:
+    return [(message.recipient_id, decode_replies(message.payload["replies"]))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -35,3 +36,8 @@ class TimeWindow:
     def intersection(self, other: TimeWindow) -> TimeWindow | None:
         start, end = max(self.start, other.start), min(self.end, other.end)
         return TimeWindow(start, end) if start < end else None
+
+
+def windows_to_data(windows: Sequence[TimeWindow]) -> list[list[str]]:
+    """Windows as plain data (a conversation's or an outbox message's JSON)."""
+    return [[w.start.isoformat(), w.end.isoformat()] for w in windows]

@@ -15,14 +15,14 @@ from bot.coaching.next_coach import offer_next_coach
 from bot.domain import RequestState
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
-from bot.outbox.lapse import Deadline, stamp
-from bot.outbox.notices import queue_outgoing
+from bot.lapse import Deadline, stamp
+from bot.notices import queue_outgoing
 from bot.replies import Outgoing, Reply, Text
 from bot.services import Services
 from bot.text_format import local_time
 
 if TYPE_CHECKING:
-    from bot.outbox.kinds import Deliveries
+    from bot.registry import Deliveries
 
 
 def coach_response_deadline(services: Services, message: OutboxMessage) -> Deliveries:

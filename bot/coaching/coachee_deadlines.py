@@ -13,13 +13,13 @@ from bot.coaching.coachee_choice import SHORTLIST, STATE_OF_STAGE, TIMES
 from bot.coaching.shortlist import shortlist_choices
 from bot.domain import CoachingRequest, Person, Role
 from bot.domain.outbox import OutboxMessage
-from bot.outbox.lapse import Deadline, stamp
+from bot.lapse import Deadline, stamp
 from bot.replies import Text
 from bot.services import Services
 from bot.text_format import local_date
 
 if TYPE_CHECKING:
-    from bot.outbox.kinds import Deliveries
+    from bot.registry import Deliveries
 
 _CHOOSING = {
     SHORTLIST: "a coach from their shortlist",

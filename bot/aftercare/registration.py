@@ -1,0 +1,93 @@
+"""What the aftercare slice answers: the feedback and final-evaluation forms, and a
+session's timed messages (reminders, the attendance check, feedback prompts, calendar
+events) and an engagement's final evaluation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.actions import Verb, action_value
+from bot.aftercare import evaluation_form, feedback_form, lifetimes, renderers
+from bot.domain import Person
+from bot.keys import OutboxKind
+from bot.lapse import always, within
+from bot.messages import Incoming, Outcome
+from bot.registry import FormRoute, Registry, Timer
+from bot.replies import Choice, Choices, Reply, Text
+from bot.safeguarding import FORM_NOT_SAVED
+from bot.services import Services
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+
+def register(registry: Registry) -> None:
+    registry.add_form(
+        feedback_form.PREFIX,
+        FormRoute(
+            submit=_submitted(feedback_form.submit_feedback),
+            again=_again(feedback_form.PREFIX, Verb.FEEDBACK, feedback_form.open_feedback),
+        ),
+    )
+    registry.add_form(
+        evaluation_form.PREFIX,
+        FormRoute(
+            submit=_submitted(evaluation_form.submit_evaluation),
+            again=_again(evaluation_form.PREFIX, Verb.EVALUATE, evaluation_form.open_evaluation),
+        ),
+    )
+    add = registry.add_timer
+    add(OutboxKind.REMINDER, Timer(renderers.render_reminder, lifetimes.reminder_until))
+    add(OutboxKind.ATTENDANCE, Timer(renderers.render_attendance, lifetimes.attendance_until))
+    add(
+        OutboxKind.ATTENDANCE_FOLLOWUP,
+        Timer(renderers.render_attendance, lifetimes.attendance_follow_up_until),
+    )
+    add(OutboxKind.FEEDBACK, Timer(renderers.render_feedback_prompt, lifetimes.feedback_until))
+    add(
+        OutboxKind.FEEDBACK_FOLLOWUP,
+        Timer(renderers.render_feedback_prompt, lifetimes.feedback_follow_up_until),
+    )
+    add(
+        OutboxKind.FINAL_EVALUATION,
+        Timer(renderers.render_final_evaluation, within(28, "a final evaluation")),
+    )
+    add(
+        OutboxKind.CALENDAR_EVENT,
+        Timer(renderers.render_calendar_event, lifetimes.before_start),
+    )
+    # A Graph event must leave the calendar however late: never stale.
+    add(OutboxKind.CALENDAR_REMOVAL, Timer(renderers.render_calendar_removal, always))
+
+
+Submit = Callable[[Services, Person, str, dict[str, str]], Outcome]
+Open = Callable[[Services, Person, int], Outcome]
+
+
+def _submitted(
+    submit: Submit,
+) -> Callable[[CoachingBot, Person, Incoming, dict[str, str]], Outcome]:
+    def submitted(
+        bot: CoachingBot, person: Person, incoming: Incoming, form: dict[str, str]
+    ) -> Outcome:
+        return submit(bot.services, person, incoming.token, form)
+
+    return submitted
+
+
+def _again(
+    prefix: str, verb: Verb, opened: Open
+) -> Callable[[Services, Person, str], tuple[Reply, ...]]:
+    """A form not kept can be filled in again by its button, while it may still be given."""
+
+    def again(services: Services, person: Person, token: str) -> tuple[Reply, ...]:
+        ref = token.removeprefix(prefix)
+        if not ref.isdigit() or opened(services, person, int(ref)).refused:
+            return (Text(FORM_NOT_SAVED),)
+        button = Choice("Fill it in again", action_value(verb, int(ref)))
+        return (
+            Choices(f"{FORM_NOT_SAVED} You can fill it in again when you're ready.", (button,)),
+        )
+
+    return again

@@ -1,0 +1,147 @@
+"""The one table of everything the core answers: button verbs, forms, conversations,
+timed messages (outbox kinds) and what people type outside a conversation.
+
+Each slice has a `register(registry)` function; bot/assembly calls them all, once, when the
+bot is built. A second registration of the same verb, form prefix, conversation or kind
+raises `DuplicateRegistration` there and then, so two slices can never silently share a
+button or a timer (the later one used to win). The door (bot/app.py), the router
+(bot/router.py) and the dispatcher (bot/outbox/dispatcher.py) only read these tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from bot.actions import Action, Verb
+from bot.domain import Person
+from bot.domain.outbox import OutboxMessage
+from bot.engine import Conversation
+from bot.keys import OutboxKind
+from bot.lapse import WorthUntil
+from bot.messages import Incoming, Outcome
+from bot.replies import Reply
+from bot.services import Services
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+# A button press: (the door, who pressed, the input, the parsed button) -> what to say.
+VerbHandler = Callable[["CoachingBot", Person, Incoming, Action], Outcome]
+# A submitted form, by its token; None when the token is not this form's after all.
+FormHandler = Callable[["CoachingBot", Person, Incoming, dict[str, str]], Outcome | None]
+# What a due outbox message becomes: (person id, replies) pairs; [] when it has lapsed.
+Deliveries = list[tuple[int, tuple[Reply, ...]]]
+Renderer = Callable[[Services, OutboxMessage], Deliveries]
+
+
+class DuplicateRegistration(ValueError):
+    """Two registrations of the same verb, form prefix, conversation or outbox kind."""
+
+
+@dataclass(frozen=True)
+class FormRoute:
+    """A form sent on its own (not asked by a conversation step), found by its token's
+    prefix. `again` says what became of a form that was not kept (it signalled risk, so
+    nothing in it was saved) and how to fill it in again; it is given the token.
+    `starts_request` marks the request form, which is also what a form without a token is
+    taken to be."""
+
+    submit: FormHandler
+    again: Callable[[Services, Person, str], tuple[Reply, ...]]
+    starts_request: bool = False
+
+
+@dataclass(frozen=True)
+class Timer:
+    """A kind of outbox message: its renderer runs when it is due, so it sees the store
+    as it is then; `worth_until` is asked first (bot/lapse.py)."""
+
+    render: Renderer
+    worth_until: WorthUntil
+
+
+@dataclass(frozen=True)
+class Talk:
+    """What a person types when no conversation is waiting (`text`); what may be said
+    even mid-conversation, a command or a question (`aside`, None for anything else); and
+    a form no conversation is waiting for and no form route claims (`form`)."""
+
+    text: Callable[[CoachingBot, Person, Incoming], Outcome]
+    aside: Callable[[CoachingBot, Person, str], Outcome | None]
+    form: Callable[[CoachingBot, Person, Incoming], Outcome]
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.verbs: dict[Verb, VerbHandler] = {}
+        self.forms: dict[str, FormRoute] = {}
+        self.conversations: dict[str, Conversation] = {}
+        self.timers: dict[OutboxKind, Timer] = {}
+        self._talk: Talk | None = None
+
+    # -- registering -------------------------------------------------------------------
+
+    def add_verb(self, verb: Verb, handler: VerbHandler) -> None:
+        _add(self.verbs, verb, handler, "button verb")
+
+    def add_verbs(self, handlers: Iterable[tuple[Verb, VerbHandler]]) -> None:
+        for verb, handler in handlers:
+            self.add_verb(verb, handler)
+
+    def add_form(self, prefix: str, route: FormRoute) -> None:
+        """`prefix` starts every token of the form; no two forms' prefixes may overlap,
+        or one form's tokens would reach the other's handler."""
+        clash = next((p for p in self.forms if p.startswith(prefix) or prefix.startswith(p)), None)
+        if clash is not None:
+            raise DuplicateRegistration(f"form prefix {prefix!r} overlaps {clash!r}")
+        self.forms[prefix] = route
+
+    def add_conversation(self, conversation: Conversation) -> None:
+        _add(self.conversations, conversation.name, conversation, "conversation")
+
+    def add_timer(self, kind: OutboxKind, timer: Timer) -> None:
+        _add(self.timers, kind, timer, "outbox kind")
+
+    def add_talk(self, talk: Talk) -> None:
+        if self._talk is not None:
+            raise DuplicateRegistration("what people type is already answered by another slice")
+        self._talk = talk
+
+    # -- reading -----------------------------------------------------------------------
+
+    @property
+    def talk(self) -> Talk:
+        if self._talk is None:
+            raise LookupError("no slice answers what people type (bot/assembly registers one)")
+        return self._talk
+
+    def verb(self, pressed: str) -> VerbHandler | None:
+        """The handler of a pressed verb; None for a verb this version does not know."""
+        try:
+            return self.verbs.get(Verb(pressed))
+        except ValueError:
+            return None
+
+    def form(self, token: str) -> FormRoute | None:
+        """The form a token belongs to; an empty token is the request form's."""
+        if not token:
+            return next((r for r in self.forms.values() if r.starts_request), None)
+        return next((r for p, r in self.forms.items() if token.startswith(p)), None)
+
+    def timer(self, kind: str) -> Timer:
+        try:
+            return self.timers[OutboxKind(kind)]
+        except (ValueError, KeyError):
+            raise ValueError(f"no renderer for outbox messages of kind {kind!r}") from None
+
+
+def _add(table: dict[K, V], key: K, value: V, what: str) -> None:
+    if key in table:
+        raise DuplicateRegistration(f"{what} {key!r} is registered twice")
+    table[key] = value
