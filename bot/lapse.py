@@ -1,9 +1,9 @@
 """Until when a scheduled message is worth sending.
 
-Every kind declares it (see `kinds.py`): a reminder "your session is in an hour" means
-nothing once the session has started, so after a dispatcher outage it is skipped with the
-reason, never sent late. A kind that changes state rather than tells news (a coach's
-answer time running out) declares `always`: it must happen however late."""
+Every kind declares it (its `Timer`, bot/registry.py): a reminder "your session is in an
+hour" means nothing once the session has started, so after a dispatcher outage it is
+skipped with the reason, never sent late. A kind that changes state rather than tells news
+(a coach's answer time running out) declares `always`: it must happen however late."""
 
 from __future__ import annotations
 

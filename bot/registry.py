@@ -143,5 +143,5 @@ class Registry:
 
 def _add(table: dict[K, V], key: K, value: V, what: str) -> None:
     if key in table:
-        raise DuplicateRegistration(f"{what} {key!r} is registered twice")
+        raise DuplicateRegistration(f"{what} '{key}' is registered twice")
     table[key] = value

@@ -1,0 +1,76 @@
+"""One registry for every slice: a duplicate stops the bot at start-up, and every verb and
+outbox kind the core can produce has exactly one answer."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.assembly
+from bot.actions import Action, Verb
+from bot.app import CoachingBot
+from bot.assembly import build_registry
+from bot.coaching import registration as coaching
+from bot.conversations import registration as conversations
+from bot.domain import Person
+from bot.keys import OutboxKind
+from bot.lapse import always
+from bot.messages import Incoming, Outcome
+from bot.registry import DuplicateRegistration, FormRoute, Registry, Timer
+from bot.replies import Reply
+
+
+def _press(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+    return Outcome()
+
+
+def test_every_verb_and_outbox_kind_is_answered_once() -> None:
+    registry = build_registry()
+    assert set(registry.verbs) == set(Verb)
+    assert set(registry.timers) == set(OutboxKind)
+    assert registry.verb("act-of-an-older-version") is None
+
+
+def test_a_slice_registering_a_verb_another_already_answers_stops_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def rival(registry: Registry) -> None:
+        registry.add_verb(Verb.BOOK, _press)
+
+    monkeypatch.setattr(bot.assembly, "SLICES", (*bot.assembly.SLICES, rival))
+    with pytest.raises(DuplicateRegistration, match="button verb 'book'"):
+        build_registry()
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        pytest.param(coaching.register, id="verbs, talk and deadlines"),
+        pytest.param(conversations.register, id="conversations and the request form"),
+    ],
+)
+def test_registering_a_slice_twice_raises(again: object) -> None:
+    registry = build_registry()
+    assert callable(again)
+    with pytest.raises(DuplicateRegistration):
+        again(registry)
+
+
+def test_a_second_timer_for_a_kind_raises() -> None:
+    registry = build_registry()
+    with pytest.raises(DuplicateRegistration, match="outbox kind 'reminder'"):
+        registry.add_timer(OutboxKind.REMINDER, Timer(lambda services, message: [], always))
+
+
+def test_form_prefixes_may_not_overlap() -> None:
+    """A token must reach one form: a prefix inside another form's is refused too."""
+    registry = build_registry()
+
+    def again(*_: object) -> tuple[Reply, ...]:
+        return ()
+
+    route = FormRoute(submit=lambda *_: None, again=again)
+    for prefix in ("form:feedback:", "form:feedback:7", "form:"):
+        with pytest.raises(DuplicateRegistration, match="overlaps"):
+            registry.add_form(prefix, route)
+    registry.add_form("form:check-in:", route)
+    assert registry.form("form:check-in:12") is route
