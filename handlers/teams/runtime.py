@@ -3,6 +3,8 @@ one route they share and the sender that picks among them."""
 
 from __future__ import annotations
 
+import logging
+
 from bot.domain import Channel
 from handlers.channels import ChannelContext, ChannelMount
 from handlers.server.blocking import run_sync
@@ -16,6 +18,7 @@ from handlers.teams.sender import TeamsSender
 from handlers.teams.settings import TeamsSettings
 from handlers.teams.tokens import MsalTokens
 
+log = logging.getLogger("coachpool.teams")
 START_TIMEOUT = 30.0
 
 
@@ -53,6 +56,14 @@ def start_teams(
     except BaseException:
         loop.stop()
         raise
+    log.info(
+        "teams bot registrations",
+        extra={
+            "registrations": [
+                {"name": r.label, "app_id": r.app_id, "tenant": r.tenant_id} for r in registrations
+            ]
+        },
+    )
     sender = TeamsSender(
         apps=list(zip(registrations, apps, strict=True)),
         loop=loop,
