@@ -164,3 +164,11 @@ def test_teams_package_writes_one_package_per_registration(
     assert main(["teams-package", "--out", str(out), "--app-id", SANDWELL[1]]) == 0
     with zipfile.ZipFile(out) as archive:
         assert json.loads(archive.read("manifest.json"))["id"] == SANDWELL[1]
+
+
+def test_the_example_in_the_guide_is_a_valid_file(tmp_path: Path) -> None:
+    guide = (Path(__file__).parents[2] / "docs" / "teams.md").read_text()
+    [example] = [block.split("```")[0] for block in guide.split("```toml\n")[1:]]
+    registrations = registrations_from_environ(_environ(tmp_path, example))
+    assert [r.name for r in registrations] == ["dudley", "shropshire"]
+    assert all(r.own_tenant_only for r in registrations)
