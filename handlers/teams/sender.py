@@ -6,7 +6,8 @@ person's identity says where to post, and the tenant stored with it which bot re
 posts (with several single-tenant registrations, the one of the person's tenant: a coach in
 one council is reached through their council's bot whoever booked them); an identity that
 has the person's Entra object id but no conversation yet (the app is installed but they
-never wrote) gets a new one-to-one conversation through the connector first.
+never wrote), or only one with an earlier bot of their tenant, gets a new one-to-one
+conversation with this registration's bot through the connector first.
 """
 
 from __future__ import annotations
@@ -85,9 +86,15 @@ class TeamsSender:
         if not activities:
             return
         conversation_id = reference.get("conversation_id", "")
-        if not conversation_id:
+        if not conversation_id or not _with(registration, reference):
+            # Never opened, or opened with an earlier bot of this tenant (its council has
+            # registered its own since): a conversation with this registration's bot.
             conversation_id = self._wait(self._open(app, registration, identity))
-            opened = {**reference, "conversation_id": conversation_id}
+            opened = {
+                **reference,
+                "conversation_id": conversation_id,
+                "bot_id": registration.bot_account_id,
+            }
             self._store.link_identity(dataclasses.replace(identity, conversation_ref=opened))
         self._wait(self._post(app, service_url, conversation_id, activities))
 
@@ -114,7 +121,7 @@ class TeamsSender:
         params = CreateConversationParams.model_validate(
             {
                 "isGroup": False,
-                "bot": {"id": reference.get("bot_id") or registration.bot_account_id},
+                "bot": {"id": registration.bot_account_id},
                 "members": [{"id": member}],
                 "tenantId": tenant,
                 "channelData": {"tenant": {"id": tenant}},
@@ -144,3 +151,10 @@ class TeamsSender:
                     f"{error.reason} (after {sent} of {len(activities)} messages arrived)",
                     retryable=False,
                 ) from error
+
+
+def _with(registration: TeamsSettings, reference: dict[str, str]) -> bool:
+    """Whether the stored conversation is with this registration's bot (a reference that
+    names no bot is taken to be)."""
+    bot = reference.get("bot_id", "")
+    return not bot or bot.removeprefix("28:") == registration.app_id

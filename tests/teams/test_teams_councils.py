@@ -263,3 +263,54 @@ def test_a_council_whose_registration_was_removed_is_not_sent_to_through_another
     finally:
         for stop in mount.on_shutdown:
             asyncio.run(stop())
+
+
+def test_a_council_that_registers_a_new_bot_reaches_its_people_through_it(
+    teams: TeamsRig, teams_environ: Mapping[str, str], tmp_path: Path
+) -> None:
+    """Shropshire's people talked to an earlier bot; the pool restarts with Shropshire's new
+    registration: the next message opens a conversation with the new bot, then uses it."""
+    sent = message(teams, CATHERINE, "hello", tenant=SHROPSHIRE_TENANT)
+    assert _own_bot(teams, sent).status_code == 200
+    new_app, new_secret = "5a10b000-0000-4000-8000-0000000000cc", "new-shropshire-secret"
+    teams.fakes.login.register(client_id=new_app, secret=new_secret, tenant=SHROPSHIRE_TENANT)
+    listed = tmp_path / "renewed.toml"
+    listed.write_text(
+        REGISTRATIONS.replace(SHROPSHIRE_APP, new_app).replace(SHROPSHIRE_SECRET, new_secret)
+    )
+    renewed = registrations_from_environ(
+        {**teams_environ, "MICROSOFT_APP_REGISTRATIONS": str(listed)}
+    )
+
+    async def kick() -> None:
+        return None
+
+    context = ChannelContext(application=teams.application, environ={}, dispatch_soon=kick)
+    mount = start_teams(context, *renewed, policy=FAST)
+    try:
+        assert mount.sender is not None
+        catherine = teams.person(CATHERINE.email)
+
+        def send(note: str) -> list[Any]:
+            teams.connector.seen.clear()
+            identity = teams.teams_identity(CATHERINE.email)
+            assert mount.sender is not None
+            mount.sender.send(person=catherine, identity=identity, replies=[Text(note)])
+            return teams.connector.requests("POST")
+
+        opened, posted = send("A first note")
+        assert opened.path == "/v3/conversations"
+        assert opened.body["bot"]["id"] == f"28:{new_app}"
+        assert opened.body["members"] == [{"id": CATHERINE.aad_object_id}]
+        assert (posted.body["text"], _bearer(posted.headers)["appid"]) == ("A first note", new_app)
+        identity = teams.teams_identity(CATHERINE.email)
+        assert identity is not None
+        assert identity.conversation_ref["bot_id"] == f"28:{new_app}"
+        # The next one goes straight into that conversation.
+        [posted] = send("A second note")
+        new_conversation = identity.conversation_ref["conversation_id"]
+        assert posted.path == f"/v3/conversations/{new_conversation}/activities"
+        assert _bearer(posted.headers)["appid"] == new_app
+    finally:
+        for stop in mount.on_shutdown:
+            asyncio.run(stop())
