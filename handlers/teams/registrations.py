@@ -83,6 +83,8 @@ def _tables(path: str) -> list[dict[str, Any]]:
         ) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigurationError(f"{path} is not valid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        raise ConfigurationError(f"{path} is not valid TOML: it is not UTF-8 text") from error
     unknown = sorted(set(document) - {"registration"})
     if unknown:
         raise ConfigurationError(

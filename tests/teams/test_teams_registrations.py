@@ -124,6 +124,10 @@ def test_every_mistake_is_one_line_without_the_secret(tmp_path: Path, text: str,
 def test_a_missing_file_and_both_ways_at_once_are_explained(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="cannot read it"):
         registrations_from_environ({"MICROSOFT_APP_REGISTRATIONS": str(tmp_path / "none.toml")})
+    latin = tmp_path / "latin-1.toml"
+    latin.write_bytes(_table(*DUDLEY).replace("dudley", "dudl\xe9y").encode("latin-1"))
+    with pytest.raises(ConfigurationError, match="not UTF-8 text"):
+        registrations_from_environ({"MICROSOFT_APP_REGISTRATIONS": str(latin)})
     both = _environ(tmp_path, _table(*DUDLEY), MICROSOFT_APP_ID=SANDWELL[1])
     with pytest.raises(ConfigurationError, match="both set"):
         registrations_from_environ(both)
