@@ -1,4 +1,6 @@
-"""`coachpool teams-package`: the Teams app package to upload (see docs/teams.md)."""
+"""`coachpool teams-package`: the Teams app package to upload (see docs/teams.md): one for
+the bot of --app-id or MICROSOFT_APP_ID, or one per registration MICROSOFT_APP_REGISTRATIONS
+lists (each council uploads its own bot's package in its own tenant)."""
 
 from __future__ import annotations
 
@@ -18,9 +20,16 @@ def register(commands: Any) -> None:
         "teams-package", help="write the Microsoft Teams app package (manifest and icons)"
     )
     parser.add_argument(
-        "--out", type=Path, default=Path("coachpool-teams.zip"), help="zip file to write"
+        "--out",
+        type=Path,
+        default=Path("coachpool-teams.zip"),
+        help="zip file to write (with several registrations: OUT-NAME.zip for each)",
     )
-    parser.add_argument("--app-id", help="the bot's Microsoft App ID (default: $MICROSOFT_APP_ID)")
+    parser.add_argument(
+        "--app-id",
+        help="the bot's Microsoft App ID (default: $MICROSOFT_APP_ID, or every registration "
+        "in $MICROSOFT_APP_REGISTRATIONS)",
+    )
     parser.add_argument(
         "--domain", help="the host coachpool is served from, e.g. coaching.example.gov.uk"
     )
@@ -28,25 +37,44 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    app_id = (args.app_id or os.environ.get("MICROSOFT_APP_ID", "")).strip()
-    if not app_id:
-        raise UsageError("give the bot's Microsoft App ID with --app-id or MICROSOFT_APP_ID")
     domain = _host(args.domain)
-    try:
-        data = package(app_id=app_id, domain=domain, version=_version())
-    except ValueError as error:
-        raise UsageError(str(error)) from error
-    try:
-        args.out.write_bytes(data)
-    except OSError as error:
-        raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from error
-    print(f"wrote {args.out} (upload it in Teams: Apps, Manage your apps, Upload an app)")
+    for out, app_id in _packages(args):
+        try:
+            data = package(app_id=app_id, domain=domain, version=_version())
+        except ValueError as error:
+            raise UsageError(str(error)) from error
+        try:
+            out.write_bytes(data)
+        except OSError as error:
+            raise UsageError(f"cannot write {out}: {error.strerror or error}") from error
+        print(f"wrote {out} (upload it in Teams: Apps, Manage your apps, Upload an app)")
     if domain is None:
         print(
             f"note: without --domain the developer links point to {PLACEHOLDER_SITE}",
             file=sys.stderr,
         )
     return 0
+
+
+def _packages(args: argparse.Namespace) -> list[tuple[Path, str]]:
+    """(file, app id) of each package to write."""
+    out: Path = args.out
+    if args.app_id and args.app_id.strip():
+        return [(out, args.app_id.strip())]
+    if not os.environ.get("MICROSOFT_APP_REGISTRATIONS", "").strip():
+        app_id = os.environ.get("MICROSOFT_APP_ID", "").strip()
+        if not app_id:
+            raise UsageError(
+                "give the bot's Microsoft App ID with --app-id, MICROSOFT_APP_ID or "
+                "MICROSOFT_APP_REGISTRATIONS"
+            )
+        return [(out, app_id)]
+    from handlers.teams.registrations import registrations_from_environ
+
+    return [
+        (out.with_name(f"{out.stem}-{r.name}{out.suffix}"), r.app_id)
+        for r in registrations_from_environ(os.environ)
+    ]
 
 
 def _host(domain: str | None) -> str | None:

@@ -3,7 +3,9 @@ A moved session moves its event (PATCH); a cancelled one deletes it, which sends
 attendee Outlook's own cancellation.
 
 For pools on Microsoft 365 whose coordinator turns it on (MICROSOFT_GRAPH_CALENDAR=1 and
-the bot's app registration granted Calendars.ReadWrite as an application permission).
+the bot's app registration granted Calendars.ReadWrite as an application permission). With
+several single-tenant registrations, the coach's tenant's registration writes in the coach's
+calendar; a coach whose tenant has none gets the .ics invite only.
 The .ics invite stays the calendar path for everyone; Graph is never required, and its
 failure is logged and never blocks a booking. Synchronous: call it off the event loop.
 """
@@ -11,7 +13,7 @@ failure is logged and never blocks a booking. Synchronous: call it off the event
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
@@ -22,6 +24,7 @@ from bot.domain import Channel, Person, Session
 from bot.ports.calendar import CalendarEntry
 from bot.ports.store import Store
 from handlers.teams.cloud import cloud_for
+from handlers.teams.registrations import for_tenant, registrations_from_environ
 from handlers.teams.settings import TeamsSettings
 from handlers.teams.tls import verify_for
 from handlers.teams.tokens import MsalTokens
@@ -33,12 +36,20 @@ NOTE = "Coaching session arranged through the coaching pool. Coaching is confide
 
 class GraphCalendar:
     def __init__(
-        self, *, settings: TeamsSettings, store: Store, graph_url: str | None = None
+        self,
+        *,
+        registrations: Sequence[TeamsSettings],
+        store: Store,
+        graph_url: str | None = None,
     ) -> None:
-        cloud = cloud_for(settings)
-        self._settings = settings
+        # The cloud and the CA bundle are the deployment's: every registration has the same.
+        self._settings = registrations[0]
+        cloud = cloud_for(self._settings)
+        self._registrations = list(registrations)
         self._store = store
-        self._tokens = MsalTokens(settings, login_url=cloud.login_endpoint)
+        self._tokens = {
+            r: MsalTokens(r, login_url=cloud.login_endpoint) for r in self._registrations
+        }
         self._scope = cloud.graph_scope
         default_url = cloud.graph_scope.removesuffix("/.default") + "/v1.0"
         self._graph_url = (graph_url or default_url).rstrip("/")
@@ -85,7 +96,11 @@ class GraphCalendar:
         """The JSON Graph answered (empty for 204, or a 404 on DELETE), or None on any
         failure, logged: the .ics invites stand either way."""
         try:
-            token = self._tokens.acquire(self._scope, self._tenant_of(coach))
+            tenant = self._tenant_of(coach)
+            registration = for_tenant(self._registrations, tenant)
+            if registration is None:
+                raise LookupError(f"no Teams bot registration serves the coach's tenant {tenant}")
+            token = self._tokens[registration].acquire(self._scope, tenant)
             with httpx.Client(
                 verify=verify_for(self._settings.ca_bundle), timeout=GRAPH_TIMEOUT
             ) as client:
@@ -119,14 +134,19 @@ class GraphCalendar:
 
 
 def calendar_from_environ(environ: Mapping[str, str], *, store: Store) -> GraphCalendar | None:
-    """None unless MICROSOFT_GRAPH_CALENDAR=1 and the Teams bot is configured."""
+    """None unless MICROSOFT_GRAPH_CALENDAR=1 and a Teams bot registration is configured."""
     if environ.get("MICROSOFT_GRAPH_CALENDAR", "").strip() != "1":
         return None
-    settings = TeamsSettings.from_environ(environ)
-    if settings is None:
-        log.warning("MICROSOFT_GRAPH_CALENDAR is set but MICROSOFT_APP_ID is not; ignored")
+    registrations = registrations_from_environ(environ)
+    if not registrations:
+        log.warning(
+            "MICROSOFT_GRAPH_CALENDAR is set but no Teams bot registration is "
+            "(MICROSOFT_APP_ID or MICROSOFT_APP_REGISTRATIONS); ignored"
+        )
         return None
-    return GraphCalendar(settings=settings, store=store, graph_url=environ.get("GRAPH_URL"))
+    return GraphCalendar(
+        registrations=registrations, store=store, graph_url=environ.get("GRAPH_URL")
+    )
 
 
 def _online(session: Session) -> bool:

@@ -1,6 +1,9 @@
-"""Starting the Teams channel: the SDK's app on its own loop, our routes and sender."""
+"""Starting the Teams channel: one SDK app per bot registration on its own loop, the
+one route they share and the sender that picks among them."""
 
 from __future__ import annotations
+
+import logging
 
 from bot.domain import Channel
 from handlers.channels import ChannelContext, ChannelMount
@@ -15,34 +18,57 @@ from handlers.teams.sender import TeamsSender
 from handlers.teams.settings import TeamsSettings
 from handlers.teams.tokens import MsalTokens
 
+log = logging.getLogger("coachpool.teams")
 START_TIMEOUT = 30.0
 
 
 def start_teams(
-    context: ChannelContext, settings: TeamsSettings, *, policy: RetryPolicy | None = None
+    context: ChannelContext, *registrations: TeamsSettings, policy: RetryPolicy | None = None
 ) -> ChannelMount:
+    if not registrations:
+        raise ValueError("the Teams channel needs at least one bot registration")
     loop = LoopThread()
     adapter = StarletteAdapter(loop, after_turn=context.dispatch_soon, observer=context.observer)
+    # What the handlers read of the settings (the CA bundle) is the deployment's, shared.
     activities = TeamsActivities(
-        application=context.application, settings=settings, observer=context.observer
+        application=context.application, settings=registrations[0], observer=context.observer
     )
 
-    async def build() -> App:
+    async def build() -> list[App]:
         # Built on its own loop: the SDK's HTTP clients belong to the loop that uses them.
-        cloud = cloud_for(settings)
-        tokens = MsalTokens(settings, login_url=cloud.login_endpoint)
-        app = build_app(settings, cloud=cloud, tokens=tokens, adapter=adapter)
-        activities.register(app)
-        await app.initialize()
-        return app
+        apps = []
+        for registration in registrations:
+            cloud = cloud_for(registration)
+            tokens = MsalTokens(registration, login_url=cloud.login_endpoint)
+            app = build_app(
+                registration,
+                cloud=cloud,
+                tokens=tokens,
+                adapter=adapter.for_registration(registration),
+            )
+            activities.register(app)
+            await app.initialize()
+            apps.append(app)
+        return apps
 
     try:
-        app = loop.submit(build()).result(START_TIMEOUT)
+        apps = loop.submit(build()).result(START_TIMEOUT)
     except BaseException:
         loop.stop()
         raise
+    log.info(
+        "teams bot registrations",
+        extra={
+            "registrations": [
+                {"name": r.label, "app_id": r.app_id, "tenant": r.tenant_id} for r in registrations
+            ]
+        },
+    )
     sender = TeamsSender(
-        app=app, loop=loop, store=context.application.store, settings=settings, policy=policy
+        apps=list(zip(registrations, apps, strict=True)),
+        loop=loop,
+        store=context.application.store,
+        policy=policy,
     )
 
     async def stop() -> None:

@@ -2,9 +2,12 @@
 
 Synchronous, because the dispatcher calls it from a worker thread; the sending runs on
 the Teams loop and this thread waits for it. The conversation reference stored on the
-person's identity says where to post; an identity that has the person's Entra object id
-but no conversation yet (the app is installed but they never wrote) gets a new one-to-one
-conversation through the connector first.
+person's identity says where to post, and the tenant stored with it which bot registration
+posts (with several single-tenant registrations, the one of the person's tenant: a coach in
+one council is reached through their council's bot whoever booked them); an identity that
+has the person's Entra object id but no conversation yet (the app is installed but they
+never wrote), or only one with an earlier bot of their tenant, gets a new one-to-one
+conversation with this registration's bot through the connector first.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from bot.replies import Reply
 from handlers.teams.loop import LoopClosed, LoopThread
 from handlers.teams.outgoing import render_activities
 from handlers.teams.people import tenant_organisations
+from handlers.teams.registrations import for_tenant
 from handlers.teams.retries import RetryPolicy, with_retries
 from handlers.teams.sdk import App
 from handlers.teams.settings import TeamsSettings
@@ -38,17 +42,15 @@ class TeamsSender:
     def __init__(
         self,
         *,
-        app: App,
+        apps: Sequence[tuple[TeamsSettings, App]],
         loop: LoopThread,
         store: Store,
-        settings: TeamsSettings,
         policy: RetryPolicy | None = None,
         timeout: float = SEND_TIMEOUT,
     ) -> None:
-        self._app = app
+        self._apps = dict(apps)
         self._loop = loop
         self._store = store
-        self._settings = settings
         self._policy = policy or RetryPolicy()
         self._timeout = timeout
 
@@ -66,6 +68,14 @@ class TeamsSender:
                 "organisation",
                 retryable=False,
             )
+        registration = for_tenant(self._apps, identity.workspace)
+        if registration is None:
+            raise DeliveryError(
+                f"no Teams bot registration serves tenant {identity.workspace} (person "
+                f"{person.id}); add that tenant's registration to MICROSOFT_APP_REGISTRATIONS",
+                retryable=False,
+            )
+        app = self._apps[registration]
         reference = identity.conversation_ref
         service_url = reference.get("service_url", "")
         if not service_url:
@@ -76,11 +86,17 @@ class TeamsSender:
         if not activities:
             return
         conversation_id = reference.get("conversation_id", "")
-        if not conversation_id:
-            conversation_id = self._wait(self._open(identity))
-            opened = {**reference, "conversation_id": conversation_id}
+        if not conversation_id or not _with(registration, reference):
+            # Never opened, or opened with an earlier bot of this tenant (its council has
+            # registered its own since): a conversation with this registration's bot.
+            conversation_id = self._wait(self._open(app, registration, identity))
+            opened = {
+                **reference,
+                "conversation_id": conversation_id,
+                "bot_id": registration.bot_account_id,
+            }
             self._store.link_identity(dataclasses.replace(identity, conversation_ref=opened))
-        self._wait(self._post(service_url, conversation_id, activities))
+        self._wait(self._post(app, service_url, conversation_id, activities))
 
     def _wait(self, coroutine: Coroutine[Any, Any, T]) -> T:
         try:
@@ -96,7 +112,7 @@ class TeamsSender:
                 retryable=False,
             ) from error
 
-    async def _open(self, identity: Identity) -> str:
+    async def _open(self, app: App, registration: TeamsSettings, identity: Identity) -> str:
         """A one-to-one conversation with the person (Teams returns the existing one if
         there is one, so repeating this is safe)."""
         reference = identity.conversation_ref
@@ -105,24 +121,26 @@ class TeamsSender:
         params = CreateConversationParams.model_validate(
             {
                 "isGroup": False,
-                "bot": {"id": reference.get("bot_id") or self._settings.bot_account_id},
+                "bot": {"id": registration.bot_account_id},
                 "members": [{"id": member}],
                 "tenantId": tenant,
                 "channelData": {"tenant": {"id": tenant}},
             }
         )
-        api = self._app.api.clone(service_url=reference["service_url"])
+        api = app.api.clone(service_url=reference["service_url"])
         create = functools.partial(api.conversations.create, params)
         created = await with_retries(create, self._policy)
         return created.id
 
     async def _post(
-        self, service_url: str, conversation_id: str, activities: Sequence[MessageActivityInput]
+        self,
+        app: App,
+        service_url: str,
+        conversation_id: str,
+        activities: Sequence[MessageActivityInput],
     ) -> None:
         for sent, activity in enumerate(activities):
-            post = functools.partial(
-                self._app.send, conversation_id, activity, service_url=service_url
-            )
+            post = functools.partial(app.send, conversation_id, activity, service_url=service_url)
             try:
                 await with_retries(post, self._policy)
             except DeliveryError as error:
@@ -133,3 +151,10 @@ class TeamsSender:
                     f"{error.reason} (after {sent} of {len(activities)} messages arrived)",
                     retryable=False,
                 ) from error
+
+
+def _with(registration: TeamsSettings, reference: dict[str, str]) -> bool:
+    """Whether the stored conversation is with this registration's bot (a reference that
+    names no bot is taken to be)."""
+    bot = reference.get("bot_id", "")
+    return not bot or bot.removeprefix("28:") == registration.app_id

@@ -4,7 +4,7 @@ store and a simulated clock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import pytest
 from teams_rig import (
@@ -27,8 +27,8 @@ from handlers.bootstrap import bootstrap
 from handlers.channels import ChannelContext
 from handlers.metrics.instruments import Metrics
 from handlers.server.app import create_app
+from handlers.teams.registrations import registrations_from_environ
 from handlers.teams.runtime import start_teams
-from handlers.teams.settings import TeamsSettings
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -45,7 +45,19 @@ def fakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fakes]:
 
 
 @pytest.fixture
-def teams(fakes: Fakes, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TeamsRig]:
+def teams_environ(fakes: Fakes) -> Mapping[str, str]:
+    """The channel's configuration: one registration (MICROSOFT_APP_*) unless a test module
+    overrides this fixture."""
+    return fakes.environ()
+
+
+@pytest.fixture
+def teams(
+    fakes: Fakes,
+    teams_environ: Mapping[str, str],
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[TeamsRig]:
     # msal's HTTP library (requests) reads its CA bundle from the process environment.
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(fakes.ca_bundle))
     # Loopback only, whatever proxy the machine is configured with.
@@ -67,13 +79,13 @@ def teams(fakes: Fakes, database_url: str, monkeypatch: pytest.MonkeyPatch) -> I
     metrics = Metrics()  # wired as `coachpool serve` wires it
     context = ChannelContext(
         application=application,
-        environ=fakes.environ(),
+        environ=teams_environ,
         dispatch_soon=dispatch_soon,
         observer=metrics,
     )
-    settings = TeamsSettings.from_environ(context.environ)
-    assert settings is not None
-    mount = start_teams(context, settings, policy=FAST)
+    registrations = registrations_from_environ(context.environ)
+    assert registrations
+    mount = start_teams(context, *registrations, policy=FAST)
     try:
         with serving(create_app(application, mounts=[mount], metrics=metrics)) as url:
             yield TeamsRig(application, clock, fakes, mount, url, Recorder(), kicks, metrics)

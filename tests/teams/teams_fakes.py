@@ -211,13 +211,41 @@ def self_signed(directory: Path) -> tuple[ssl.SSLContext, Path]:
 
 
 class FakeLogin(FakeServer):
-    """Entra ID for a client-credentials grant; hands out `issued` tokens."""
+    """Entra ID for a client-credentials grant; hands out `issued` tokens, which say
+    which app (`appid`) in which tenant (`tid`) they were issued to, as Entra's do."""
 
     def __init__(self, tls: ssl.SSLContext, *, client_id: str, secret: str) -> None:
         self.client_id = client_id
         self.secret = secret
+        # More apps, each single-tenant: client id -> (secret, its tenant).
+        self.single_tenant: dict[str, tuple[str, str]] = {}
         self.issued: list[str] = []
         super().__init__(tls=tls)
+
+    def register(self, *, client_id: str, secret: str, tenant: str) -> None:
+        """A single-tenant app: Entra issues it tokens in its own tenant only."""
+        with self.lock:
+            self.single_tenant[client_id] = (secret, tenant)
+
+    def _refusal(self, form: dict[str, Any], tenant: str) -> Answer | None:
+        client_id = form.get("client_id")
+        if client_id in self.single_tenant:
+            secret, home = self.single_tenant[client_id]
+            if tenant != home:
+                return Answer(
+                    400,
+                    {
+                        "error": "unauthorized_client",
+                        "error_description": f"AADSTS700016: {client_id} not found in {tenant}",
+                    },
+                )
+        elif client_id == self.client_id:
+            secret = self.secret
+        else:
+            return Answer(401, {"error": "invalid_client", "error_description": "unknown app"})
+        if form.get("client_secret") != secret:
+            return Answer(401, {"error": "invalid_client", "error_description": "bad secret"})
+        return None
 
     def answer(self, seen: Seen) -> Answer:
         tenant = seen.path.strip("/").split("/")[0]
@@ -232,10 +260,17 @@ class FakeLogin(FakeServer):
             )
         if seen.path.endswith("/oauth2/v2.0/token"):
             form = seen.body if isinstance(seen.body, dict) else {}
-            if form.get("client_id") != self.client_id or form.get("client_secret") != self.secret:
-                return Answer(401, {"error": "invalid_client", "error_description": "bad secret"})
+            refusal = self._refusal(form, tenant)
+            if refusal is not None:
+                return refusal
+            claims = {
+                "aud": form.get("scope", ""),
+                "appid": form.get("client_id", ""),
+                "tid": tenant,
+                "exp": int(time.time()) + 3600,
+            }
             token = jwt.encode(
-                {"aud": form.get("scope", ""), "tid": tenant, "exp": int(time.time()) + 3600},
+                claims,
                 "the fake login server signs with this long enough key",
                 algorithm="HS256",
             )

@@ -7,6 +7,7 @@ import dataclasses
 import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -216,3 +217,45 @@ def test_an_event_deleted_by_hand_counts_as_gone_and_a_failed_move_is_logged(
     with caplog.at_level(logging.WARNING, logger="coachpool.teams.graph"):
         assert calendar.update_event(gone, coach=coach, coachee=coachee) is False
     assert "404" in caplog.records[-1].reason  # type: ignore[attr-defined]
+
+
+def test_with_a_registration_per_council_the_coachs_councils_bot_writes_the_event(
+    store: SqlStore,
+    graph: tuple[GraphCalendar, FakeGraph, FakeLogin],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    _, fake, login = graph
+    shropshire_app, dudley_app = (f"5a10b000-0000-4000-8000-0000000000{n}" for n in ("bb", "da"))
+    login.register(client_id=shropshire_app, secret="s-secret", tenant=SHROPSHIRE_TENANT)
+    login.register(client_id=dudley_app, secret="d-secret", tenant="tenant-dudley")
+    listed = tmp_path / "teams.toml"
+    listed.write_text(
+        f'[[registration]]\nname = "dudley"\napp_id = "{dudley_app}"\n'
+        'tenant_id = "tenant-dudley"\npassword = "d-secret"\n'
+        f'[[registration]]\nname = "shropshire"\napp_id = "{shropshire_app}"\n'
+        f'tenant_id = "{SHROPSHIRE_TENANT}"\npassword = "s-secret"\n'
+    )
+    environ = {
+        "MICROSOFT_GRAPH_CALENDAR": "1",
+        "MICROSOFT_APP_REGISTRATIONS": str(listed),
+        "MICROSOFT_LOGIN_URL": login.url,
+        "GRAPH_URL": f"{fake.url}/v1.0",
+    }
+    calendar = calendar_from_environ(environ, store=store)
+    assert calendar is not None
+    coach, coachee = _people(store)
+    made = calendar.create_event(_session(coach, coachee), coach=coach, coachee=coachee)
+    assert made == CalendarEntry("event-1", JOIN_URL)
+    # Shropshire's bot, with a token from Shropshire's tenant, wrote in Catherine's calendar.
+    [grant] = login.requests("POST", "/oauth2/v2.0/token")
+    assert grant.path.startswith(f"/{SHROPSHIRE_TENANT}/")
+    assert grant.body["client_id"] == shropshire_app
+    assert fake.requests("POST")[-1].headers["Authorization"] == f"Bearer {login.issued[-1]}"
+
+    # A coach whose council registered no bot here: no event (logged), the .ics stands.
+    set_tenants_in(store, {"shropshire": "tenant-without-a-registration"})
+    with caplog.at_level(logging.WARNING, logger="coachpool.teams.graph"):
+        assert calendar.create_event(_session(coach, coachee), coach=coach, coachee=coachee) is None
+    assert "no Teams bot registration" in caplog.records[-1].reason  # type: ignore[attr-defined]
+    assert len(login.requests("POST", "/oauth2/v2.0/token")) == 1
