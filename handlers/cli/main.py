@@ -12,6 +12,7 @@ from bot.ports.errors import StoreError
 from handlers.bootstrap import ConfigurationError
 from handlers.cli.commands import COMMANDS, command_named, register_module
 from handlers.cli.common import UsageError
+from handlers.startup import pause_collection, resume_collection
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -58,5 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def console() -> int:
+    """The `coachpool` script: one command in a process of its own, which starts without
+    the garbage collector walking what it loads (handlers/startup.py)."""
+    pause_collection()
+    try:
+        return main()
+    finally:
+        resume_collection()  # a command that never opened the pool
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())

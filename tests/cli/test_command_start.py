@@ -6,6 +6,7 @@ quickly (bench/bench_command_start.py measures how quickly)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import subprocess
 import sys
@@ -143,3 +144,48 @@ def test_a_command_after_the_database_option_runs_with_its_own_arguments(pool: s
     heavy, out = _loaded_by(f"--database={pool}", "people", "--role", "coach", "--json")
     assert heavy == set()
     assert all("coach" in person["roles"] for person in json.loads(out))
+
+
+def _in_a_fresh_interpreter(script: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_the_script_collects_garbage_again_once_the_application_is_wired(pool: str) -> None:
+    """`coachpool serve` must not run without the collector: bootstrap resumes it."""
+    report = _in_a_fresh_interpreter(
+        "import gc\n"
+        "from handlers.startup import pause_collection\n"
+        "pause_collection()\n"
+        "paused = not gc.isenabled()\n"
+        "from handlers.bootstrap import bootstrap\n"
+        f"bootstrap(database_url={pool!r}, create=False)\n"
+        "print(paused, gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    assert report == "True True True"
+
+
+def test_the_script_resumes_collection_after_a_command_that_opens_no_pool() -> None:
+    report = _in_a_fresh_interpreter(
+        "import gc, sys\n"
+        "from handlers.cli.main import console\n"
+        "sys.argv = ['coachpool', 'parse-when', 'Tuesday afternoon', '--json']\n"
+        "code = console()\n"
+        "print(code, gc.isenabled())\n"
+    )
+    assert report == "0 True"
+
+
+def test_main_called_in_a_program_leaves_the_collector_alone(pool: str) -> None:
+    frozen = gc.get_freeze_count()
+    assert main(["--database", pool, "people", "--json"]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
