@@ -99,13 +99,16 @@ def register_module(subparsers: Any, module: str) -> list[str]:
 
 def command_named(argv: Sequence[str]) -> str | None:
     """The command `argv` runs, read as argparse will read it: the first word that is not an
-    option, skipping `--database URL` (or an abbreviation of it, or `--database=URL`)."""
+    option, skipping `--database URL` (or an abbreviation of it, or `--database=URL`). None
+    when there is none or when `-h` comes first: then `coachpool` lists every command."""
     words = iter(argv)
     for word in words:
         if word == "--":
             return next(words, None)
         if word.startswith("-"):
             option = word.split("=", 1)[0]
+            if option == "-h" or (len(option) > 2 and "--help".startswith(option)):
+                return None
             if "=" not in word and len(option) > 2 and "--database".startswith(option):
                 next(words, None)  # the URL
             continue

@@ -16,8 +16,9 @@ from handlers.startup import pause_collection, resume_collection
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser for `argv`: the command it runs is defined by its module; every other one
-    is only listed (name and help), so its module and what that imports are never loaded.
+    """The parser for `argv`: only the commands of the module that defines the one it runs;
+    without a command (`coachpool --help`, or a word that is none), every command listed by
+    name and help only. A module that does not define the command run is never loaded.
     Without `argv`, every module is loaded (the full parser, for tests and tools)."""
     parser = argparse.ArgumentParser(
         prog="coachpool",
@@ -36,7 +37,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             if command.module not in registered:
                 registered.add(command.module)
                 register_module(commands, command.module)
-        else:
+        elif running is None:
             commands.add_parser(name, help=command.help)
     return parser
 

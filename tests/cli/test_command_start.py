@@ -131,6 +131,8 @@ def test_each_command_is_defined_by_the_module_the_table_names() -> None:
         (["--data", "people", "requests"], "requests"),  # an abbreviation takes its value
         (["--", "parse-when", "--now"], "parse-when"),
         (["--help"], None),
+        (["-h", "people"], None),  # the help that lists every command
+        (["--database", "pool.db", "--he"], None),
         ([], None),
     ],
 )
