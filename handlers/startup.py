@@ -6,8 +6,11 @@ and once more at exit, about a third of what `coachpool people` costs. So the co
 pauses collection before anything loads, and the composition root resumes it once the
 application is wired, first moving everything loaded so far out of the collector's sight
 for good (`gc.freeze`): it lives until the process ends anyway. Objects made after that are
-collected as usual, so `coachpool serve` runs with the collector on. Nothing here happens in
-a process that did not pause (the tests, a program importing coachpool).
+collected as usual, so `coachpool serve` runs with the collector on. A command that never
+wires the application (parse-when, backup) runs to its end without collection, and cycles
+dropped before the application was wired (a roster workbook read first) stay until the
+process exits: one-shot commands, so at most some megabytes for seconds. Nothing here
+happens in a process that did not pause (the tests, a program importing coachpool).
 """
 
 from __future__ import annotations
