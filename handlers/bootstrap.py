@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.scheduling.bank_holidays import Nation
 from bot.services import Services, Settings
+from handlers.startup import resume_collection
 from handlers.wall_clock import WallClock
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ def bootstrap(
         calendar=_calendar(store),
         sign_in=_sign_in_links(),
     )
+    resume_collection()  # the application is loaded (handlers/startup.py)
     return Application(store=store, services=services, database_url=url)
 
 

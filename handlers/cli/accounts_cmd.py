@@ -16,9 +16,7 @@ _UNLINKABLE = {"slack": Channel.SLACK, "teams": Channel.TEAMS}
 
 
 def register(commands: Any) -> None:
-    accounts = commands.add_parser(
-        "accounts", help="a person's Slack and Teams accounts; --unlink releases one"
-    )
+    accounts = commands.add_parser("accounts")
     accounts.add_argument("email")
     accounts.add_argument(
         "--unlink",

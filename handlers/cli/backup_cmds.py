@@ -8,17 +8,13 @@ from typing import Any
 
 
 def register(commands: Any) -> None:
-    backup = commands.add_parser(
-        "backup", help="copy the pool into FILE; safe while `coachpool serve` runs"
-    )
+    backup = commands.add_parser("backup")
     backup.add_argument(
         "file", type=Path, metavar="FILE", help="the backup to write (replaced if it exists)"
     )
     backup.set_defaults(run=run_backup)
 
-    restore = commands.add_parser(
-        "restore", help="restore a backup FILE into an empty database (stop `serve` first)"
-    )
+    restore = commands.add_parser("restore")
     restore.add_argument(
         "file", type=Path, metavar="FILE", help="a file made by `coachpool backup`"
     )

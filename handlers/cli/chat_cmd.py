@@ -14,9 +14,7 @@ from handlers.cli.common import open_app, person_by_email
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "chat", help="talk to the bot in the terminal as someone in the pool"
-    )
+    parser = commands.add_parser("chat")
     parser.add_argument("--as", dest="email", required=True, metavar="EMAIL")
     parser.add_argument(
         "--save-attachments",

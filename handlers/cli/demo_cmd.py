@@ -10,7 +10,7 @@ from typing import Any
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("demo", help="play a whole coaching cycle on a sample pool")
+    parser = commands.add_parser("demo")
     parser.add_argument(
         "--dir", type=Path, help="where to keep the demo database (default: a temporary folder)"
     )

@@ -15,9 +15,7 @@ from handlers.cli.common import UsageError, open_app, operator, print_json
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "digest", help="the weekly digest for coordinators and organisation leads"
-    )
+    parser = commands.add_parser("digest")
     parser.add_argument(
         "--week", metavar="YYYY-Www", help="the ISO week, e.g. 2026-W47 (default: last week)"
     )

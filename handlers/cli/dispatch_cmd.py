@@ -11,9 +11,7 @@ from handlers.cli.common import open_app
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "dispatch", help="send every scheduled message that is due, then exit"
-    )
+    parser = commands.add_parser("dispatch")
     parser.add_argument(
         "--once",
         action="store_true",

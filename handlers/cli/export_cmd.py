@@ -15,9 +15,7 @@ from handlers.cli.common import UsageError, open_app, operator
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "export", help="anonymous sessions or requests as CSV (organisations, times, states, hours)"
-    )
+    parser = commands.add_parser("export")
     parser.add_argument("what", nargs="?", choices=["sessions", "requests"], default="sessions")
     parser.add_argument("--since", help="first day, YYYY-MM-DD (default: 1 April this year)")
     parser.add_argument("--until", help="last day, YYYY-MM-DD (default: today)")

@@ -11,21 +11,19 @@ from handlers.cli.common import iso, open_app, print_json, print_table
 
 
 def register(commands: Any) -> None:
-    people = commands.add_parser("people", help="list the people in the pool")
+    people = commands.add_parser("people")
     people.add_argument(
         "--role", choices=[r.value for r in Role], help="only people with this role"
     )
     people.add_argument("--json", action="store_true", help="machine-readable output")
     people.set_defaults(run=run_people)
-    sessions = commands.add_parser("sessions", help="list coaching sessions")
+    sessions = commands.add_parser("sessions")
     sessions.add_argument("--json", action="store_true", help="machine-readable output")
     sessions.set_defaults(run=run_sessions)
-    requests = commands.add_parser("requests", help="list coaching requests")
+    requests = commands.add_parser("requests")
     requests.add_argument("--json", action="store_true", help="machine-readable output")
     requests.set_defaults(run=run_requests)
-    outbox = commands.add_parser(
-        "outbox", help="list scheduled messages (failed and skipped ones with why)"
-    )
+    outbox = commands.add_parser("outbox")
     outbox.add_argument(
         "--state", choices=[state.value for state in OutboxState], help="only this state"
     )

@@ -9,7 +9,7 @@ from handlers.cli.common import UsageError, open_app, print_json, print_table
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("match", help="show how a request matches the pool's coaches")
+    parser = commands.add_parser("match")
     parser.add_argument("request_id", type=int, help="the request's id (see `coachpool requests`)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(run=run)

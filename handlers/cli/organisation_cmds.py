@@ -16,10 +16,10 @@ from handlers.cli.common import UsageError, open_app, print_json, print_table
 
 
 def register(commands: Any) -> None:
-    listing = commands.add_parser("organisations", help="list member organisations and their links")
+    listing = commands.add_parser("organisations")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(run=run_list)
-    one = commands.add_parser("organisation", help="link a Slack workspace or Teams tenant")
+    one = commands.add_parser("organisation")
     actions = one.add_subparsers(dest="organisation_action", required=True, metavar="ACTION")
     for name, run in (("link", run_link), ("unlink", run_unlink)):
         action = actions.add_parser(name, help=f"{name} workspaces or tenants")

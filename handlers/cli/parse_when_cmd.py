@@ -14,7 +14,7 @@ from handlers.wall_clock import WallClock
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("parse-when", help="show how the bot reads a time phrase")
+    parser = commands.add_parser("parse-when")
     parser.add_argument("text", help="e.g. 'Tuesday or Thursday afternoons'")
     parser.add_argument("--now", help="the moment to read it from, ISO 8601 (default: now)")
     parser.add_argument("--tz", help="the person's time zone (default: COACHPOOL_TIMEZONE)")

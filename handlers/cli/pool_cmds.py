@@ -11,12 +11,12 @@ from handlers.cli.common import UsageError, open_app, operator, person_by_email
 
 
 def register(commands: Any) -> None:
-    db = commands.add_parser("db", help="database maintenance")
+    db = commands.add_parser("db")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMAND")
     up = db_commands.add_parser("upgrade", help="apply the schema migrations")
     up.set_defaults(run=run_upgrade)
 
-    seed = commands.add_parser("seed", help="load sample data")
+    seed = commands.add_parser("seed")
     seed.add_argument(
         "--demo",
         action="store_true",
@@ -25,7 +25,7 @@ def register(commands: Any) -> None:
     )
     seed.set_defaults(run=run_seed)
 
-    imports = commands.add_parser("import", help="import data from a file")
+    imports = commands.add_parser("import")
     kinds = imports.add_subparsers(dest="import_kind", required=True, metavar="KIND")
     coaches = kinds.add_parser(
         "coaches", help="import a coach roster (CSV or .xlsx; see bot/pool/ROSTER.md)"
@@ -38,7 +38,7 @@ def register(commands: Any) -> None:
     )
     coaches.set_defaults(run=run_import_coaches)
 
-    erase = commands.add_parser("erase", help="erase a person's identifying data on request")
+    erase = commands.add_parser("erase")
     erase.add_argument("email")
     erase.add_argument("--yes", action="store_true", help="don't ask for confirmation")
     erase.set_defaults(run=run_erase)

@@ -18,10 +18,10 @@ _EVERYONE = {"everyone", "anyone", "all", "none", ""}
 
 
 def register(commands: Any) -> None:
-    listing = commands.add_parser("programmes", help="list programmes and their rules")
+    listing = commands.add_parser("programmes")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(run=run_list)
-    one = commands.add_parser("programme", help="change a programme's rules")
+    one = commands.add_parser("programme")
     actions = one.add_subparsers(dest="programme_action", required=True, metavar="ACTION")
     change = actions.add_parser("set", help="change one or more rules of a programme")
     change.add_argument("slug", help="the programme's slug (see `coachpool programmes`)")

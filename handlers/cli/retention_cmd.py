@@ -13,9 +13,7 @@ from handlers.retention import retention_periods
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "retention", help="show the retention periods, or with --run forget what outlived them"
-    )
+    parser = commands.add_parser("retention")
     parser.add_argument(
         "--run", dest="apply", action="store_true", help="forget what is past its period now"
     )

@@ -19,14 +19,12 @@ from handlers.cli.export_cmd import day
 
 
 def register(commands: Any) -> None:
-    export = commands.add_parser(
-        "export-person", help="everything held about one person, as JSON (right of access)"
-    )
+    export = commands.add_parser("export-person")
     export.add_argument("email")
     export.add_argument("--out", type=Path, help="write to this file instead of standard output")
     export.set_defaults(run=run_export_person)
 
-    audit = commands.add_parser("audit", help="read the audit log")
+    audit = commands.add_parser("audit")
     audit.add_argument("--since", help="from this day, YYYY-MM-DD")
     audit.add_argument("--person", metavar="EMAIL", help="only entries by or about this person")
     audit.add_argument("--json", action="store_true", help="machine-readable output")

@@ -14,9 +14,7 @@ from handlers.secrets import HOW_TO, KEY_VARIABLE, SecretBox
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "rotate-secrets", help=f"re-seal stored credentials under the first key in {KEY_VARIABLE}"
-    )
+    parser = commands.add_parser("rotate-secrets")
     parser.add_argument("--new-key", action="store_true", help="print a new key and exit")
     parser.set_defaults(run=run)
 

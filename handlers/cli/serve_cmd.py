@@ -10,7 +10,7 @@ from handlers.cli.common import UsageError, open_app
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("serve", help="run the Slack/Teams endpoints and the scheduler")
+    parser = commands.add_parser("serve")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, help="port (default: $PORT, else 3000)")
     parser.add_argument(

@@ -16,9 +16,7 @@ from handlers.teams.manifest import PLACEHOLDER_SITE, package
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "teams-package", help="write the Microsoft Teams app package (manifest and icons)"
-    )
+    parser = commands.add_parser("teams-package")
     parser.add_argument(
         "--out",
         type=Path,

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from digest_testkit import build_pool
 
-from handlers.cli import digest_cmd
 from handlers.cli import main as cli
 from handlers.wall_clock import WallClock
 from storage.store import SqlStore
@@ -21,8 +20,6 @@ AS_OF = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A SQLite file holding the hand-built pool; `digest` on the command line."""
-    if digest_cmd not in cli.SUBCOMMANDS:  # until the lead adds it to main.SUBCOMMANDS
-        monkeypatch.setattr(cli, "SUBCOMMANDS", (*cli.SUBCOMMANDS, digest_cmd))
     monkeypatch.delenv("COACHPOOL_TIMEZONE", raising=False)
     monkeypatch.delenv("DATABASE_URL", raising=False)
     # Waiting lists and coaches' limits are "as of now": now is the Monday W47's digest goes
