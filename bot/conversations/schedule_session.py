@@ -19,6 +19,7 @@ from bot.conversations.engine import Conversation, Finish, Goto, Retry, Transiti
 from bot.conversations.intake_steps import read_times
 from bot.domain import EngagementState, Session, SessionKind, SessionState
 from bot.domain.audit import AuditEntry
+from bot.domain.lifecycles.session import SESSION
 from bot.messages import Outcome
 from bot.ports.errors import SlotTaken
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
@@ -147,7 +148,7 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
                     coach_id=engagement.coach_id,
                     coachee_id=engagement.coachee_id,
                     window=window,
-                    state=SessionState.CONFIRMED,
+                    state=SESSION.started(SessionState.CONFIRMED),
                     kind=SessionKind.COACHING,
                     location=location,
                     meeting_link=meeting_link,
