@@ -1,10 +1,12 @@
-"""A slash command's lists come through the core's one door, as the same word said in the
-DM does: mid-conversation, `/coaching sessions` is answered and the open question asked
-again, and the conversation carries on where it was."""
+"""Slack reaches the core only through its one door. A slash command's lists are the same
+word said in the DM: mid-conversation, `/coaching sessions` is answered and the open
+question asked again. The intake modal's submission is a turn like any other, handled once."""
 
 from __future__ import annotations
 
 from bot.domain import Channel
+from handlers.slack.listeners import REQUEST_COACHING
+from tests.slack import slack_payloads as payloads
 from tests.slack.slack_harness import posted, running_pool, words
 
 SAM = "sam.patel@dudley.gov.uk"
@@ -27,3 +29,37 @@ def test_coaching_sessions_mid_conversation_is_an_aside(database_url: str) -> No
         after = h.application.store.load_conversation(person.id, Channel.SLACK)
         assert after is not None and after.step == before.step
         assert "where are things now" in words(sam.say("Lead the merged team with confidence"))
+
+
+def test_the_intake_modal_mid_conversation_starts_afresh_once(database_url: str) -> None:
+    """Its submission is a turn like any other, known to the core by the intake form's
+    token; sent twice (a retry), it is handled once."""
+    with running_pool(database_url) as h:
+        sam = h.user(SAM)
+        sam.say("coaching on public speaking please")
+        before = len(h.fake.calls)
+        shortcut = payloads.global_shortcut(
+            team_id=sam.me.team_id, user=sam.me.user_id, callback_id=REQUEST_COACHING
+        )
+        assert h.send_interaction(shortcut).status_code == 200
+        h.wait_turns()
+        (opened,) = [c for c in h.fake.calls[before:] if c.method == "views.open"]
+        values = {
+            "topic": "leading my team through a restructure",
+            "goal": "Keep my team motivated",
+            "when": "Tuesday or Thursday afternoons",
+        }
+        submission = payloads.view_submission(
+            team_id=sam.me.team_id,
+            user=sam.me.user_id,
+            view={**opened.params["view"], "id": "V0INTAKE"},
+            values=values,
+        )
+        before = len(h.fake.calls)
+        for _ in range(2):
+            assert h.send_interaction(submission).status_code == 200
+            h.wait_turns()
+        summaries = [c for c in posted(sam.since(before)) if "understood" in words([c])]
+        assert len(summaries) == 1
+        said = words(summaries)
+        assert "leading my team through a restructure" in said and "public speaking" not in said
