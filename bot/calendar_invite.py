@@ -42,7 +42,10 @@ def session_invite(
     organizer: str,
     organizer_name: str,
     cancelled: bool = False,
+    left_out: Person | None = None,
 ) -> Attachment:
+    """`left_out` (one of the two, erased from the pool) is not named as an attendee: the
+    UID, which Outlook and Google Calendar match on, is the same either way."""
     calendar = Calendar()
     calendar.add("prodid", "-//coachpool//coaching pool//EN")
     calendar.add("version", "2.0")
@@ -66,6 +69,8 @@ def session_invite(
     host.params["cn"] = vText(one_line(organizer_name).replace('"', "'"))
     event.add("organizer", host, encode=False)
     for person, role in ((coach, "CHAIR"), (coachee, "REQ-PARTICIPANT")):
+        if left_out is not None and person.id == left_out.id:
+            continue
         attendee = vCalAddress(f"mailto:{person.email}")
         attendee.params["cn"] = vText(one_line(person.name).replace('"', "'"))
         attendee.params["role"] = vText(role)

@@ -33,6 +33,8 @@ from bot.domain import (
     SessionState,
 )
 from bot.domain.audit import AuditEntry
+from bot.domain.lifecycles.engagement import ENGAGEMENT
+from bot.domain.lifecycles.session import SESSION
 from bot.domain.outbox import OutboxMessage
 from bot.domain.requests import AWAITING_ANSWER
 from bot.domain.timewindow import TimeWindow
@@ -284,9 +286,11 @@ def book_first_session(
                     coachee_id=coachee.id,
                     sessions_allowed=programme.max_sessions,
                     started_at=now,
-                    state=EngagementState.AWAITING_SPONSOR
-                    if needs_sponsor
-                    else EngagementState.ACTIVE,
+                    state=ENGAGEMENT.started(
+                        EngagementState.AWAITING_SPONSOR
+                        if needs_sponsor
+                        else EngagementState.ACTIVE
+                    ),
                     sponsor_id=coachee.manager_id if needs_sponsor else None,
                 )
             )
@@ -297,7 +301,7 @@ def book_first_session(
                     coach_id=coach.id,
                     coachee_id=coachee.id,
                     window=window,
-                    state=SessionState.PROPOSED,
+                    state=SESSION.started(SessionState.PROPOSED),
                     kind=SessionKind.CHEMISTRY
                     if programme.chemistry_session
                     else SessionKind.COACHING,

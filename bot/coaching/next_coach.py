@@ -13,10 +13,12 @@ from bot.services import Services
 
 
 def offer_next_coach(services: Services, request: CoachingRequest, *, coach_id: int) -> Outcome:
-    """Move the request from waiting on `coach_id` back to choosing, never offering that
-    coach again, stop its deadlines, and match afresh: the coachee's shortlist (or the
-    waiting-list news), to be sent to them."""
+    """Move the request from waiting on `coach_id` (or on the coachee to pick among that
+    coach's proposed times) back to choosing, never offering that coach again, stop its
+    deadlines, and match afresh: the coachee's shortlist (or the waiting-list news), to be
+    sent to them."""
     store, now = services.store, services.clock.now()
+    was = request.state  # waiting on the coach, or on the coachee to pick the coach's times
     request = dataclasses.replace(
         request,
         state=RequestState.SHORTLISTED,
@@ -26,6 +28,6 @@ def offer_next_coach(services: Services, request: CoachingRequest, *, coach_id: 
         updated_at=now,
     )
     with store.transaction():
-        store.update_request(request, expected=RequestState.WAITING_COACH)
+        store.update_request(request, expected=was)
         store.cancel_scheduled(keys.request_prefix(request.id))
         return offer_shortlist(services, request)

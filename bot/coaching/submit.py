@@ -10,6 +10,7 @@ from bot.coaching.shortlist import offer_shortlist
 from bot.domain import CoachingRequest, Person, Programme, RequestState, Role
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import Format
+from bot.domain.lifecycles.request import REQUEST
 from bot.domain.timewindow import TimeWindow
 from bot.messages import Outcome
 from bot.replies import Text
@@ -54,7 +55,9 @@ def submit_request(services: Services, person: Person, draft: RequestDraft) -> O
                 id=0,
                 coachee_id=person.id,
                 programme_id=programme.id,
-                state=RequestState.WAITLISTED if verdict.waitlist else RequestState.OPEN,
+                state=REQUEST.started(
+                    RequestState.WAITLISTED if verdict.waitlist else RequestState.OPEN
+                ),
                 created_at=now,
                 updated_at=now,
                 topic=draft.topic,

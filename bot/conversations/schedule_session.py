@@ -17,6 +17,7 @@ from bot.coaching.slots import slots_for
 from bot.conversations.intake_steps import read_times
 from bot.domain import EngagementState, Session, SessionKind, SessionState
 from bot.domain.audit import AuditEntry
+from bot.domain.lifecycles.session import SESSION
 from bot.domain.people import zone_of
 from bot.domain.timewindow import TimeWindow
 from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
@@ -148,7 +149,7 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
                     coach_id=engagement.coach_id,
                     coachee_id=engagement.coachee_id,
                     window=window,
-                    state=SessionState.CONFIRMED,
+                    state=SESSION.started(SessionState.CONFIRMED),
                     kind=SessionKind.COACHING,
                     location=location,
                     meeting_link=meeting_link,

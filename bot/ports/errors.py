@@ -26,5 +26,5 @@ class Conflict(StoreError):
 
 class StaleState(StoreError):
     """A compare-and-set write was refused: the record is no longer in the state the caller
-    read (someone else moved it on first), or the change is not one its lifecycle allows
-    (`bot/domain/lifecycles.py`). Nothing was written."""
+    read (someone else moved it on first). Nothing was written. (A change its lifecycle
+    does not allow at all raises `bot.domain.lifecycles.IllegalMove`.)"""

@@ -130,7 +130,8 @@ class Store(Protocol):
     ) -> None:
         """Compare-and-set: write the request only if the stored one is still in `expected`
         (the state the caller read; None: `request.state`, a change that keeps the state)
-        and the lifecycle allows the move; else StaleState and nothing is written. Under
+        (else StaleState) and its lifecycle allows the move (else IllegalMove, see
+        `bot/domain/lifecycles/`); nothing is written when refused. Under
         the row lock on PostgreSQL, so of racing writers from one state exactly one wins."""
         ...
 

@@ -32,6 +32,10 @@ NOT_COORDINATOR = (
     "Sorry, the admin commands are for the pool's coordinators. If you need figures for "
     "your organisation, your organisation lead or the pool coordinator can help."
 )
+# The lists a subcommand asks for, as the words the core knows (bot/router.py).
+LISTS = frozenset(
+    {"sessions", "session", "bookings", "availability", "requests", "request", "status", "pending"}
+)
 _WAITING = (
     (RequestState.OPEN, "Looking for coaches"),
     (RequestState.SHORTLISTED, "Coachee choosing a coach"),
@@ -75,20 +79,14 @@ def on_command(
 def _answer(
     desk: Desk, person: Person, verb: str, rest: list[str], *, text: str, trigger_id: str
 ) -> tuple[Reply, ...]:
-    services = desk.services
     if verb in {"help", "?"}:
         return (Text(overview.help_text(person)), Text(USAGE))
-    if verb in {"sessions", "session", "bookings"}:
-        return overview.sessions(services, person).replies
-    if verb == "availability":
-        return overview.availability(services, person).replies
-    if verb in {"requests", "request", "status"}:
-        return overview.requests(services, person).replies
-    if verb == "pending" and Role.COACH in person.roles:
-        return overview.pending_offers(services, person).replies
     if verb == "admin":
         return admin(desk, person, rest)
-    incoming = Incoming(person.id, Channel.SLACK, text=text, event_id=f"slack:command:{trigger_id}")
+    # `/coaching sessions` is the word "sessions" said in the DM (whatever follows it);
+    # anything else is said as typed. Both through the core's one door.
+    said = verb if verb in LISTS else text
+    incoming = Incoming(person.id, Channel.SLACK, text=said, event_id=f"slack:command:{trigger_id}")
     return desk.bot.handle(incoming).replies
 
 

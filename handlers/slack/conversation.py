@@ -1,7 +1,8 @@
 """Turns that go through the core's one door: a DM, a button press, a form submitted.
 
-Each function runs in a worker thread after Slack has been acknowledged: it recognises
-a repeated delivery, finds the person, calls `CoachingBot.handle` and posts the replies.
+Each function runs in a worker thread after Slack has been acknowledged: it finds the
+person, turns what they did into an `Incoming`, has the core handle it once
+(`Desk.turn`: a repeated delivery changes nothing) and posts the replies.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from slack_sdk.web import WebClient
 
+from bot.conversations.intake import INTAKE_FORM
 from bot.domain import Channel
 from bot.messages import Incoming
 from bot.replies import Form, Text
@@ -19,7 +21,7 @@ from handlers.slack.desk import Desk
 from handlers.slack.forms import answers
 from handlers.slack.home import publish_home
 from handlers.slack.identity import Stranger
-from handlers.slack.intake import INTAKE, start_intake
+from handlers.slack.intake import INTAKE
 from handlers.slack.payloads import SUBMIT, read_metadata, read_value
 from handlers.slack.pressed import (
     PressedMessage,
@@ -42,18 +44,18 @@ def on_message(
     text: str,
     event_id: str,
 ) -> None:
-    if not desk.first_time("event", event_id):
-        return
     client = desk.api.client(bot_token)
     who = desk.people.who(client, team_id=team_id, user_id=user_id)
     if isinstance(who, Stranger):
-        _tell_stranger(desk, client, user_id=user_id, text=who.text)
+        if desk.first_time("event", event_id):
+            _tell_stranger(desk, client, user_id=user_id, text=who.text)
         return
     incoming = Incoming(
         who.person.id, Channel.SLACK, text=from_slack(text), event_id=f"slack:{event_id}"
     )
-    outcome = desk.bot.handle(incoming)
-    desk.answer(client, to=who, replies=outcome.replies, turn=incoming.event_id)
+    outcome = desk.turn(incoming, kind="event", platform_id=event_id)
+    if outcome is not None:
+        desk.answer(client, to=who, replies=outcome.replies, turn=incoming.event_id)
 
 
 @dataclass(frozen=True)
@@ -93,12 +95,11 @@ class Press:
 
 def on_press(desk: Desk, *, bot_token: str, press: Press) -> None:
     press_id = f"{press.team_id}:{press.user_id}:{press.action_ts}" if press.action_ts else ""
-    if not desk.first_time("action", press_id):
-        return
     client = desk.api.client(bot_token)
     who = desk.people.who(client, team_id=press.team_id, user_id=press.user_id)
     if isinstance(who, Stranger):
-        _tell_stranger(desk, client, user_id=press.user_id, text=who.text)
+        if desk.first_time("action", press_id):
+            _tell_stranger(desk, client, user_id=press.user_id, text=who.text)
         return
     value, question = read_value(press.value)
     submitted = press.action_id.startswith(SUBMIT)
@@ -111,7 +112,9 @@ def on_press(desk: Desk, *, bot_token: str, press: Press) -> None:
         form=answers(press.state) if submitted else None,
         event_id=f"slack:action:{press_id}" if press_id else "",
     )
-    outcome = desk.bot.handle(incoming)
+    outcome = desk.turn(incoming, kind="action", platform_id=press_id)
+    if outcome is None:
+        return  # a delivery already handled
     if is_refusal(outcome):
         desk.poster.ephemeral(
             client, channel=who.channel, user=press.user_id, replies=outcome.replies
@@ -141,23 +144,22 @@ def on_submission(
 ) -> None:
     """A modal we opened was submitted: the intake form, or a form the core asked for."""
     view_id = as_text(view.get("id"))
-    if not desk.first_time("view", view_id):
-        return
     private = read_metadata(as_text(view.get("private_metadata")))
     client = desk.api.client(bot_token)
     who = desk.people.who(client, team_id=team_id, user_id=user_id)
     if isinstance(who, Stranger):
-        _tell_stranger(desk, client, user_id=user_id, text=who.text)
+        if desk.first_time("view", view_id):
+            _tell_stranger(desk, client, user_id=user_id, text=who.text)
         return
-    form = answers(as_dict(view.get("state")))
     event_id = f"slack:view:{view_id}"
-    if private.get("k") == INTAKE:
-        outcome = start_intake(desk, who.person, form, event_id=event_id)
-    else:
-        incoming = Incoming(
-            who.person.id, Channel.SLACK, token=private.get("t", ""), form=form, event_id=event_id
-        )
-        outcome = desk.bot.handle(incoming)
+    # The intake modal starts a request afresh (the core knows it by its token); any other
+    # modal answers the question whose token it carries.
+    token = INTAKE_FORM if private.get("k") == INTAKE else private.get("t", "")
+    form = answers(as_dict(view.get("state")))
+    incoming = Incoming(who.person.id, Channel.SLACK, token=token, form=form, event_id=event_id)
+    outcome = desk.turn(incoming, kind="view", platform_id=view_id)
+    if outcome is None:
+        return  # a delivery already handled
     desk.answer(client, to=who, replies=outcome.replies, turn=event_id)
     settled = not outcome.refused and not any(isinstance(r, Form) for r in outcome.replies)
     if settled and private.get("c") and private.get("m"):

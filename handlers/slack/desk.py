@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from slack_sdk.web import WebClient
 
 from bot.app import CoachingBot
+from bot.messages import Incoming, Outcome
 from bot.notices import queue_outgoing
 from bot.ports.notifier import DeliveryError
 from bot.replies import Outgoing, Reply
 from bot.services import Services
 from handlers.bootstrap import Application
 from handlers.observe import NOT_WATCHED, Observer
+from handlers.once import first_time, turn_once
 from handlers.slack.identity import People, Speaker
 from handlers.slack.poster import Poster
 from handlers.slack.pressed import PressedMessage
@@ -41,11 +43,15 @@ class Desk:
 
     def first_time(self, kind: str, platform_id: str) -> bool:
         """Slack retries and may deliver twice; across replicas only the first delivery
-        of an id gets True. Something without an id can't be recognised, so it passes."""
-        if not platform_id:
-            return True
-        now = self.services.clock.now()
-        return self.services.store.remember_event(PLATFORM, f"{kind}:{platform_id}", at=now)
+        of an id gets True (`handlers/once.py`). For what is not a turn: opening a form,
+        the Home tab, telling a stranger why not."""
+        return first_time(self.application, platform=PLATFORM, event_id=_key(kind, platform_id))
+
+    def turn(self, incoming: Incoming, *, kind: str, platform_id: str) -> Outcome | None:
+        """A person's turn through the core's one door, handled once: None for a delivery
+        already handled (`handlers/once.py`)."""
+        key = _key(kind, platform_id)
+        return turn_once(self.application, incoming, platform=PLATFORM, event_id=key)
 
     def answer(
         self,
@@ -78,6 +84,10 @@ class Desk:
                 now=self.services.clock.now(),
                 origin=f"slack-retry:{turn}",
             )
+
+
+def _key(kind: str, platform_id: str) -> str:
+    return f"{kind}:{platform_id}" if platform_id else ""
 
 
 def build_desk(

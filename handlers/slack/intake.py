@@ -1,12 +1,11 @@
-"""Requesting coaching with a form: the intake as a modal, and its submission."""
+"""Requesting coaching with a form: the intake as a modal. Its submission is a turn like any
+other (`conversation.on_submission`), known to the core by the intake form's token."""
 
 from __future__ import annotations
 
 from slack_sdk.web import WebClient
 
-from bot.conversations.intake import INTAKE_FORM, intake_form
-from bot.domain import Channel, Person
-from bot.messages import Incoming, Outcome
+from bot.conversations.intake import intake_form
 from handlers.slack.desk import Desk
 from handlers.slack.forms import info_modal, modal
 from handlers.slack.identity import Stranger
@@ -18,14 +17,6 @@ INTAKE = "intake"  # the modal's kind in its private metadata
 def open_intake(desk: Desk, client: WebClient, *, trigger_id: str) -> None:
     view = modal(intake_form(desk.services), private={"k": INTAKE})
     desk.poster.open_view(client, trigger_id=trigger_id, view=view)
-
-
-def start_intake(desk: Desk, person: Person, form: dict[str, str], *, event_id: str) -> Outcome:
-    """The submitted intake modal, through the core's one door like any other input (so it
-    is screened for risk before anything is kept): it starts a request afresh."""
-    return desk.bot.handle(
-        Incoming(person.id, Channel.SLACK, form=form, token=INTAKE_FORM, event_id=event_id)
-    )
 
 
 def on_request_coaching(

@@ -1,10 +1,13 @@
-"""One Teams input through the core's one door (synchronous: run it off the loop)."""
+"""One Teams input through the core's one door (synchronous: run it off the loop): the
+activity turned into an `Incoming`, handled once (`handlers/once.py`)."""
 
 from __future__ import annotations
 
+from bot.conversations.intake import INTAKE_FORM as CORE_INTAKE_FORM
 from bot.domain import Channel, Person
 from bot.messages import Incoming, Outcome
 from handlers.bootstrap import Application
+from handlers.once import turn_once
 from handlers.teams.buttons import INTAKE_FORM, REPLY_FORM, Press
 
 PLATFORM = "teams"
@@ -18,24 +21,21 @@ def take_turn(
     text: str = "",
     press: Press | None = None,
 ) -> Outcome | None:
-    """The core's answer; None when Teams has delivered this activity before. Recording
-    the event and the turn share one transaction, so a crash leaves neither."""
-    store, clock = application.store, application.services.clock
-    with store.transaction():
-        if event_id and not store.remember_event(PLATFORM, event_id, at=clock.now()):
-            return None
-        origin = f"{PLATFORM}:{event_id}" if event_id else ""
-        if press is not None and press.form == INTAKE_FORM:
-            return _intake(application, person, press, origin)
-        return application.bot.handle(_incoming(person, text, press, origin))
+    """The core's answer; None when Teams has delivered this activity before."""
+    origin = f"{PLATFORM}:{event_id}" if event_id else ""
+    incoming = _incoming(person, text, press, origin)
+    return turn_once(application, incoming, platform=PLATFORM, event_id=event_id)
 
 
 def _incoming(person: Person, text: str, press: Press | None, origin: str) -> Incoming:
     if press is None:
         return Incoming(person.id, Channel.TEAMS, text=text, event_id=origin)
-    if press.form == REPLY_FORM:
+    if press.form in {REPLY_FORM, INTAKE_FORM}:
+        # The intake card's submission starts a request afresh, whatever was under way: the
+        # core knows it by its token, as it does Slack's intake modal.
+        token = CORE_INTAKE_FORM if press.form == INTAKE_FORM else press.token
         return Incoming(
-            person.id, Channel.TEAMS, form=dict(press.fields), token=press.token, event_id=origin
+            person.id, Channel.TEAMS, form=dict(press.fields), token=token, event_id=origin
         )
     return Incoming(
         person.id,
@@ -44,18 +44,4 @@ def _incoming(person: Person, text: str, press: Press | None, origin: str) -> In
         value=press.value,
         token=press.token,
         event_id=origin,
-    )
-
-
-def _intake(application: Application, person: Person, press: Press, origin: str) -> Outcome:
-    """A submitted intake card starts a fresh request; a half-finished conversation on
-    Teams would otherwise take the submission as its next answer, so it is cancelled
-    first (through the same door, its reply unused)."""
-    bot = application.bot
-    if application.store.load_conversation(person.id, Channel.TEAMS) is not None:
-        bot.handle(Incoming(person.id, Channel.TEAMS, text="cancel"))
-    return bot.handle(
-        Incoming(
-            person.id, Channel.TEAMS, text="coaching", form=dict(press.fields), event_id=origin
-        )
     )

@@ -7,7 +7,7 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from bot.domain import Engagement, EngagementState
-from bot.domain.lifecycles import ENGAGEMENT_MOVES
+from bot.domain.lifecycles.engagement import ENGAGEMENT
 from storage.models import EngagementRow
 from storage.repos.rows import fresh, row_or_none
 from storage.repos.transitions import locked_for_move
@@ -63,7 +63,7 @@ class EngagementRepo(UnitOfWork):
                 engagement.id,
                 expected=expected or engagement.state,
                 new=engagement.state,
-                moves=ENGAGEMENT_MOVES,
+                lifecycle=ENGAGEMENT,
             )
             _fill(row, engagement)
 

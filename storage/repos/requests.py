@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from bot.domain import CoachingRequest, Format, RequestState, ShortlistEntry
-from bot.domain.lifecycles import REQUEST_MOVES
+from bot.domain.lifecycles.request import REQUEST
 from bot.domain.timewindow import TimeWindow
 from storage.models import RequestRow, ShortlistEntryRow
 from storage.repos.rows import fresh, row_of, row_or_none
@@ -100,7 +100,7 @@ class RequestRepo(UnitOfWork):
                 request.id,
                 expected=expected or request.state,
                 new=request.state,
-                moves=REQUEST_MOVES,
+                lifecycle=REQUEST,
             )
             _fill(row, request)
 

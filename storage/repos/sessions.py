@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from bot.domain import HOLDING_A_PLACE, Session, SessionKind, SessionState
-from bot.domain.lifecycles import SESSION_MOVES
+from bot.domain.lifecycles.session import SESSION
 from bot.domain.timewindow import TimeWindow
 from bot.ports.errors import Conflict
 from storage.models import CoachRow, EngagementRow, SessionRow
@@ -113,6 +113,7 @@ class SessionRepo(UnitOfWork):
                 return to_session(row)
             if row.state != SessionState.PROPOSED.value:
                 raise Conflict(f"session {session_id} is {row.state}, not proposed")
+            SESSION.check_move(SessionState.PROPOSED, SessionState.CONFIRMED)
             check_free(
                 s,
                 coach_id=row.coach_id,
@@ -139,7 +140,7 @@ class SessionRepo(UnitOfWork):
                 session.id,
                 expected=expected or session.state,
                 new=session.state,
-                moves=SESSION_MOVES,
+                lifecycle=SESSION,
             )
             if _needs_check(row, session):
                 check_free(

@@ -7,13 +7,12 @@ winner left and is refused with StaleState instead of overwriting it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from bot.domain.lifecycles import may_move
+from bot.domain.lifecycles import Lifecycle
 from bot.ports.errors import StaleState
 from storage.repos.rows import row_of
 
@@ -33,13 +32,13 @@ def locked_for_move(
     *,
     expected: S,
     new: S,
-    moves: Mapping[S, frozenset[S]],
+    lifecycle: Lifecycle[S],
 ) -> R:
-    """The row, locked, if it is still in `expected` and may move to `new`; else StaleState."""
+    """The row, locked, if it is still in `expected` (else StaleState) and its lifecycle
+    allows `expected` -> `new` (else IllegalMove)."""
     row = row_of(session, model, key, lock=True)
     table = getattr(model, "__tablename__", model.__name__)
     if row.state != expected.value:
         raise StaleState(f"{table} {key} is {row.state}, not {expected.value}")
-    if not may_move(moves, expected, new):
-        raise StaleState(f"{table} {key} may not move from {expected.value} to {new.value}")
+    lifecycle.check_move(expected, new)
     return row

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from functools import partial
 
 import pytest
 
 from bot.domain import RequestState, SessionState
 from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
+from handlers.bootstrap import bootstrap
 from handlers.cli.main import main
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
@@ -107,3 +109,24 @@ def test_a_proposed_time_that_has_passed_is_not_booked_and_live_ones_are_offered
     assert t.store.list_sessions() == []
     assert "Your session is booked" in t.press(SAM, "Friday 11 December")
     assert "Your session is booked" in t.inbox(coach)
+
+
+def test_erasing_a_coach_whose_proposal_waits_on_the_coachee(
+    t: Transcript,
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The request goes back to choosing (waiting_coachee -> shortlisted, as the lifecycle
+    draws it) and the coachee is offered the next coaches."""
+    monkeypatch.setattr("handlers.cli.common.bootstrap", partial(bootstrap, clock=t.clock))
+    coach = proposed(t)
+    assert "has suggested these times" in squeeze(t.inbox(SAM))
+    capsys.readouterr()
+    assert main(["--database", database_url, "erase", coach, "--yes"]) == 0
+    assert "Erased person" in capsys.readouterr().out
+    told = squeeze(t.inbox(SAM))
+    assert "The coach you chose is no longer in the pool" in told
+    (request,) = t.store.list_requests()
+    assert request.state in {RequestState.SHORTLISTED, RequestState.WAITLISTED}
+    assert request.chosen_coach_id is None

@@ -17,8 +17,9 @@ import pytest
 from storage_testkit import T0, Pool
 
 from bot.domain import Engagement, Session, SessionState
+from bot.domain.lifecycles import IllegalMove
 from bot.domain.timewindow import TimeWindow
-from bot.ports.errors import Conflict, NotFound, SlotTaken
+from bot.ports.errors import Conflict, NotFound, SlotTaken, StaleState
 from storage.store import SqlStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,6 +72,20 @@ def test_held_sessions_block_too(pool: Pool) -> None:
     )
     with pytest.raises(SlotTaken):
         pool.session(second, state=SessionState.CONFIRMED)
+
+
+def test_a_held_session_stays_held(pool: Pool) -> None:
+    """A move its lifecycle refuses raises IllegalMove, from the state the row is in, and
+    writes nothing; a copy read before it was held is stale."""
+    session = pool.session(pool.engagement(pool.coachees[0]), state=SessionState.CONFIRMED)
+    held = replace(session, state=SessionState.HELD)
+    pool.store.update_session(held, expected=SessionState.CONFIRMED)
+    cancelled = replace(session, state=SessionState.CANCELLED, location="moved")
+    with pytest.raises(IllegalMove):
+        pool.store.update_session(cancelled, expected=SessionState.HELD)
+    with pytest.raises(StaleState):
+        pool.store.update_session(cancelled, expected=SessionState.CONFIRMED)
+    assert pool.store.get_session(session.id) == held
 
 
 def test_rescheduling_a_confirmed_session_rechecks(pool: Pool) -> None:

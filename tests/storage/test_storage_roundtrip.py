@@ -31,6 +31,7 @@ from bot.domain import (
 from bot.domain.audit import AuditEntry
 from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback
+from bot.domain.lifecycles import IllegalMove
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.domain.timewindow import TimeWindow
 from bot.ports.errors import StaleState
@@ -171,7 +172,7 @@ def test_request_and_shortlist(pool: Pool) -> None:
     # A stale copy is refused, not written: the request is no longer open.
     with pytest.raises(StaleState):
         store.update_request(replace(added, topic="stale"))
-    with pytest.raises(StaleState):  # nor may a request waiting for its coach go back to open
+    with pytest.raises(IllegalMove):  # nor may a request waiting for its coach go back to open
         store.update_request(
             replace(chosen, state=RequestState.OPEN), expected=RequestState.WAITING_COACH
         )
