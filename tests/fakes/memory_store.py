@@ -227,7 +227,7 @@ class MemoryStore:
         stored = replace(person, email=person.email.strip())
         key = stored.email.lower()
         if any(p.email.lower() == key and p.id != stored.id for p in t.people.values()):
-            raise Conflict(f"a person with the email {stored.email} exists already")
+            raise Conflict("that email address is already used by another person")
         t.people[stored.id] = stored
         return stored
 
@@ -804,6 +804,7 @@ class MemoryStore:
         with self._atomic() as t:
             key = (feedback.session_id, feedback.person_id)
             self._existing(t.sessions, feedback.session_id, "sessions")
+            self._existing(t.people, feedback.person_id, "people")
             held = t.feedback.get(key)
             row = held[0] if held else t.new_id("feedback")
             t.feedback[key] = (row, replace(feedback, submitted_at=utc(feedback.submitted_at)))
@@ -817,6 +818,7 @@ class MemoryStore:
         with self._atomic() as t:
             key = (evaluation.engagement_id, evaluation.person_id)
             self._existing(t.engagements, evaluation.engagement_id, "engagements")
+            self._existing(t.people, evaluation.person_id, "people")
             held = t.evaluations.get(key)
             row = held[0] if held else t.new_id("evaluations")
             t.evaluations[key] = (
