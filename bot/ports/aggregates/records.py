@@ -2,44 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Protocol
 
 from bot.domain.audit import AuditEntry
-
-
-@dataclass(frozen=True)
-class RetentionCutoffs:
-    """Everything older than these instants is due to be forgotten."""
-
-    free_text_before: datetime
-    conversations_before: datetime
-    messages_before: datetime
-
-
-@dataclass(frozen=True)
-class RetentionReport:
-    requests: int = 0
-    engagements: int = 0
-    feedback: int = 0
-    audit_details: int = 0
-    conversations: int = 0
-    messages: int = 0
-    platform_events: int = 0
-
-    @property
-    def total(self) -> int:
-        return sum(getattr(self, f.name) for f in fields(self))
-
-    def summary(self) -> str:
-        return (
-            f"free text removed from {self.requests} request(s), {self.engagements} "
-            f"engagement(s), {self.feedback} feedback comment(s) and {self.audit_details} "
-            f"audit detail(s); {self.conversations} abandoned conversation(s) and "
-            f"{self.platform_events} platform event id(s) deleted; {self.messages} sent "
-            "message(s) emptied"
-        )
+from bot.privacy.periods import RetentionCutoffs, RetentionReport
 
 
 class AuditStore(Protocol):
