@@ -113,6 +113,9 @@ class SqlStore(
 
 
 if TYPE_CHECKING:
+    from bot.digest.source import DigestSource
     from bot.ports.store import Store
 
-    _implements: type[Store] = SqlStore  # mypy checks that SqlStore is a Store
+    # mypy checks that SqlStore is both the core's Store and the digest's source.
+    _implements: type[Store] = SqlStore
+    _answers_digests: type[DigestSource] = SqlStore

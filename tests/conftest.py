@@ -113,7 +113,12 @@ def _empty_postgres(cleaner: Engine) -> None:
 )
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The URL of a migrated database with no rows, private to the test."""
-    if request.param == "sqlite":
+    return empty_database_url(request.param, request, tmp_path)
+
+
+def empty_database_url(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A migrated database with no rows, private to the test: `kind` sqlite or postgresql."""
+    if kind == "sqlite":
         path = tmp_path / "coachpool.db"
         shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"

@@ -23,6 +23,7 @@ from bot.digest.feedback import (
 from bot.digest.model import Counts, Digest, Pipeline, Scope
 from bot.digest.release import PoolRelease, release
 from bot.digest.rules import RULES, DigestRules
+from bot.digest.source import digest_source
 from bot.digest.sources import DigestData, gather
 from bot.digest.week import Week
 from bot.services import Services
@@ -39,7 +40,7 @@ def build_digest(
 ) -> Digest:
     """The digest of `week` for the pool, or for one organisation; lists that are a
     snapshot (waiting requests, capacity) are as of the clock's now."""
-    data = gather(services.store, week=week, as_of=services.clock.now(), rules=rules)
+    data = gather(digest_source(services.store), week=week, as_of=services.clock.now(), rules=rules)
     return compute_digest(
         data,
         scope=scope_of(services, organisation_id),

@@ -14,9 +14,9 @@ from bot.digest.facts import (
     SessionFact,
 )
 from bot.digest.rules import DigestRules
+from bot.digest.source import DigestSource
 from bot.digest.week import Week, week_containing
 from bot.domain import HOLDING_A_PLACE, Organisation, Programme, RequestState, SessionState
-from bot.ports.store import Store
 
 OPEN_STATES = (
     RequestState.OPEN,
@@ -82,7 +82,7 @@ def month_bounds(instant: datetime, week: Week) -> tuple[datetime, datetime]:
     )
 
 
-def gather(store: Store, *, week: Week, as_of: datetime, rules: DigestRules) -> DigestData:
+def gather(store: DigestSource, *, week: Week, as_of: datetime, rules: DigestRules) -> DigestData:
     year_start, year_end = year_bounds(week, rules)
     # Whole weeks: the year's figures start with the week that holds its first day.
     earliest = min(

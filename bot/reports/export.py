@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.ports.store import Store
+from bot.digest.source import DigestSource
 
 SESSION_COLUMNS = (
     "session", "start", "end", "hours", "state", "late_cancellation", "cancelled_by",
@@ -26,7 +26,9 @@ class Table:
     rows: Sequence[tuple[str, ...]]
 
 
-def session_table(store: Store, *, since: datetime, until: datetime, zone: ZoneInfo) -> Table:
+def session_table(
+    store: DigestSource, *, since: datetime, until: datetime, zone: ZoneInfo
+) -> Table:
     organisation_of = store.organisation_of_people()
     names = {o.id: o.name for o in store.list_organisations()}
 
@@ -56,7 +58,9 @@ def session_table(store: Store, *, since: datetime, until: datetime, zone: ZoneI
     return Table(SESSION_COLUMNS, rows)
 
 
-def request_table(store: Store, *, since: datetime, until: datetime, zone: ZoneInfo) -> Table:
+def request_table(
+    store: DigestSource, *, since: datetime, until: datetime, zone: ZoneInfo
+) -> Table:
     organisation_of = store.organisation_of_people()
     names = {o.id: o.name for o in store.list_organisations()}
     programmes = {p.id: p.slug for p in store.list_programmes()}

@@ -21,6 +21,7 @@ from bot.digest.privacy import Figure
 from bot.digest.release import PoolRelease, release
 from bot.digest.render import chart_alt_text, chart_spec
 from bot.digest.rules import RULES, DigestRules
+from bot.digest.source import digest_source
 from bot.digest.sources import DigestData, gather
 from bot.digest.week import Week
 from bot.digest.wording import summary
@@ -90,7 +91,9 @@ class DataCache:
     def week(self, services: Services, week: Week, weeks: int) -> WeekData:
         def read() -> WeekData:
             rules = replace(RULES, chart_weeks=weeks)
-            data = gather(services.store, week=week, as_of=services.clock.now(), rules=rules)
+            data = gather(
+                digest_source(services.store), week=week, as_of=services.clock.now(), rules=rules
+            )
             pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
             return WeekData(data, pool, rules)
 

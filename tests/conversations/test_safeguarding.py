@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 from datetime import timedelta
 
+import pytest
+
 from bot.domain import Channel, RequestState
 from bot.domain.feedback import Feedback
 from handlers.console.wiring import console_chat
@@ -14,6 +16,9 @@ from tests.conversations.test_aftercare import booked, until
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
 from tests.store_dump import places_holding
+
+# `kept_nowhere` reads every table of the database, so these run on SQLite and PostgreSQL.
+pytestmark = pytest.mark.database
 
 SAM = "sam.patel@dudley.gov.uk"
 NATALIE = "natalie.webb@solihull.gov.uk"

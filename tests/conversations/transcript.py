@@ -11,9 +11,9 @@ from bot.clock import SimulatedClock
 from bot.domain import Channel, Person
 from bot.messages import Incoming
 from bot.outbox.dispatcher import dispatch_due
+from bot.ports.store import Store
 from bot.replies import Card, Choice, Choices, Form, Reply
 from handlers.console.render import render
-from storage.store import SqlStore
 
 LONDON = ZoneInfo("Europe/London")
 # Tuesday 24 November 2026, 09:30 London: before the clocks change in March.
@@ -38,10 +38,8 @@ class Transcript:
     last: dict[int, list[Reply]] = field(default_factory=dict)
 
     @property
-    def store(self) -> SqlStore:
-        store = self.bot.services.store
-        assert isinstance(store, SqlStore)
-        return store
+    def store(self) -> Store:
+        return self.bot.services.store
 
     def person(self, email: str) -> Person:
         person = self.store.find_person_by_email(email)

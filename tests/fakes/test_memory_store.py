@@ -1,0 +1,152 @@
+"""The in-memory fake keeps the promises the core relies on, exactly as the real store does:
+each test runs on the fake (`memory`), on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import inspect
+import threading
+from dataclasses import replace
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain import EngagementState, RequestState, SessionState
+from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.ports.errors import Conflict, SlotTaken, StaleState
+from bot.ports.store import Store
+from tests.fakes.memory_store import MemoryStore
+from tests.storage.storage_testkit import T0, Pool
+
+
+class BoomError(Exception):
+    pass
+
+
+def add_then_fail(pool: Pool, email: str) -> None:
+    with pool.store.transaction():
+        pool.person(email)
+        raise BoomError
+
+
+def message(pool: Pool, key: str, *, minutes: int = 0) -> OutboxMessage:
+    return OutboxMessage(
+        key=key,
+        recipient_id=pool.coachees[0].id,
+        kind="nudge",
+        due_at=T0 + timedelta(minutes=minutes),
+    )
+
+
+def test_the_fake_has_every_method_of_the_port_with_its_parameters() -> None:
+    members = {
+        name for name in dir(Store) if not name.startswith("_") and callable(getattr(Store, name))
+    }
+    assert len(members) > 50
+    for name in sorted(members):
+        wanted = inspect.signature(getattr(Store, name)).parameters
+        found = inspect.signature(getattr(MemoryStore, name)).parameters
+        assert [(p.name, p.kind, p.default) for p in found.values()] == [
+            (p.name, p.kind, p.default) for p in wanted.values()
+        ], name
+
+
+def test_an_exception_undoes_the_whole_block(pool: Pool) -> None:
+    store = pool.store
+    with pytest.raises(BoomError):
+        add_then_fail(pool, "inside@council.example")
+    assert store.find_person_by_email("inside@council.example") is None
+
+
+def test_a_failed_write_in_a_block_undoes_only_itself(pool: Pool) -> None:
+    store = pool.store
+    with store.transaction():
+        pool.person("before@council.example")
+        with pytest.raises(Conflict):
+            pool.person(pool.coach.email.upper())
+        with pytest.raises(BoomError):
+            add_then_fail(pool, "inner@council.example")
+        pool.person("after@council.example")
+    found = {p.email for p in store.list_people()}
+    assert {"before@council.example", "after@council.example"} <= found
+    assert "inner@council.example" not in found
+
+
+def test_another_thread_sees_only_committed_work(pool: Pool) -> None:
+    store, seen = pool.store, []
+    with store.transaction():
+        pool.person("pending@council.example")
+        reader = threading.Thread(
+            target=lambda: seen.append(store.find_person_by_email("pending@council.example"))
+        )
+        reader.start()
+        reader.join(10)
+    assert seen == [None]
+    assert store.find_person_by_email("pending@council.example") is not None
+
+
+def test_lifecycles_are_compare_and_set(pool: Pool) -> None:
+    store = pool.store
+    engagement = pool.engagement(pool.coachees[0])
+    request = store.get_request(engagement.request_id)
+    assert request is not None and request.state is RequestState.MATCHED
+    # A stale copy that thinks the request is still waiting for its coach changes nothing.
+    with pytest.raises(StaleState):
+        store.update_request(replace(request, topic="stale"), expected=RequestState.WAITING_COACH)
+    # A move the lifecycle does not allow is refused, not written.
+    with pytest.raises(StaleState):
+        store.update_request(replace(request, state=RequestState.OPEN))
+    assert store.get_request(request.id) == request
+    closed = replace(engagement, state=EngagementState.CLOSED, closed_at=T0)
+    store.update_engagement(closed, expected=EngagementState.ACTIVE)
+    with pytest.raises(StaleState):
+        store.update_engagement(engagement, expected=EngagementState.CLOSED)
+    assert store.get_engagement(engagement.id) == closed
+    session = pool.session(engagement, state=SessionState.HELD)
+    with pytest.raises(StaleState):
+        store.update_session(
+            replace(session, state=SessionState.CANCELLED), expected=SessionState.HELD
+        )
+
+
+def test_confirmed_sessions_never_overlap(pool: Pool) -> None:
+    store = pool.store
+    first = pool.session(pool.engagement(pool.coachees[0]))
+    second = pool.session(pool.engagement(pool.coachees[1]), T0 + timedelta(minutes=30))
+    store.confirm_session(first.id)
+    with pytest.raises(SlotTaken):
+        store.confirm_session(second.id)
+    got = store.get_session(second.id)
+    assert got is not None and got.state is SessionState.PROPOSED
+
+
+def test_outbox_keys_are_unique_and_claims_belong_to_their_owner(pool: Pool) -> None:
+    store = pool.store
+    assert store.schedule(message(pool, "k:1"))
+    assert not store.schedule(message(pool, "k:1", minutes=5))
+    assert store.cancel_scheduled("k:") == 1
+    assert store.schedule(message(pool, "k:1", minutes=5))  # a cancelled key is re-armed
+    (armed,) = store.list_outbox()
+    assert (armed.state, armed.due_at) == (OutboxState.PENDING, T0 + timedelta(minutes=5))
+    now = T0 + timedelta(minutes=10)
+    (claimed,) = store.claim_due(
+        now=now, limit=5, lease_until=now + timedelta(minutes=1), owner="a"
+    )
+    assert claimed.attempts == 1
+    assert store.claim_due(now=now, limit=5, lease_until=now, owner="b") == []
+    assert not store.mark_sent(claimed.id, at=now, owner="b")
+    later = now + timedelta(minutes=2)  # a's lease has run out: b may take it over
+    (taken,) = store.claim_due(now=later, limit=5, lease_until=later, owner="b")
+    assert not store.mark_sent(taken.id, at=later, owner="a")
+    assert store.mark_sent(taken.id, at=later, owner="b")
+    (sent,) = store.list_outbox(states=[OutboxState.SENT])
+    assert sent.attempts == 2 and sent.sent_at == later
+
+
+def test_datetimes_come_back_in_utc(pool: Pool) -> None:
+    local = T0.astimezone(ZoneInfo("Europe/London")) + timedelta(hours=1)
+    pool.store.schedule(replace(message(pool, "k:utc"), due_at=local))
+    (stored,) = pool.store.list_outbox()
+    assert stored.due_at == local and stored.due_at.tzinfo is UTC
+    with pytest.raises(ValueError, match="naive"):
+        pool.store.schedule(replace(message(pool, "k:naive"), due_at=T0.replace(tzinfo=None)))
