@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain import EngagementState, RequestState, SessionState
+from bot.domain.lifecycles import IllegalMove
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.ports.errors import Conflict, SlotTaken, StaleState
 from bot.ports.store import Store
@@ -94,16 +95,18 @@ def test_lifecycles_are_compare_and_set(pool: Pool) -> None:
     with pytest.raises(StaleState):
         store.update_request(replace(request, topic="stale"), expected=RequestState.WAITING_COACH)
     # A move the lifecycle does not allow is refused, not written.
-    with pytest.raises(StaleState):
-        store.update_request(replace(request, state=RequestState.OPEN))
+    with pytest.raises(IllegalMove):
+        store.update_request(
+            replace(request, state=RequestState.OPEN), expected=RequestState.MATCHED
+        )
     assert store.get_request(request.id) == request
     closed = replace(engagement, state=EngagementState.CLOSED, closed_at=T0)
     store.update_engagement(closed, expected=EngagementState.ACTIVE)
-    with pytest.raises(StaleState):
+    with pytest.raises(IllegalMove):  # a closed engagement never reopens
         store.update_engagement(engagement, expected=EngagementState.CLOSED)
     assert store.get_engagement(engagement.id) == closed
     session = pool.session(engagement, state=SessionState.HELD)
-    with pytest.raises(StaleState):
+    with pytest.raises(IllegalMove):  # a held session stays held
         store.update_session(
             replace(session, state=SessionState.CANCELLED), expected=SessionState.HELD
         )
