@@ -60,9 +60,6 @@ class InstantReader:
             found = self._seen[value] = _utc(value)
         return found
 
-    def optional(self, value: object) -> datetime | None:
-        return None if value is None else self(value)
-
 
 def _utc(value: object) -> datetime:
     instant = datetime.fromisoformat(value) if isinstance(value, str) else value
