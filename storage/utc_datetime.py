@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import ColumnElement, DateTime, type_coerce
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.types import NullType, TypeDecorator
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -35,3 +37,34 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def as_stored(column: ColumnElement[datetime] | QueryableAttribute[datetime]) -> ColumnElement[Any]:
+    """`column` as the driver returns it, without `UTCDateTime`'s call per value: for bulk
+    reads, turned into datetimes by an `InstantReader`."""
+    return type_coerce(column, NullType())
+
+
+class InstantReader:
+    """Turns stored instants (SQLite: naive UTC text; PostgreSQL: aware datetimes) into
+    aware UTC datetimes, as `UTCDateTime` does, converting each distinct value once. A
+    year of sessions starts at a few thousand distinct times, so a bulk read of tens of
+    thousands of rows converts only those (and shares the datetimes)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, datetime] = {}
+
+    def __call__(self, value: object) -> datetime:
+        found = self._seen.get(value)
+        if found is None:
+            found = self._seen[value] = _utc(value)
+        return found
+
+
+def _utc(value: object) -> datetime:
+    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if not isinstance(instant, datetime):
+        raise TypeError(f"not a stored instant: {value!r}")
+    if instant.tzinfo is None:
+        return instant.replace(tzinfo=UTC)
+    return instant.astimezone(UTC)

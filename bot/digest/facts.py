@@ -1,19 +1,21 @@
 """Compact read models the store returns for the digest: only the columns it needs.
 
 A year of a large pool is tens of thousands of sessions; mapping each into a full domain
-object (meeting links, locations, windows) costs more than the whole digest may take.
+object (meeting links, locations, windows) costs more than the whole digest may take. The
+facts read in bulk (sessions, feedback, final evaluations) are named tuples: immutable like
+frozen dataclasses, and built several times faster, which a year of them adds up to.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from bot.domain import EngagementState, RequestState, SessionState
 
 
-@dataclass(frozen=True, slots=True)
-class SessionFact:
+class SessionFact(NamedTuple):
     id: int
     coach_id: int
     coachee_id: int
@@ -29,8 +31,7 @@ class SessionFact:
         return (self.end - self.start).total_seconds() / 3600
 
 
-@dataclass(frozen=True, slots=True)
-class FeedbackFact:
+class FeedbackFact(NamedTuple):
     """One feedback row with the session's two people, so it can be scoped and counted.
 
     A coachee's row carries their scores. A coach's row carries the themes they logged,
@@ -49,8 +50,7 @@ class FeedbackFact:
     themes_at: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class EvaluationFact:
+class EvaluationFact(NamedTuple):
     """A coachee's final evaluation of an engagement: the two scores, never who the coach was."""
 
     person_id: int

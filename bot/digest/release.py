@@ -116,22 +116,38 @@ class Organisations:
 
 
 def held_groups(held: list[SessionFact], org: Organisations, min_group: int) -> HeldGroups:
-    def coachee(s: SessionFact) -> int:
-        return s.coachee_id
-
-    def hours(s: SessionFact) -> float:
-        return s.hours
-
-    def received_by(s: SessionFact) -> int:
-        return org(s.coachee_id)
-
-    def given_by(s: SessionFact) -> int:
-        return org(s.coach_id)
-
+    """Three groups over the same sessions, added up in one pass (a year of sessions is
+    read for every week the chart shows): what `by_key` would make of each."""
+    counts: dict[int, float] = {}
+    hours: dict[int, float] = {}
+    given: dict[int, float] = {}
+    received_people: dict[int, set[int]] = {}
+    given_people: dict[int, set[int]] = {}
+    of = org.of
+    for session in held:
+        coachee = session.coachee_id
+        length = (session.end - session.start).total_seconds() / 3600  # `SessionFact.hours`
+        received_by, given_by = of.get(coachee, -1), of.get(session.coach_id, -1)
+        if received_by in counts:
+            counts[received_by] += 1.0
+            hours[received_by] += length
+            received_people[received_by].add(coachee)
+        else:
+            counts[received_by], hours[received_by] = 1.0, 0.0 + length
+            received_people[received_by] = {coachee}
+        if given_by in given:
+            given[given_by] += length
+            given_people[given_by].add(coachee)
+        else:
+            given[given_by] = 0.0 + length
+            given_people[given_by] = {coachee}
+    received = {k: frozenset(people) for k, people in received_people.items()}
     return HeldGroups(
-        sessions=disclose(by_key(held, received_by, coachee), min_group),
-        hours=disclose(by_key(held, received_by, coachee, hours), min_group),
-        given=disclose(by_key(held, given_by, coachee, hours), min_group),
+        sessions=disclose({k: Part(v, received[k]) for k, v in counts.items()}, min_group),
+        hours=disclose({k: Part(v, received[k]) for k, v in hours.items()}, min_group),
+        given=disclose(
+            {k: Part(v, frozenset(given_people[k])) for k, v in given.items()}, min_group
+        ),
     )
 
 
@@ -169,18 +185,26 @@ def rating_means(
     org: Organisations,
     min_group: int,
 ) -> Mean:
-    """Scores are the raters' (coachees'), so parts are by the rater's organisation."""
-    rows = [(f, s) for f in records if (s := score(f)) is not None]
-    sums = by_key(
-        rows,
-        lambda row: org(row[0].person_id),
-        lambda row: row[0].person_id,
-        lambda row: float(row[1]),
-    )
-    responses: defaultdict[int, int] = defaultdict(int)
-    for fact, _ in rows:
-        responses[org(fact.person_id)] += 1
-    return Mean(disclose(sums, min_group), dict(responses), {k: p.people for k, p in sums.items()})
+    """Scores are the raters' (coachees'), so parts are by the rater's organisation.
+    Added up in one pass, as `by_key` would (one call per week of the year)."""
+    sums: dict[int, float] = {}
+    responses: dict[int, int] = {}
+    people: dict[int, set[int]] = {}
+    of = org.of
+    for record in records:
+        value = score(record)
+        if value is None:
+            continue
+        person = record.person_id
+        key = of.get(person, -1)
+        if key in sums:
+            sums[key] += float(value)
+            responses[key] += 1
+            people[key].add(person)
+        else:
+            sums[key], responses[key], people[key] = 0.0 + float(value), 1, {person}
+    parts = {k: Part(v, frozenset(people[k])) for k, v in sums.items()}
+    return Mean(disclose(parts, min_group), responses, {k: p.people for k, p in parts.items()})
 
 
 def request_groups(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from bot.digest.facts import (
@@ -46,6 +46,22 @@ class DigestData:
     organisation_of: dict[int, int]
     organisations: list[Organisation]
     programmes: list[Programme]
+
+    def decided(self) -> DigestData:
+        """What computing a digest reads once the pool's release is decided from this
+        (`release.release`): the records themselves are dropped, so a kept read holds
+        the release and not a year of facts."""
+        return replace(
+            self,
+            held=[],
+            week_sessions=[],
+            feedback=[],
+            evaluations=[],
+            new_requests=[],
+            open_requests=[],
+            engagements=[],
+            placed=[],
+        )
 
     @property
     def week_utc(self) -> tuple[datetime, datetime]:

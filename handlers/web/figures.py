@@ -8,9 +8,11 @@ by `compute_digest`, or is a constant times one (value for money), or is about c
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TypeVar, cast
 
@@ -91,11 +93,15 @@ class DataCache:
     def week(self, services: Services, week: Week, weeks: int) -> WeekData:
         def read() -> WeekData:
             rules = replace(RULES, chart_weeks=weeks)
-            data = gather(
-                digest_source(services.store), week=week, as_of=services.clock.now(), rules=rules
-            )
-            pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
-            return WeekData(data, pool, rules)
+            with collector_paused():
+                data = gather(
+                    digest_source(services.store),
+                    week=week,
+                    as_of=services.clock.now(),
+                    rules=rules,
+                )
+                pool = release(data, chart_weeks=rules.chart_weeks, min_group=rules.min_group)
+                return WeekData(data.decided(), pool, rules)
 
         return self._get(("week", week.label, weeks), read)
 
@@ -115,6 +121,32 @@ class DataCache:
 
     def chart(self, page: Page, key: tuple[object, ...]) -> bytes:
         return self._get(("chart", *key), lambda: chart_of(page))
+
+
+_pauses = 0
+_was_enabled = False
+_pause_lock = threading.Lock()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a year is read and decided: it makes tens of
+    thousands of objects without cycles (refcounting frees them), and each full
+    collection they would set off scans the whole heap again. Nested and
+    concurrent pauses restore the collector once the last one ends."""
+    global _pauses, _was_enabled  # noqa: PLW0603
+    with _pause_lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()
 
 
 def build_page(

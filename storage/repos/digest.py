@@ -2,7 +2,8 @@
 each, returned as the core's compact facts (`bot.digest.facts`).
 
 A year of a large pool is tens of thousands of rows, so these run as Core statements on
-the session's connection (no ORM row loading) and build the facts positionally.
+the session's connection (no ORM row loading) and build the facts positionally; the bulk
+reads take their instants as stored and convert each distinct one once (`InstantReader`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from storage.models import (
     SessionRow,
 )
 from storage.unit import UnitOfWork
+from storage.utc_datetime import InstantReader, as_stored
 
 _SESSION_STATES = {state.value: state for state in SessionState}
 _REQUEST_STATES = {state.value: state for state in RequestState}
@@ -57,8 +59,8 @@ class DigestRepo(UnitOfWork):
             SessionRow.id,
             SessionRow.coach_id,
             SessionRow.coachee_id,
-            SessionRow.starts_at,
-            SessionRow.ends_at,
+            as_stored(SessionRow.starts_at),
+            as_stored(SessionRow.ends_at),
             SessionRow.state,
             SessionRow.late_cancellation,
             SessionRow.cancelled_by,
@@ -67,8 +69,19 @@ class DigestRepo(UnitOfWork):
         if states is not None:
             query = query.where(SessionRow.state.in_([state.value for state in states]))
         rows = self._rows(query.order_by(SessionRow.starts_at, SessionRow.id))
+        instant, state_of = InstantReader(), _SESSION_STATES
         return [
-            SessionFact(sid, coach, coachee, start, end, _SESSION_STATES[state], late, by, absent)
+            SessionFact(
+                sid,
+                coach,
+                coachee,
+                instant(start),
+                instant(end),
+                state_of[state],
+                late,
+                by,
+                absent,
+            )
             for sid, coach, coachee, start, end, state, late, by, absent in rows
         ]
 
@@ -92,11 +105,11 @@ class DigestRepo(UnitOfWork):
                 FeedbackRow.person_id,
                 SessionRow.coach_id,
                 SessionRow.coachee_id,
-                FeedbackRow.submitted_at,
+                as_stored(FeedbackRow.submitted_at),
                 FeedbackRow.usefulness,
                 FeedbackRow.progress,
                 case((consented, FeedbackRow.themes), else_=None),
-                consent.submitted_at,
+                as_stored(consent.submitted_at),
             )
             .join(SessionRow, SessionRow.id == FeedbackRow.session_id)
             .outerjoin(
@@ -122,7 +135,8 @@ class DigestRepo(UnitOfWork):
             )
             .order_by(FeedbackRow.submitted_at, FeedbackRow.id)
         )
-        found = (_feedback_fact(row, submitted_from) for row in self._rows(query))
+        instant = InstantReader()
+        found = (_feedback_fact(row, submitted_from, instant) for row in self._rows(query))
         return [fact for fact in found if fact is not None]
 
     def request_facts(
@@ -166,7 +180,7 @@ class DigestRepo(UnitOfWork):
         query = (
             select(
                 EvaluationRow.person_id,
-                EvaluationRow.submitted_at,
+                as_stored(EvaluationRow.submitted_at),
                 EvaluationRow.goal_attainment,
                 EvaluationRow.would_recommend,
             )
@@ -176,7 +190,11 @@ class DigestRepo(UnitOfWork):
             )
             .order_by(EvaluationRow.submitted_at, EvaluationRow.id)
         )
-        return [EvaluationFact(*row) for row in self._rows(query)]
+        instant = InstantReader()
+        return [
+            EvaluationFact(person, instant(at), goal, recommend)
+            for person, at, goal, recommend in self._rows(query)
+        ]
 
     def engagement_facts(
         self,
@@ -230,26 +248,22 @@ class DigestRepo(UnitOfWork):
         return dict(rows)
 
 
-def _feedback_fact(row: Any, submitted_from: datetime) -> FeedbackFact | None:
+def _feedback_fact(
+    row: Any, submitted_from: datetime, instant: InstantReader
+) -> FeedbackFact | None:
     """A feedback row as a fact: themes only if consented to and counted from the later
     of the coach's log and the coachee's consent; None if nothing of it is in range."""
-    session, person, coach, coachee, at, useful, progress, themes, agreed = row
-    themes_at = max(at, agreed) if themes is not None else None
+    session, person, coach, coachee, stored_at, useful, progress, themes, agreed = row
+    at = instant(stored_at)
+    themes_at = max(at, instant(agreed)) if themes is not None else None
     if themes_at is not None and themes_at < submitted_from:
         themes_at = None
     if at < submitted_from:
         useful = progress = None
     if themes_at is None and useful is None and progress is None:
         return None
+    if themes_at is None:
+        return FeedbackFact(session, person, coach, coachee, at, useful, progress)
     return FeedbackFact(
-        session,
-        person,
-        coach,
-        coachee,
-        at,
-        useful,
-        progress,
-        consent_to_share_themes=themes_at is not None,
-        themes=tuple(themes or ()) if themes_at is not None else (),
-        themes_at=themes_at,
+        session, person, coach, coachee, at, useful, progress, True, tuple(themes), themes_at
     )

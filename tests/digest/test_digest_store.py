@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from digest_testkit import WEEK, DigestPool, at
 
@@ -131,3 +131,22 @@ def test_an_empty_store_gives_empty_facts(store: SqlStore) -> None:
     assert store.evaluation_facts(submitted_from=WEEK.start, submitted_before=WEEK.end) == []
     assert store.coach_capacities() == []
     assert store.organisation_of_people() == {}
+
+
+def test_bulk_facts_come_back_in_utc(pool: DigestPool) -> None:
+    """Sessions, feedback and final evaluations are read with their instants as stored and
+    converted once per distinct value: each comes back aware and in UTC, on either store."""
+    start, end = WEEK.start - timedelta(weeks=2), WEEK.end
+    store = pool.store
+    sessions = store.session_facts(starting_from=start, starting_before=end)
+    feedback = store.feedback_facts(submitted_from=start, submitted_before=end)
+    evaluations = store.evaluation_facts(submitted_from=start, submitted_before=end)
+    instants = [
+        *(i for f in sessions for i in (f.start, f.end)),
+        *(f.submitted_at for f in feedback),
+        *(f.themes_at for f in feedback if f.themes_at is not None),
+        *(e.submitted_at for e in evaluations),
+    ]
+    assert sessions and feedback and evaluations
+    assert all(i.tzinfo is UTC for i in instants)
+    assert all(f.end - f.start >= timedelta(minutes=30) for f in sessions)

@@ -8,8 +8,13 @@ from dataclasses import replace
 
 import pytest
 
-from tests.digest.digest_testkit import COMMENT
-from tests.web.conftest import Rig
+from bot.digest.release import release
+from bot.digest.rules import RULES
+from bot.digest.sources import gather
+from handlers.web.figures import WeekData, build_page, csv_rows
+from handlers.web.settings import dashboard_settings
+from tests.digest.digest_testkit import COMMENT, WEEK
+from tests.web.conftest import ENVIRON, Rig
 
 TABLES = ("pipeline", "hours", "organisations", "value", "feedback", "evaluations", "load",
           "capacity", "waiting-topics", "themes")  # fmt: skip
@@ -197,3 +202,23 @@ def test_places_the_list_already_tells_are_shown(rig: Rig) -> None:
         "Beta Council": "2",
         "Gamma Council": "0",
     }
+
+
+def test_pages_from_the_kept_read_show_what_a_fresh_read_shows(rig: Rig) -> None:
+    """The pool's page keeps the week's release for a minute, without the records it was
+    decided from; every organisation's page and CSV then shows what the store gives read
+    afresh, records and all."""
+    rig.sign_in("cora@alpha.example")
+    assert rig.client.get("/dashboard").status_code == 200  # keeps the week's read
+    services = rig.bot.services
+    settings = dashboard_settings(ENVIRON)
+    assert settings is not None
+    rules = replace(RULES, chart_weeks=12)
+    data = gather(services.store, week=WEEK, as_of=services.clock.now(), rules=rules)
+    assert data.held and data.feedback and data.open_requests  # there were records
+    found = WeekData(data, release(data, chart_weeks=12, min_group=rules.min_group), rules)
+    for organisation in services.store.list_organisations():
+        fresh = build_page(services, settings, found, organisation_id=organisation.id)
+        for table in fresh.tables:
+            served = read_csv(rig, f"/dashboard/csv/{table.key}.csv?org={organisation.slug}")
+            assert served == csv_rows(table), (organisation.slug, table.key)
