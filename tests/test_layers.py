@@ -201,3 +201,41 @@ def test_the_cycle_rule_catches_a_cycle(tmp_path: Path) -> None:
     cycles = import_cycles(edges)
     assert cycles == [["bot", "bot.slice"]]
     assert "bot/door.py:2 imports bot.slice.verbs" in _describe(cycles, edges)
+
+
+# -- One PNG path ------------------------------------------------------------------------------
+#
+# PNGs are drawn by matplotlib in one place, bot/digest/chart.py (`draw`); the Teams icons ship
+# as files (handlers/teams/assets/). A hand-written encoder (zlib and the PNG signature) would
+# be a second path.
+
+PRODUCT = [CORE, CORE.parent / "handlers", CORE.parent / "storage"]
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_encoders(tree: ast.AST) -> list[str]:
+    """What in a module looks like writing PNG by hand: importing zlib, or the PNG signature."""
+    found = ["imports zlib"] if "zlib" in _imports(tree) else []
+    found += [
+        f"line {node.lineno}: the PNG signature"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, bytes)
+        and node.value.startswith(PNG_SIGNATURE[:4])
+    ]
+    return found
+
+
+def test_the_product_has_one_png_path() -> None:
+    encoders = {
+        str(path.relative_to(CORE.parent)): found
+        for root in PRODUCT
+        for path in sorted(root.rglob("*.py"))
+        if (found := png_encoders(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert not encoders, f"a second PNG encoder (draw with bot/digest/chart.py): {encoders}"
+
+
+def test_the_png_rule_catches_an_encoder() -> None:
+    source = 'import zlib\nSIGNATURE = b"\\x89PNG\\r\\n\\x1a\\n"\n'
+    assert png_encoders(ast.parse(source)) == ["imports zlib", "line 2: the PNG signature"]
