@@ -50,7 +50,30 @@ def parse_roster(text: str, *, known_organisations: Sequence[Organisation]) -> R
     records = _records(text.removeprefix("\ufeff"))
     if isinstance(records, RowError):
         return _file_problem(records)
+    return parse_rows(records, known_organisations=known_organisations)
+
+
+def parse_rows(
+    records: Sequence[tuple[int, Sequence[str]]], *, known_organisations: Sequence[Organisation]
+) -> RosterParse:
+    """The core's `parse_roster_rows`, after refusing a header that is one cell holding
+    semicolons or tabs: a CSV saved with another delimiter, or one pasted into a single column
+    of a workbook. Both readers (CSV here, workbooks in roster_files.py) come through here."""
+    header = records[0][1] if records else ()
+    if len(header) == 1 and (delimiter := _other_delimiter(header[0])):
+        message = (
+            f"the columns are separated by {delimiter}, not commas: save the sheet as "
+            "'CSV UTF-8 (comma delimited)' and try again"
+        )
+        return _file_problem(RowError(records[0][0], "", message))
     return parse_roster_rows(records, known_organisations=known_organisations)
+
+
+def _other_delimiter(cell: str) -> str | None:
+    for delimiter, label in ((";", "semicolons (;)"), ("\t", "tabs")):
+        if delimiter in cell:
+            return label
+    return None
 
 
 def _records(text: str) -> list[tuple[int, list[str]]] | RowError:
