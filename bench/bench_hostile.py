@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.app import SORRY
 from bot.clock import SimulatedClock
-from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import bootstrap
 from handlers.console.wiring import console_chat
+from handlers.pool.sample import load_sample_pool
 from tests.conversations.transcript import START
 from tests.hostile.hostile_inputs import stored_unsafe
 from tests.hostile.test_hostile_fuzz import SAM, rounds

@@ -162,8 +162,8 @@ def prepare(directory: Path, *, load_users: int, samples: int) -> Pool:
     from bot.clock import SimulatedClock
     from bot.domain import Channel, Identity, Person, Role
     from bot.messages import Incoming
-    from bot.pool.sample import load_sample_pool
     from handlers.bootstrap import bootstrap
+    from handlers.pool.sample import load_sample_pool
 
     url = f"sqlite:///{directory / 'bench.db'}"
     app = bootstrap(database_url=url, clock=SimulatedClock(START))

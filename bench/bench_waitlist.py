@@ -27,8 +27,8 @@ from bot.coaching.submit import RequestDraft, submit_request
 from bot.coaching.waitlist import rematch_waiting, waiting_reasons
 from bot.domain import Format, Person, RequestState, Role
 from bot.domain.timewindow import TimeWindow
-from bot.pool.sample import load_sample_pool
 from bot.services import Services
+from handlers.pool.sample import load_sample_pool
 from storage.migrate import upgrade
 from storage.store import SqlStore
 

@@ -21,12 +21,12 @@ from cryptography.fernet import Fernet
 from bot.clock import SimulatedClock
 from bot.digest.schedule import queue_previous_week
 from bot.domain import Identity, Person, Session
-from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL, load_sample_pool
 from bot.replies import Reply
 from handlers.bootstrap import Application, bootstrap
 from handlers.console.chat import ConsoleChat
 from handlers.console.sender import StageSender
 from handlers.delivery import ChannelNotifier, ChannelSender, Deliverer
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL, load_sample_pool
 from handlers.wall_clock import WallClock
 from handlers.web.settings import PUBLIC_URL, SECRET_KEY, dashboard_settings
 

@@ -1,4 +1,5 @@
-"""The layer rule: the core knows nothing of Slack, Teams, SQL, the scheduler or the wall clock."""
+"""The layer rule: the core knows nothing of Slack, Teams, SQL, the scheduler, the wall clock or
+file formats."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ FORBIDDEN_IMPORTS = (
     "slack_bolt", "slack_sdk", "msal", "sqlalchemy", "alembic", "apscheduler", "microsoft_teams",
     "starlette", "uvicorn", "httpx", "psycopg", "handlers", "storage",
 )  # fmt: skip
+# Reading files as people save them (CSV bytes, Excel workbooks) is the edges' work
+# (handlers/pool/): the core checks rows already split into cells.
+FILE_FORMAT_IMPORTS = ("csv", "codecs", "openpyxl")
 WALL_CLOCK_CALLS = {
     ("datetime", "now"),
     ("datetime", "utcnow"),
@@ -44,6 +48,13 @@ def test_core_module_imports_no_outer_package(module: Path) -> None:
 
 
 @pytest.mark.parametrize("module", _core_modules(), ids=lambda p: str(p.relative_to(CORE)))
+def test_core_module_decodes_no_file_format(module: Path) -> None:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    formats = sorted(_imports(tree) & set(FILE_FORMAT_IMPORTS))
+    assert not formats, f"bot/{module.relative_to(CORE)} imports {formats}: decode at the edge"
+
+
+@pytest.mark.parametrize("module", _core_modules(), ids=lambda p: str(p.relative_to(CORE)))
 def test_core_module_never_reads_the_wall_clock(module: Path) -> None:
     tree = ast.parse(module.read_text(encoding="utf-8"))
     calls = {
@@ -60,6 +71,8 @@ def test_the_rule_catches_a_leak(tmp_path: Path) -> None:
     """The checks above can fail: a module importing SQLAlchemy is reported."""
     tree = ast.parse("from sqlalchemy import select\nimport slack_sdk.web\n")
     assert _imports(tree) & set(FORBIDDEN_IMPORTS) == {"sqlalchemy", "slack_sdk"}
+    tree = ast.parse("import csv\nfrom openpyxl import load_workbook\n")
+    assert _imports(tree) & set(FILE_FORMAT_IMPORTS) == {"csv", "openpyxl"}
 
 
 # -- No import cycle between the packages of bot/ --------------------------------------------
@@ -186,3 +199,41 @@ def test_the_cycle_rule_catches_a_cycle(tmp_path: Path) -> None:
     cycles = import_cycles(edges)
     assert cycles == [["bot", "bot.slice"]]
     assert "bot/door.py:2 imports bot.slice.verbs" in _describe(cycles, edges)
+
+
+# -- One PNG path ------------------------------------------------------------------------------
+#
+# PNGs are drawn by matplotlib in one place, bot/digest/chart.py (`draw`); the Teams icons ship
+# as files (handlers/teams/assets/). A hand-written encoder (zlib and the PNG signature) would
+# be a second path.
+
+PRODUCT = [CORE, CORE.parent / "handlers", CORE.parent / "storage"]
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_encoders(tree: ast.AST) -> list[str]:
+    """What in a module looks like writing PNG by hand: importing zlib, or the PNG signature."""
+    found = ["imports zlib"] if "zlib" in _imports(tree) else []
+    found += [
+        f"line {node.lineno}: the PNG signature"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, bytes)
+        and node.value.startswith(PNG_SIGNATURE[:4])
+    ]
+    return found
+
+
+def test_the_product_has_one_png_path() -> None:
+    encoders = {
+        str(path.relative_to(CORE.parent)): found
+        for root in PRODUCT
+        for path in sorted(root.rglob("*.py"))
+        if (found := png_encoders(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert not encoders, f"a second PNG encoder (draw with bot/digest/chart.py): {encoders}"
+
+
+def test_the_png_rule_catches_an_encoder() -> None:
+    source = 'import zlib\nSIGNATURE = b"\\x89PNG\\r\\n\\x1a\\n"\n'
+    assert png_encoders(ast.parse(source)) == ["imports zlib", "line 2: the PNG signature"]

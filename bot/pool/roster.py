@@ -1,8 +1,9 @@
-"""Importing a coordinator's coach roster from CSV, or from a workbook's rows.
+"""Importing a coordinator's coach roster: the rules for its rows, already split into cells.
 
-A roster is a spreadsheet saved as CSV (comma-separated, UTF-8 or Windows "ANSI"), or the first
-sheet of an Excel workbook (read by handlers/roster_files.py into `parse_roster_rows`), one coach a
-row, with a header row naming the columns. ROSTER.md beside this module is the coordinator's guide.
+A roster is a spreadsheet, one coach a row, with a header row naming the columns. The edges read
+the file (handlers/pool/: CSV decoded and split by roster_csv.py, the first sheet of an Excel
+workbook read by roster_files.py) and hand its rows to `parse_roster_rows`; the core checks them
+and `import_roster` writes them. ROSTER.md beside this module is the coordinator's guide.
 
 Columns (header names ignore case, spaces and hyphens; order is free):
 
@@ -34,53 +35,36 @@ Rules:
   current value. A blank cell never wipes data.
 - A column not in the list is ignored with a warning, unless it looks like a misspelling of a
   missing column (e.g. "specialism"), which is an error.
-- Blank lines and rows whose cells are all blank are ignored; a byte-order mark is ignored.
+- Blank lines and rows whose cells are all blank are left out by the reader of the file.
 - Error line numbers are the row numbers a spreadsheet shows (the header is line 1).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from typing import Any
 
 from bot.domain.people import Organisation
 from bot.pool.roster_columns import CellError, roster_columns
-from bot.pool.roster_decode import RosterDecodeError, decode_roster
 from bot.pool.roster_header import Header, read_header
 from bot.pool.roster_import import ImportReport, import_roster
 from bot.pool.roster_types import RosterParse, RosterRow, RowError
 
 __all__ = [
     "ImportReport",
-    "RosterDecodeError",
     "RosterParse",
     "RosterRow",
     "RowError",
-    "decode_roster",
     "import_roster",
-    "parse_roster",
     "parse_roster_rows",
 ]
-
-
-def parse_roster(text: str, *, known_organisations: Sequence[Organisation]) -> RosterParse:
-    """Check every row and cell; return the valid rows and every problem found."""
-    if "\x00" in text:
-        # Binary data (or UTF-16 read as UTF-8); no database would store it either.
-        return _file_problem(RowError(1, "", "the file contains NUL bytes, so it is not CSV text"))
-    records = _records(text.removeprefix("\ufeff"))
-    if isinstance(records, RowError):
-        return _file_problem(records)
-    return parse_roster_rows(records, known_organisations=known_organisations)
 
 
 def parse_roster_rows(
     records: Sequence[tuple[int, Sequence[str]]], *, known_organisations: Sequence[Organisation]
 ) -> RosterParse:
-    """`parse_roster` on rows already split into cells (a spreadsheet's sheet): each is its
-    row number as the spreadsheet shows it, and its cells as text; blank rows left out."""
+    """Check every row and cell; return the valid rows and every problem found. Each record is
+    its row number as the spreadsheet shows it, and its cells as text; blank rows left out."""
     if not records:
         return _file_problem(RowError(1, "", "the file is empty"))
     (header_line, header_cells), *data = records
@@ -107,21 +91,6 @@ def parse_roster_rows(
     if not data:
         warnings += (RowError(header_line, "", "the file has a header but no coaches"),)
     return RosterParse(tuple(rows), tuple(errors), warnings)
-
-
-def _records(text: str) -> list[tuple[int, list[str]]] | RowError:
-    """Non-blank records with their spreadsheet row numbers. Counting records, not physical
-    lines, keeps the numbers right when a quoted cell holds a line break."""
-    records: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    line = 0
-    try:
-        for line, cells in enumerate(reader, start=1):
-            if any(cell.strip() for cell in cells):
-                records.append((line, cells))
-    except csv.Error as error:
-        return RowError(line + 1, "", f"the file is not readable as CSV ({error})")
-    return records
 
 
 def _read_row(

@@ -21,19 +21,6 @@ class Header:
 def read_header(line: int, cells: Sequence[str], known: Mapping[str, Column]) -> Header:
     """Unknown columns are ignored with a warning, except one that looks like a misspelling of
     a column the header lacks ('specialism'): that is an error, so a typo never loses data."""
-    if len(cells) == 1 and (delimiter := _other_delimiter(cells[0])):
-        return Header(
-            (),
-            (
-                RowError(
-                    line,
-                    "",
-                    f"the columns are separated by {delimiter}, not commas: save the sheet as "
-                    "'CSV UTF-8 (comma delimited)' and try again",
-                ),
-            ),
-            (),
-        )
     names = [normalise_header(cell) for cell in cells]
     errors: list[RowError] = []
     warnings: list[RowError] = []
@@ -58,10 +45,3 @@ def read_header(line: int, cells: Sequence[str], known: Mapping[str, Column]) ->
             errors.append(RowError(line, "", message))
     columns = tuple(known.get(name) for name in names)
     return Header(columns, tuple(errors), tuple(warnings))
-
-
-def _other_delimiter(cell: str) -> str | None:
-    for delimiter, label in ((";", "semicolons (;)"), ("\t", "tabs")):
-        if delimiter in cell:
-            return label
-    return None

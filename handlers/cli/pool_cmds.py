@@ -55,7 +55,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 
 def run_seed(args: argparse.Namespace) -> int:
-    from bot.pool.sample import load_sample_pool
+    from handlers.pool.sample import load_sample_pool
 
     app = open_app(args, create=True)
     summary = load_sample_pool(app.store, now=app.services.clock.now())
@@ -66,7 +66,7 @@ def run_seed(args: argparse.Namespace) -> int:
 def run_import_coaches(args: argparse.Namespace) -> int:
     from bot.coaching.waitlist import rematch_and_queue
     from bot.pool.roster import import_roster
-    from handlers.roster_files import RosterFileError, read_roster_file
+    from handlers.pool.roster_files import RosterFileError, read_roster_file
 
     try:
         data = args.file.read_bytes()

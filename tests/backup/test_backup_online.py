@@ -13,9 +13,9 @@ import pytest
 
 from bot.domain.outbox import OutboxMessage
 from bot.keys import OutboxKind
-from bot.pool.sample import load_sample_pool
 from bot.replies import Text
 from bot.replies.codec import encode_replies
+from handlers.pool.sample import load_sample_pool
 from storage.store import SqlStore
 from tests.backup.backup_rig import backup
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from bot.domain import Role
 from bot.domain.outbox import OutboxState
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from storage.migrate import head_revision
 from storage.store import SqlStore
 from tests.backup.backup_rig import backup, booked_pool, coachpool, talk_to

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.pool.sample import DEMO_COACHEE_EMAIL
 from handlers.cli.main import main
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 
 ISO_WITH_OFFSET = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$"
 

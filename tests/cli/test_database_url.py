@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
-from bot.pool.sample import DEMO_COACHEE_EMAIL
 from handlers.cli.main import main
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conftest import create_postgres_database, drop_postgres_database
 
 READ_ONLY_COMMANDS = [

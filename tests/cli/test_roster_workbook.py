@@ -102,6 +102,25 @@ def test_a_workbook_with_a_bad_row_names_the_row_excel_shows_and_imports_nothing
     assert "good.coach@coventry.gov.uk" not in _coaches(pool, capsys)
 
 
+def test_a_workbook_pasted_into_one_column_is_refused_like_a_csv_with_semicolons(
+    pool: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The delimiter is diagnosed by the edge for workbooks and CSV alike (handlers/pool/)."""
+    roster = _workbook(
+        tmp_path / "roster.xlsx",
+        ["email;name;organisation"],
+        ["pasted.coach@coventry.gov.uk;Pasted Coach;coventry"],
+    )
+    capsys.readouterr()
+    code, out, err = run(capsys, "--database", pool, "import", "coaches", str(roster))
+    assert (code, err) == (1, "")
+    assert out.splitlines()[0] == (
+        f"{roster}: line 1: the columns are separated by semicolons (;), not commas: save the "
+        "sheet as 'CSV UTF-8 (comma delimited)' and try again"
+    )
+    assert "pasted.coach@coventry.gov.uk" not in _coaches(pool, capsys)
+
+
 @pytest.mark.parametrize(
     ("content", "said"),
     [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.clock import SimulatedClock
-from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import bootstrap
+from handlers.pool.sample import load_sample_pool
 from tests.console.terminals import Terminals
 from tests.conversations.transcript import START
 

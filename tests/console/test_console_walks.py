@@ -16,9 +16,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.domain import EngagementState, RequestState
-from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
 from handlers.bootstrap import bootstrap
 from handlers.cli.main import main
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
 from tests.console.terminals import Terminals
 from tests.conversations.transcript import squeeze
 

@@ -12,9 +12,9 @@ import pytest
 
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
-from bot.pool.sample import load_sample_pool
 from bot.ports.store import Store
 from bot.services import Services
+from handlers.pool.sample import load_sample_pool
 from tests.conversations.transcript import START, RecordingNotifier, Transcript
 from tests.fakes.variants import database_url, store, store_kind
 

@@ -12,10 +12,10 @@ from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import EngagementState, Person, Session, SessionState
 from bot.domain.outbox import OutboxState
-from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
 from bot.ports.calendar import CalendarEntry
 from bot.services import Services
 from handlers.console.render import render
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
 from storage.store import SqlStore
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import START, RecordingNotifier, Transcript, squeeze

@@ -8,9 +8,9 @@ import pytest
 
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
-from bot.pool.sample import load_sample_pool
 from bot.services import Services
 from handlers.bootstrap import ConfigurationError, settings_from_environment
+from handlers.pool.sample import load_sample_pool
 from storage.store import SqlStore
 from tests.conversations.test_booking import SAM, chosen_coach_email, shortlisted
 from tests.conversations.transcript import LONDON, RecordingNotifier, Transcript, squeeze

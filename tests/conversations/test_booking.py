@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain import EngagementState, RequestState, SessionKind, SessionState
-from bot.pool.sample import DEMO_COACHEE_EMAIL
 from bot.replies import Attachment, Choices
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.transcript import Transcript, squeeze
 
 SAM = DEMO_COACHEE_EMAIL

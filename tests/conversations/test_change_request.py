@@ -4,7 +4,7 @@ cancel and help; the one-open-request rule comes before the questions."""
 from __future__ import annotations
 
 from bot.domain import CoachingRequest, Format, RequestState
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_booking import ONE_LINER, shortlisted
 from tests.conversations.test_programme_rules import rapid_request
 from tests.conversations.transcript import Transcript, squeeze

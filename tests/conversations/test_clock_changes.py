@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import LONDON, Transcript, squeeze
 

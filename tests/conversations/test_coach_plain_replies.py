@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain import RequestState, SessionState
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from bot.coaching.engagement_actions import sessions_left
 from bot.domain import SessionState
-from bot.pool.sample import DEMO_COACHEE_EMAIL
 from bot.replies import Attachment
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_aftercare import booked, until
 from tests.conversations.transcript import Transcript, squeeze
 

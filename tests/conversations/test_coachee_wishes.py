@@ -4,7 +4,7 @@ go to the coach."""
 
 from __future__ import annotations
 
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_booking import ONE_LINER, chosen_coach_email
 from tests.conversations.transcript import Transcript, squeeze
 

@@ -4,7 +4,7 @@ session each name what will happen and to whom, and 'No' changes nothing."""
 from __future__ import annotations
 
 from bot.domain import EngagementState, RequestState, SessionState
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
 from tests.conversations.test_booking import shortlisted
 from tests.conversations.transcript import Transcript, squeeze
 

@@ -6,9 +6,9 @@ from bot.assembly import coaching_bot
 from bot.conversations.intake import INTAKE_FORM, intake_form
 from bot.domain import RequestState
 from bot.messages import Incoming
-from bot.pool.sample import DEMO_COACHEE_EMAIL
 from bot.services import Services
 from handlers.console.render import render
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from storage.store import SqlStore
 from tests.conversations.transcript import RecordingNotifier, Transcript, squeeze
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.pool.sample import DEMO_COACHEE_EMAIL
 from handlers.cli.main import main
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.transcript import Transcript
 
 SAM = DEMO_COACHEE_EMAIL  # Dudley; Member Mentoring lets a coach from Dudley coach Sam

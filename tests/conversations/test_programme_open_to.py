@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.cli.test_programme_cmds import run
 from tests.conversations.transcript import Transcript
 

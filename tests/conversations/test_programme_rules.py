@@ -7,7 +7,7 @@ import dataclasses
 
 from bot.domain import Channel, EngagementState, Person, RequestState, Role
 from bot.messages import Incoming
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_booking import chosen_coach_email
 from tests.conversations.transcript import Transcript, squeeze
 

@@ -10,9 +10,9 @@ from functools import partial
 import pytest
 
 from bot.domain import RequestState, SessionState
-from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
 from handlers.bootstrap import bootstrap
 from handlers.cli.main import main
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
 

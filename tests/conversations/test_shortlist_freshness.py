@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.coaching.candidates import match_request
 from bot.domain import CoachingRequest, Person
 from bot.matching import Rule
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.transcript import Transcript
 
 SAM = DEMO_COACHEE_EMAIL

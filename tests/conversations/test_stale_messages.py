@@ -14,9 +14,9 @@ from bot.digest.schedule import queue_previous_week
 from bot.domain import RequestState
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.keys import OutboxKind
-from bot.pool.sample import DEMO_COORDINATOR_EMAIL
 from handlers.cli.main import main
 from handlers.console.wiring import console_chat
+from handlers.pool.sample import DEMO_COORDINATOR_EMAIL
 from tests.conversations.test_aftercare import SAM, booked, until
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze

@@ -3,7 +3,7 @@ part of the request, 'where things are now' and preferences included, can be cha
 
 from __future__ import annotations
 
-from bot.pool.sample import DEMO_COACHEE_EMAIL
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_intake import _through_to_summary
 from tests.conversations.transcript import Transcript, squeeze
 

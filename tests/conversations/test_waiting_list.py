@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.domain import Person, RequestState, Role
-from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
 from handlers.cli.main import main
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
 from handlers.wall_clock import WallClock
 from tests.conversations.test_programme_rules import rapid_request
 from tests.conversations.transcript import Transcript, squeeze

@@ -25,8 +25,8 @@ from bot.digest.figures import build_digest
 from bot.digest.privacy import Figure
 from bot.digest.render import digest_text
 from bot.digest.schedule import queue_previous_week
-from bot.pool.sample import DEMO_COORDINATOR_EMAIL, load_sample_pool
 from bot.services import Services
+from handlers.pool.sample import DEMO_COORDINATOR_EMAIL, load_sample_pool
 from storage.store import SqlStore
 from tests.conversations.transcript import LONDON, START, RecordingNotifier, Transcript, squeeze
 from tests.digest.test_digest_themes import book, coachee_emails

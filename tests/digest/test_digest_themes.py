@@ -15,8 +15,8 @@ from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.digest.schedule import queue_previous_week
 from bot.domain import SessionState
-from bot.pool.sample import DEMO_COORDINATOR_EMAIL, load_sample_pool
 from bot.services import Services
+from handlers.pool.sample import DEMO_COORDINATOR_EMAIL, load_sample_pool
 from storage.store import SqlStore
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import LONDON, START, RecordingNotifier, Transcript, squeeze

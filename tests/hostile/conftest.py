@@ -10,8 +10,8 @@ import pytest
 
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
-from bot.pool.sample import load_sample_pool
 from bot.services import Services
+from handlers.pool.sample import load_sample_pool
 from storage.store import SqlStore
 from tests.conversations.transcript import START, RecordingNotifier, Transcript
 

@@ -15,9 +15,9 @@ import pytest
 
 from bot.app import SORRY
 from bot.clock import SimulatedClock
-from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import Application, bootstrap
 from handlers.console.wiring import console_chat
+from handlers.pool.sample import load_sample_pool
 from handlers.slack.listeners import REQUEST_COACHING
 from tests.conversations.transcript import START
 from tests.hostile.hostile_inputs import hostile_inputs, stored_unsafe

@@ -11,9 +11,9 @@ import pytest
 
 from bot.app import SORRY
 from bot.domain import RequestState
-from bot.pool.sample import DEMO_COACHEE_EMAIL
 from handlers.bootstrap import bootstrap
 from handlers.cli.main import main
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.transcript import Transcript, squeeze
 
 SAM = DEMO_COACHEE_EMAIL

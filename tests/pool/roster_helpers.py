@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.domain import Organisation
-from bot.pool.roster import RosterParse, parse_roster
+from bot.pool.roster import RosterParse
+from handlers.pool.roster_csv import parse_roster
 
 ORGANISATIONS = (
     Organisation(1, "birmingham", "Birmingham City Council"),

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from bot.pool.roster import RosterDecodeError, decode_roster
+from handlers.pool.roster_csv import RosterDecodeError, decode_roster
 
 TEXT = "email,name\nsiobhan.kelly@coventry.gov.uk,Siobhán Kelly – £0\n"
 

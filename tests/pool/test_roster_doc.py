@@ -7,9 +7,9 @@ from pathlib import Path
 
 import bot.pool.roster as roster_module
 from bot.domain import Organisation
-from bot.pool.roster import parse_roster
 from bot.pool.roster_columns import roster_columns
-from bot.pool.sample_data import MEMBER_ORGANISATIONS
+from handlers.pool.roster_csv import parse_roster
+from handlers.pool.sample_data import MEMBER_ORGANISATIONS
 
 GUIDE = Path(roster_module.__file__).with_name("ROSTER.md").read_text(encoding="utf-8")
 ORGANISATIONS = [

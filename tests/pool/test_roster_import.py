@@ -15,8 +15,9 @@ from bot.domain import (
     Role,
 )
 from bot.domain.timewindow import TimeWindow
-from bot.pool.roster import ImportReport, RosterParse, import_roster, parse_roster
+from bot.pool.roster import ImportReport, RosterParse, import_roster
 from bot.ports.store import Store
+from handlers.pool.roster_csv import parse_roster
 
 from .failing_store import FailingStore, InjectedError
 

@@ -6,9 +6,9 @@ from collections import Counter
 
 from bot.domain import Accreditation, Role
 from bot.pool.availability import parse_weekly
-from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL, sample_email
-from bot.pool.sample_coaches import CHANGE, COACHES, SPECIALISMS
-from bot.pool.sample_data import HOST, MEMBER_ORGANISATIONS, OTHER_PEOPLE, PROGRAMMES
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL, sample_email
+from handlers.pool.sample_coaches import CHANGE, COACHES, SPECIALISMS
+from handlers.pool.sample_data import HOST, MEMBER_ORGANISATIONS, OTHER_PEOPLE, PROGRAMMES
 
 TUESDAY, THURSDAY = 1, 3
 

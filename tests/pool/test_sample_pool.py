@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.domain import Accreditation, Format, Organisation, Role
-from bot.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL, load_sample_pool
 from bot.ports.store import Store
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL, load_sample_pool
 
 NOW = datetime(2025, 11, 3, 9, 0, tzinfo=UTC)
 

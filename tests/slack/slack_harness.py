@@ -24,11 +24,11 @@ import uvicorn
 from bot.clock import SimulatedClock
 from bot.domain import Channel
 from bot.outbox.dispatcher import dispatch_due
-from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import Application, bootstrap
 from handlers.channels import ChannelContext, ChannelMount
 from handlers.delivery import ChannelNotifier, ChannelSender
 from handlers.metrics.instruments import Metrics
+from handlers.pool.sample import load_sample_pool
 from handlers.secrets import KEY_VARIABLE
 from handlers.server.app import create_app
 from handlers.server.kick import DispatchKicker

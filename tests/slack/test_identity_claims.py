@@ -7,7 +7,7 @@ import threading
 
 from bot.clock import SimulatedClock
 from bot.domain import Channel, Identity
-from bot.pool.sample import load_sample_pool
+from handlers.pool.sample import load_sample_pool
 from storage.store import SqlStore
 from tests.slack.slack_harness import START
 

@@ -22,10 +22,10 @@ from teams_rig import (
 )
 
 from bot.clock import SimulatedClock
-from bot.pool.sample import load_sample_pool
 from handlers.bootstrap import bootstrap
 from handlers.channels import ChannelContext
 from handlers.metrics.instruments import Metrics
+from handlers.pool.sample import load_sample_pool
 from handlers.server.app import create_app
 from handlers.teams.registrations import registrations_from_environ
 from handlers.teams.runtime import start_teams

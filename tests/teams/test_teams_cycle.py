@@ -14,9 +14,9 @@ from teams_rig import CATHERINE, SHROPSHIRE_TENANT, TeamsRig, activity, execute,
 
 from bot.domain import Channel, SessionState
 from bot.messages import Incoming
-from bot.pool.sample import DEMO_COACHEE_EMAIL
 from bot.replies import Attachment, Card, Choices
 from handlers.console.render import render
+from handlers.pool.sample import DEMO_COACHEE_EMAIL
 
 CONSENT = "application/vnd.microsoft.teams.card.file.consent"
 FILE_INFO = "application/vnd.microsoft.teams.card.file.info"

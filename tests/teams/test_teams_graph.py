@@ -18,9 +18,9 @@ from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import Person, Session, SessionState
 from bot.domain.timewindow import TimeWindow
-from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
 from bot.ports.calendar import CalendarEntry
 from bot.services import Services
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
 from handlers.teams.graph_calendar import GraphCalendar, calendar_from_environ
 from storage.store import SqlStore
 from tests.conversations.test_aftercare import SAM, booked

@@ -10,8 +10,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from bot.domain.people import Organisation
-from bot.pool.roster import RosterDecodeError, RosterParse, decode_roster, parse_roster
-from bot.pool.roster import parse_roster_rows as parse_rows
+from bot.pool.roster import RosterParse
+from handlers.pool.roster_csv import RosterDecodeError, decode_roster, parse_roster, parse_rows
 
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other OLE files

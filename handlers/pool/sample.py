@@ -16,8 +16,9 @@ from bot.domain.audit import AuditEntry
 from bot.domain.coaches import CoachProfile, Format
 from bot.domain.people import Organisation, Person, Role
 from bot.pool.availability import parse_weekly
-from bot.pool.sample_coaches import COACHES, SampleCoach
-from bot.pool.sample_data import (
+from bot.ports.store import Store
+from handlers.pool.sample_coaches import COACHES, SampleCoach
+from handlers.pool.sample_data import (
     DEMO_COACHEE_EMAIL,
     DEMO_COORDINATOR_EMAIL,
     HOST,
@@ -27,7 +28,6 @@ from bot.pool.sample_data import (
     SampleOrganisation,
     SamplePerson,
 )
-from bot.ports.store import Store
 
 __all__ = [
     "DEMO_COACHEE_EMAIL",
