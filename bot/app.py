@@ -19,7 +19,6 @@ from bot.engine import ConversationEngine
 from bot.messages import Incoming, Outcome, refusal
 from bot.notices import queue_outgoing
 from bot.ports.errors import StaleState, StoreUnavailable
-from bot.ports.notifier import DeliveryError
 from bot.registry import Registry
 from bot.replies import Text
 from bot.router import route_action, route_aside, route_form, route_text
@@ -99,20 +98,23 @@ class CoachingBot:
         `Outcome.replies` are for the message's recipient; the dispatcher delivers them after
         the commit. One error policy: a failure is logged with its context and raised as
         `TimerFailed`; a record that moved on at the same moment (`StaleState`) or an
-        unreachable store may succeed later, anything else will not."""
+        unreachable store may succeed later, anything else will not. A timer that calls out
+        to another system runs before its transaction, so no lock waits on that system
+        (`Timer.calls_out`)."""
+        store = self.services.store
         try:
             timer = self.registry.timer(message.kind)
-            with self.services.store.transaction():
-                outcome = timer.handle(self, message)
+            outcome = timer.handle(self, message) if timer.calls_out else None
+            with store.transaction():
+                if outcome is None:
+                    outcome = timer.handle(self, message)
                 queue_outgoing(
-                    self.services.store,
+                    store,
                     outcome.outgoing,
                     now=self.services.clock.now(),
                     origin=message.key,  # running it again queues the same keys
                 )
                 return outcome
-        except DeliveryError:
-            raise
         except StaleState as stale:
             log.info("timer %s undone, its record moved on: %s", message.key, stale)
             raise TimerFailed(f"StaleState: {stale}", retryable=True) from stale

@@ -63,10 +63,16 @@ class Timer:
     A plain message (a reminder) returns `Outcome(replies)`, delivered to the message's
     recipient. A kind that changes state changes it and returns its news as
     `Outcome.outgoing`: queued in the same transaction, like a person's turn, so a failed
-    send never leaves the state changed but the people untold."""
+    send never leaves the state changed but the people untold.
+
+    `calls_out` marks a timer that waits on another system (the organisational calendar):
+    the door runs it outside the store transaction, so no lock is held while it waits (on
+    SQLite a transaction holds the one write lock), and queues its news in a transaction of
+    its own straight after; what it writes, it writes in one short write of its own."""
 
     handle: TimerHandler
     worth_until: WorthUntil
+    calls_out: bool = False
 
 
 @dataclass(frozen=True)

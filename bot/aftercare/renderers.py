@@ -128,10 +128,10 @@ def render_final_evaluation(bot: CoachingBot, message: OutboxMessage) -> Outcome
 
 
 def render_calendar_event(bot: CoachingBot, message: OutboxMessage) -> Outcome:
-    """Outside the booking's transaction (the calendar is a network call): the session goes
-    into the coach's calendar (or, moved, its event moves) and, if that made an online
-    meeting, both get its link, queued in the transaction that records the event's id, so
-    a failed send is retried on its own and the link is never lost."""
+    """Outside the booking's transaction and any other (the calendar is a network call:
+    registered with `calls_out`): the session goes into the coach's calendar (or, moved, its
+    event moves) and, if that made an online meeting, both get its link, queued as news by
+    the door just after the event's id is recorded, so a failed send is retried on its own."""
     services = bot.services
     found = _session_and_person(services, message)
     if services.calendar is None or found is None or found[0].state is not SessionState.CONFIRMED:

@@ -11,6 +11,7 @@ registered here, and the real notice timer delivers the news.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -23,7 +24,7 @@ from bot.clock import SimulatedClock
 from bot.domain import Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.keys import OutboxKind
-from bot.lapse import within
+from bot.lapse import always, within
 from bot.messages import Outcome
 from bot.outbox.dispatcher import BACKOFF, dispatch_all, dispatch_due
 from bot.ports.errors import StaleState
@@ -172,6 +173,44 @@ def test_news_is_queued_once_however_often_its_timer_runs(pool: Pool) -> None:
     dispatch_all(pool.services, recorder, registry=registry)
     assert recorder.sent[(pool.coordinator, "Asha was asked how it is going.")] == 1
     assert len(pool.store.list_outbox()) == 2
+
+
+def test_a_timer_that_calls_out_holds_no_lock_while_it_waits(pool: Pool, database_url: str) -> None:
+    """The calendar's kind: while it waits on another system a chat turn can still write
+    (on SQLite a store transaction would hold the one write lock), and its news is queued."""
+    written: list[bool] = []
+
+    def calendar_like(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+        bot.services.store.get_person(message.recipient_id)  # what it needs, read first
+        elsewhere = SqlStore.open(database_url, busy_timeout=1)
+        try:
+            worker = threading.Thread(
+                target=lambda: written.append(
+                    elsewhere.schedule(
+                        OutboxMessage(
+                            key="turn:elsewhere",
+                            recipient_id=pool.coachee,
+                            kind=OutboxKind.NOTICE,
+                            due_at=NOW + timedelta(days=1),
+                            payload={"replies": []},
+                        )
+                    )
+                )
+            )
+            worker.start()
+            worker.join(timeout=5)
+        finally:
+            elsewhere.close()
+        return three_month_check_in(bot, message)
+
+    registry = Registry()
+    notices.register(registry)
+    registry.add_timer(CHECK_IN, Timer(calendar_like, always, calls_out=True))
+    schedule_check_in(pool)
+    recorder = Recorder()
+    dispatch_all(pool.services, recorder, registry=registry)
+    assert written == [True]
+    assert recorder.sent[(pool.coordinator, "Asha was asked how it is going.")] == 1
 
 
 def test_an_unknown_kind_fails_at_the_door_for_good(pool: Pool) -> None:
