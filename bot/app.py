@@ -1,5 +1,8 @@
-"""The one door into the core: every channel turns what a person did into an Incoming
-and calls `CoachingBot.handle`; scheduled work calls the same core functions.
+"""The one door into the core, with two entrances that share one transaction, one error
+policy and one outgoing queue: every channel turns what a person did into an Incoming and
+calls `CoachingBot.handle`; the outbox dispatcher hands each due message to
+`CoachingBot.handle_due`, so a timer's state change and its news commit together, like a
+person's turn.
 
 The door knows no slice: it is given the registry every slice registered into
 (bot/registry.py), and bot/assembly builds it with that registry (`coaching_bot`)."""
@@ -11,6 +14,7 @@ import uuid
 
 from bot.actions import parse_action
 from bot.domain import Person
+from bot.domain.outbox import OutboxMessage
 from bot.engine import ConversationEngine
 from bot.messages import Incoming, Outcome, refusal
 from bot.notices import queue_outgoing
@@ -28,6 +32,16 @@ SORRY = (
     "Sorry, something went wrong on my side and nothing was changed. "
     "Please try again in a minute; if it keeps happening, tell your pool coordinator."
 )
+
+
+class TimerFailed(Exception):
+    """A due message's timer failed and nothing it changed was kept; `retryable` says
+    whether running it again later may succeed (the dispatcher retries with backoff)."""
+
+    def __init__(self, reason: str, *, retryable: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retryable = retryable
 
 
 class CoachingBot:
@@ -76,6 +90,47 @@ class CoachingBot:
             )
             return Outcome((Text(SORRY),))
 
+    def handle_due(self, message: OutboxMessage) -> Outcome:
+        """Run a due outbox message's timer (registered by its slice for the message's kind).
+
+        One transaction, as for a person's turn: what the timer changes and the news it
+        returns in `Outcome.outgoing` are queued together, or nothing is kept. Its
+        `Outcome.replies` are for the message's recipient; the dispatcher delivers them after
+        the commit. One error policy: a failure is logged with its context and raised as
+        `TimerFailed`; a record that moved on at the same moment (`StaleState`) or an
+        unreachable store may succeed later, anything else will not. A timer that calls out
+        to another system runs before its transaction, so no lock waits on that system
+        (`Timer.calls_out`)."""
+        store = self.services.store
+        try:
+            timer = self.registry.timer(message.kind)
+            outcome = timer.handle(self, message) if timer.calls_out else None
+            with store.transaction():
+                if outcome is None:
+                    outcome = timer.handle(self, message)
+                queue_outgoing(
+                    store,
+                    outcome.outgoing,
+                    now=self.services.clock.now(),
+                    origin=message.key,  # running it again queues the same keys
+                )
+                return outcome
+        except StaleState as stale:
+            log.info("timer %s undone, its record moved on: %s", message.key, stale)
+            raise TimerFailed(f"StaleState: {stale}", retryable=True) from stale
+        except StoreUnavailable as error:
+            log.exception("store unavailable", extra=_context(message))
+            raise TimerFailed(f"StoreUnavailable: {error}", retryable=True) from error
+        except Exception as error:
+            log.exception(
+                "outbox message %s (%s) to person %s could not be handled",
+                message.key,
+                message.kind,
+                message.recipient_id,
+                extra=_context(message),
+            )
+            raise TimerFailed(f"{type(error).__name__}: {error}", retryable=False) from error
+
     def _handle(self, incoming: Incoming) -> Outcome:
         person = self.services.store.get_person(incoming.person_id)
         if at_risk(incoming):
@@ -118,3 +173,7 @@ class CoachingBot:
 
     def start(self, name: str, person: Person, incoming: Incoming, **data: object) -> Outcome:
         return self.engine.start(name, person=person, incoming=incoming, data=dict(data))
+
+
+def _context(message: OutboxMessage) -> dict[str, object]:
+    return {"person_id": message.recipient_id, "outbox_key": message.key, "kind": message.kind}

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.domain.outbox import OutboxMessage
 from bot.keys import OutboxKind, notice_key
 from bot.lapse import within
+from bot.messages import Outcome
 from bot.ports.store import Store
-from bot.registry import Deliveries, Registry, Timer
+from bot.registry import Registry, Timer
 from bot.replies import Outgoing
 from bot.replies.codec import decode_replies, encode_replies
-from bot.services import Services
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
 
 
 def queue_outgoing(
@@ -40,5 +44,5 @@ def register(registry: Registry) -> None:
     registry.add_timer(OutboxKind.NOTICE, Timer(_notice, within(7, "news")))
 
 
-def _notice(services: Services, message: OutboxMessage) -> Deliveries:
-    return [(message.recipient_id, decode_replies(message.payload["replies"]))]
+def _notice(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    return Outcome(decode_replies(message.payload["replies"]))

@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 VerbHandler = Callable[["CoachingBot", Person, Incoming, Action], Outcome]
 # A submitted form, by its token; None when the token is not this form's after all.
 FormHandler = Callable[["CoachingBot", Person, Incoming, dict[str, str]], Outcome | None]
-# What a due outbox message becomes: (person id, replies) pairs; [] when it has lapsed.
-Deliveries = list[tuple[int, tuple[Reply, ...]]]
-Renderer = Callable[[Services, OutboxMessage], Deliveries]
+# A due outbox message, through the door's other entrance (`CoachingBot.handle_due`):
+# (the door, the message) -> its replies for the message's recipient and news for others,
+# in the same transaction as any state it changes; `Outcome()` when it has lapsed.
+TimerHandler = Callable[["CoachingBot", OutboxMessage], Outcome]
 
 
 class DuplicateRegistration(ValueError):
@@ -55,11 +56,23 @@ class FormRoute:
 
 @dataclass(frozen=True)
 class Timer:
-    """A kind of outbox message: its renderer runs when it is due, so it sees the store
-    as it is then; `worth_until` is asked first (bot/lapse.py)."""
+    """A kind of outbox message: `handle` runs when it is due, inside the door's
+    transaction (bot/app.py, `CoachingBot.handle_due`), so it sees the store as it is then;
+    `worth_until` is asked first (bot/lapse.py).
 
-    render: Renderer
+    A plain message (a reminder) returns `Outcome(replies)`, delivered to the message's
+    recipient. A kind that changes state changes it and returns its news as
+    `Outcome.outgoing`: queued in the same transaction, like a person's turn, so a failed
+    send never leaves the state changed but the people untold.
+
+    `calls_out` marks a timer that waits on another system (the organisational calendar):
+    the door runs it outside the store transaction, so no lock is held while it waits (on
+    SQLite a transaction holds the one write lock), and queues its news in a transaction of
+    its own straight after; what it writes, it writes in one short write of its own."""
+
+    handle: TimerHandler
     worth_until: WorthUntil
+    calls_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,7 +151,7 @@ class Registry:
         try:
             return self.timers[OutboxKind(kind)]
         except (ValueError, KeyError):
-            raise ValueError(f"no renderer for outbox messages of kind {kind!r}") from None
+            raise ValueError(f"no timer for outbox messages of kind '{kind}'") from None
 
 
 def _add(table: dict[K, V], key: K, value: V, what: str) -> None:

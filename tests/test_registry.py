@@ -58,7 +58,7 @@ def test_registering_a_slice_twice_raises(again: object) -> None:
 def test_a_second_timer_for_a_kind_raises() -> None:
     registry = build_registry()
     with pytest.raises(DuplicateRegistration, match="outbox kind 'reminder'"):
-        registry.add_timer(OutboxKind.REMINDER, Timer(lambda services, message: [], always))
+        registry.add_timer(OutboxKind.REMINDER, Timer(lambda bot, message: Outcome(), always))
 
 
 def test_form_prefixes_may_not_overlap() -> None:

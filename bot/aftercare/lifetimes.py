@@ -24,7 +24,7 @@ FEEDBACK_ASKED_FOR = timedelta(weeks=2)
 
 
 def _session(services: Services, message: OutboxMessage) -> Session | None:
-    # A session that is gone has nothing to be late for: its renderer lets the message lapse.
+    # A session that is gone has nothing to be late for: its timer lets the message lapse.
     return services.store.get_session(int(message.payload["session_id"]))
 
 

@@ -55,10 +55,13 @@ def register(registry: Registry) -> None:
     )
     add(
         OutboxKind.CALENDAR_EVENT,
-        Timer(renderers.render_calendar_event, lifetimes.before_start),
+        Timer(renderers.render_calendar_event, lifetimes.before_start, calls_out=True),
     )
     # A Graph event must leave the calendar however late: never stale.
-    add(OutboxKind.CALENDAR_REMOVAL, Timer(renderers.render_calendar_removal, always))
+    add(
+        OutboxKind.CALENDAR_REMOVAL,
+        Timer(renderers.render_calendar_removal, always, calls_out=True),
+    )
 
 
 Submit = Callable[[Services, Person, str, dict[str, str]], Outcome]

@@ -1,4 +1,5 @@
-"""What a session's scheduled messages say when they fall due. Each re-reads the store,
+"""What a session's scheduled messages say when they fall due: each is a timer
+(`(bot, message) -> Outcome`, run by the door in one transaction). Each re-reads the store,
 so a message whose moment has passed (a cancelled session, a prompt already answered)
 lapses quietly."""
 
@@ -13,13 +14,14 @@ from bot.aftercare.feedback_form import already_given
 from bot.domain import Person, Session, SessionState
 from bot.domain.outbox import OutboxMessage
 from bot.domain.people import zone_of
-from bot.replies import Choice, Choices, Text
+from bot.messages import Outcome
+from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 from bot.session_cards import attendance_choices, session_card
 from bot.when import describe_window
 
 if TYPE_CHECKING:
-    from bot.registry import Deliveries
+    from bot.app import CoachingBot
 
 
 def _session_and_person(
@@ -38,13 +40,15 @@ def _other(services: Services, session: Session, person: Person) -> Person | Non
     return services.store.get_person(other)
 
 
-def render_reminder(services: Services, message: OutboxMessage) -> Deliveries:
+def render_reminder(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    services = bot.services
     found = _session_and_person(services, message)
     if found is None or found[0].state is not SessionState.CONFIRMED:
-        return []
+        return Outcome()
     session, person = found
     if services.clock.now() >= session.window.start:
-        return []  # delivered late (no dispatcher ran in time): a reminder after the start misleads
+        # Delivered late (no dispatcher ran in time): a reminder after the start misleads.
+        return Outcome()
     hours = int(message.payload.get("hours", 24))
     when = "in an hour" if hours == 1 else f"in {hours} hours"
     if hours == 24:
@@ -52,14 +56,15 @@ def render_reminder(services: Services, message: OutboxMessage) -> Deliveries:
     card = session_card(
         services, session, viewer=person, title=f"Reminder: your coaching session is {when}"
     )
-    return [(person.id, (card,))]
+    return Outcome((card,))
 
 
-def render_attendance(services: Services, message: OutboxMessage) -> Deliveries:
+def render_attendance(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     """Asks the coach whether the session was held: this is what counts hours delivered."""
+    services = bot.services
     found = _session_and_person(services, message)
     if found is None or found[0].state is not SessionState.CONFIRMED:
-        return []
+        return Outcome()
     session, coach = found
     coachee = _other(services, session, coach)
     name = coachee.first_name if coachee else "your coachee"
@@ -74,18 +79,19 @@ def render_attendance(services: Services, message: OutboxMessage) -> Deliveries:
         "hours for your organisation.",
         attendance_choices(session, name),
     )
-    return [(coach.id, (prompt,))]
+    return Outcome((prompt,))
 
 
-def render_feedback_prompt(services: Services, message: OutboxMessage) -> Deliveries:
+def render_feedback_prompt(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    services = bot.services
     found = _session_and_person(services, message)
     if found is None:
-        return []
+        return Outcome()
     session, coachee = found
     if session.state not in {SessionState.CONFIRMED, SessionState.HELD}:
-        return []
+        return Outcome()
     if already_given(services, session, coachee):
-        return []
+        return Outcome()
     coach = _other(services, session, coachee)
     name = coach.first_name if coach else "your coach"
     opener = (
@@ -98,17 +104,18 @@ def render_feedback_prompt(services: Services, message: OutboxMessage) -> Delive
         "totals are shared with the pool.",
         (Choice("Give feedback", action_value(Verb.FEEDBACK, session.id), style="primary"),),
     )
-    return [(coachee.id, (prompt,))]
+    return Outcome((prompt,))
 
 
-def render_final_evaluation(services: Services, message: OutboxMessage) -> Deliveries:
+def render_final_evaluation(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    services = bot.services
     store = services.store
     engagement = store.get_engagement(int(message.payload["engagement_id"]))
     person = store.get_person(message.recipient_id)
     if engagement is None or person is None or person.erased:
-        return []
+        return Outcome()
     if already_evaluated(services, engagement, person):
-        return []
+        return Outcome()
     prompt = Choices(
         "Your coaching has finished. Two last questions, to help the pool do better?",
         (
@@ -117,50 +124,53 @@ def render_final_evaluation(services: Services, message: OutboxMessage) -> Deliv
             ),
         ),
     )
-    return [(person.id, (prompt,))]
+    return Outcome((prompt,))
 
 
-def render_calendar_event(services: Services, message: OutboxMessage) -> Deliveries:
-    """Outside the booking's transaction (the calendar is a network call): the session goes
-    into the coach's calendar (or, moved, its event moves) and, if that made an online
-    meeting, both get its link."""
+def render_calendar_event(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    """Outside the booking's transaction and any other (the calendar is a network call:
+    registered with `calls_out`): the session goes into the coach's calendar (or, moved, its
+    event moves) and, if that made an online meeting, both get its link, queued as news by
+    the door just after the event's id is recorded, so a failed send is retried on its own."""
+    services = bot.services
     found = _session_and_person(services, message)
     if services.calendar is None or found is None or found[0].state is not SessionState.CONFIRMED:
-        return []
+        return Outcome()
     session, coach = found
     coachee = _other(services, session, coach)
     if coachee is None:
-        return []
+        return Outcome()
     if session.calendar_event_id:
         services.calendar.update_event(session, coach=coach, coachee=coachee)
-        return []
+        return Outcome()
     entry = services.calendar.create_event(session, coach=coach, coachee=coachee)
     if entry is None:
-        return []
+        return Outcome()
     made = dataclasses.replace(session, calendar_event_id=entry.event_id)
     link = entry.join_url
     if not link or session.meeting_link:
         services.store.update_session(made)
-        return []  # the coach's own room, where they have one, stays the place to meet
+        return Outcome()  # the coach's own room, where they have one, stays the place to meet
     services.store.update_session(dataclasses.replace(made, meeting_link=link))
-    deliveries: Deliveries = []
+    links: list[Outgoing] = []
     for person in (coach, coachee):
         when = describe_window(
             session.window,
             zone_of(person, services.settings.pool_timezone),
             now=services.clock.now(),
         )
-        deliveries.append((person.id, (Text(f"Your online meeting link for {when}: {link}"),)))
-    return deliveries
+        links.append(Outgoing(person.id, (Text(f"Your online meeting link for {when}: {link}"),)))
+    return Outcome(outgoing=tuple(links))
 
 
-def render_calendar_removal(services: Services, message: OutboxMessage) -> Deliveries:
+def render_calendar_removal(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     """A cancelled session's event leaves the coach's calendar; nothing is said in chat
     (the cancellation .ics already went to both)."""
+    services = bot.services
     found = _session_and_person(services, message)
     if services.calendar is None or found is None:
-        return []
+        return Outcome()
     session, coach = found
     if session.state is SessionState.CANCELLED and session.calendar_event_id:
         services.calendar.delete_event(session, coach=coach)
-    return []
+    return Outcome()

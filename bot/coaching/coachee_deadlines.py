@@ -14,12 +14,13 @@ from bot.coaching.shortlist import shortlist_choices
 from bot.domain import CoachingRequest, Person, Role
 from bot.domain.outbox import OutboxMessage
 from bot.lapse import Deadline, stamp
-from bot.replies import Text
+from bot.messages import Outcome
+from bot.replies import Outgoing, Text
 from bot.services import Services
 from bot.text_format import local_date
 
 if TYPE_CHECKING:
-    from bot.registry import Deliveries
+    from bot.app import CoachingBot
 
 _CHOOSING = {
     SHORTLIST: "a coach from their shortlist",
@@ -39,10 +40,11 @@ def _still_choosing(
     return request, coachee, stage
 
 
-def coachee_nudge(services: Services, message: OutboxMessage) -> Deliveries:
+def coachee_nudge(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    services = bot.services
     found = _still_choosing(services, message)
     if found is None:
-        return []
+        return Outcome()
     request, coachee, stage = found
     store = services.store
     moves_on = datetime.fromisoformat(str(message.payload["moves_on_at"]))
@@ -53,24 +55,23 @@ def coachee_nudge(services: Services, message: OutboxMessage) -> Deliveries:
     if stage == SHORTLIST:
         choices = shortlist_choices(services, request.id, store.get_shortlist(request.id))
         nudge = Text(f"A gentle reminder: your shortlist of coaches is waiting. {then}")
-        return [(coachee.id, (nudge, choices))]
+        return Outcome((nudge, choices))
     coach = store.get_person(request.chosen_coach_id or 0)
     name = coach.first_name if coach else "Your coach"
-    with store.transaction():
-        # Only times still to come and free for both: the proposal may be days old.
-        news = fresh_times(
-            services,
-            request.id,
-            coachee,
-            f"A gentle reminder: {name} is waiting for you to pick a time. {then}",
-        )
-    return [(coachee.id, news.replies), *((o.person_id, o.replies) for o in news.outgoing)]
+    # Only times still to come and free for both: the proposal may be days old.
+    return fresh_times(
+        services,
+        request.id,
+        coachee,
+        f"A gentle reminder: {name} is waiting for you to pick a time. {then}",
+    )
 
 
-def coachee_choice_deadline(services: Services, message: OutboxMessage) -> Deliveries:
+def coachee_choice_deadline(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    services = bot.services
     found = _still_choosing(services, message)
     if found is None:
-        return []
+        return Outcome()
     request, coachee, stage = found
     store = services.store
     programme = store.get_programme(request.programme_id)
@@ -87,7 +88,7 @@ def coachee_choice_deadline(services: Services, message: OutboxMessage) -> Deliv
         "touch to help. Say 'my requests' to see where things are, or to withdraw."
     )
     coordinators = store.list_people(Role.COORDINATOR)
-    return [*((c.id, (note,)) for c in coordinators), (coachee.id, (told,))]
+    return Outcome((told,), outgoing=tuple(Outgoing(c.id, (note,)) for c in coordinators))
 
 
 def coachee_nudge_until(services: Services, message: OutboxMessage) -> Deadline | None:

@@ -1,6 +1,7 @@
 """A coach who hasn't answered by the deadline: the coachee is offered the next coach.
 
-Kinds that change state do it and queue their news as notices in one transaction, so a
+These are timers, run by the door (`CoachingBot.handle_due`) in one transaction: a kind that
+changes state returns its news as `Outcome.outgoing`, queued in that transaction, so a
 failed send never leaves the state changed but the people untold."""
 
 from __future__ import annotations
@@ -16,16 +17,17 @@ from bot.domain import RequestState
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
 from bot.lapse import Deadline, stamp
-from bot.notices import queue_outgoing
+from bot.messages import Outcome
 from bot.replies import Outgoing, Reply, Text
 from bot.services import Services
 from bot.text_format import local_time
 
 if TYPE_CHECKING:
-    from bot.registry import Deliveries
+    from bot.app import CoachingBot
 
 
-def coach_response_deadline(services: Services, message: OutboxMessage) -> Deliveries:
+def coach_response_deadline(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    services = bot.services
     store, now = services.store, services.clock.now()
     request = store.get_request(int(message.payload["request_id"]))
     coach_id = int(message.payload["coach_id"])
@@ -34,45 +36,40 @@ def coach_response_deadline(services: Services, message: OutboxMessage) -> Deliv
         or request.state is not RequestState.WAITING_COACH
         or request.chosen_coach_id != coach_id
     ):
-        return []  # answered, withdrawn or moved on since: the deadline has lapsed
+        return Outcome()  # answered, withdrawn or moved on since: the deadline has lapsed
     coach = store.get_person(coach_id)
-    with store.transaction():
-        shortlist = offer_next_coach(services, request, coach_id=coach_id)
-        store.audit(
-            AuditEntry(
-                now, None, "request.coach_timed_out", f"request:{request.id}", f"coach:{coach_id}"
-            )
+    shortlist = offer_next_coach(services, request, coach_id=coach_id)
+    store.audit(
+        AuditEntry(
+            now, None, "request.coach_timed_out", f"request:{request.id}", f"coach:{coach_id}"
         )
-        name = coach.name if coach else "The coach"
-        to_coachee: tuple[Reply, ...] = (
-            Text(
-                f"{name} hasn't been able to answer in time, so I've looked for other coaches "
-                "for you."
-            ),
-            *shortlist.replies,
+    )
+    name = coach.name if coach else "The coach"
+    to_coachee: tuple[Reply, ...] = (
+        Text(
+            f"{name} hasn't been able to answer in time, so I've looked for other coaches for you."
+        ),
+        *shortlist.replies,
+    )
+    to_coach: tuple[Reply, ...] = (
+        Text(
+            "A coaching request you were asked about has now gone to another coach, as the "
+            "answer time passed. No action needed."
+        ),
+    )
+    # News, not replies: queued by the door with the state change, so both commit together.
+    return Outcome(
+        outgoing=(
+            Outgoing(request.coachee_id, to_coachee),
+            Outgoing(coach_id, to_coach),
+            *shortlist.outgoing,
         )
-        to_coach: tuple[Reply, ...] = (
-            Text(
-                "A coaching request you were asked about has now gone to another coach, as the "
-                "answer time passed. No action needed."
-            ),
-        )
-        # Queued, not sent from here: the state change and the news commit together.
-        queue_outgoing(
-            store,
-            (
-                Outgoing(request.coachee_id, to_coachee),
-                Outgoing(coach_id, to_coach),
-                *shortlist.outgoing,
-            ),
-            now=now,
-            origin=message.key,
-        )
-    return []
+    )
 
 
-def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
+def coach_nudge(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     """One gentle nudge when the answer time is up; the request moves on a day later."""
+    services = bot.services
     store = services.store
     request = store.get_request(int(message.payload["request_id"]))
     coach = store.get_person(message.recipient_id)
@@ -82,10 +79,10 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
         or request.state is not RequestState.WAITING_COACH
         or request.chosen_coach_id != coach.id
     ):
-        return []
+        return Outcome()
     moves_on = datetime.fromisoformat(str(message.payload["moves_on_at"]))
     if services.clock.now() >= moves_on:
-        return []  # delivered late: "if I haven't heard by" a day already past misleads
+        return Outcome()  # delivered late: "if I haven't heard by" a day already past misleads
     coachee = store.get_person(request.coachee_id)
     name = coachee.first_name if coachee else "Your coachee"
     when = local_time(  # the hour too, as on the card: it moves on at the hour it was asked
@@ -95,12 +92,9 @@ def coach_nudge(services: Services, message: OutboxMessage) -> Deliveries:
         f"A gentle reminder: {name} is waiting to hear whether you can coach them. If I "
         f"haven't heard by {when}, I'll offer them another coach, no hard feelings."
     )
-    with store.transaction():
-        # Only times still to come and free for both: the offer is days old by now.
-        request = refresh_offer(services, request, coach)
-    return [
-        (coach.id, (nudge, *coach_offer(services, request, coach, list(request.offered_slots))))
-    ]
+    # Only times still to come and free for both: the offer is days old by now.
+    request = refresh_offer(services, request, coach)
+    return Outcome((nudge, *coach_offer(services, request, coach, list(request.offered_slots))))
 
 
 def coach_nudge_until(services: Services, message: OutboxMessage) -> Deadline | None:

@@ -16,10 +16,11 @@ from bot.digest.week import parse_week, week_before, week_containing
 from bot.domain import Role
 from bot.domain.outbox import OutboxMessage
 from bot.keys import OutboxKind, digest_key
+from bot.messages import Outcome
 from bot.services import Services
 
 if TYPE_CHECKING:
-    from bot.registry import Deliveries
+    from bot.app import CoachingBot
 
 
 def queue_weekly_digests(services: Services, *, week_start: datetime) -> int:
@@ -53,19 +54,20 @@ def queue_previous_week(services: Services) -> int:
     return queue_weekly_digests(services, week_start=week.start)
 
 
-def render_digest(services: Services, message: OutboxMessage) -> Deliveries:
-    """The outbox renderer for kind "digest". The scope follows the recipient's roles at
+def render_digest(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+    """The timer of kind "digest". The scope follows the recipient's roles at
     send time, not the payload: someone who stopped being a lead, or moved organisation,
     never receives figures they are no longer entitled to."""
+    services = bot.services
     person = services.store.get_person(message.recipient_id)
     if person is None or person.erased:
-        return []
+        return Outcome()
     if Role.COORDINATOR in person.roles:
         organisation_id = None
     elif Role.ORG_LEAD in person.roles:
         organisation_id = person.organisation_id
     else:
-        return []  # no longer a recipient: the message lapses
+        return Outcome()  # no longer a recipient: the message lapses
     week = parse_week(str(message.payload["week"]), services.settings.pool_timezone)
     digest = build_digest(services, week=week, organisation_id=organisation_id)
-    return [(person.id, digest_replies(digest))]
+    return Outcome(digest_replies(digest))

@@ -1,4 +1,5 @@
-"""The dispatcher: claim due outbox rows, turn each into replies, deliver, record.
+"""The dispatcher: claim due outbox rows, hand each to the door, deliver what comes back,
+record.
 
 A claim is owned: it carries this pass's token, a heartbeat renews its lease while the
 pass works (so a slow platform never lets another replica take a message mid-send), and
@@ -7,13 +8,16 @@ writes nothing). A replica that dies leaves its claims to expire and another rep
 sends them. A pass starts no new message once it has worked for a lease; what it has not
 started goes back to pending. A message's parts (a card, then its calendar invite) are
 recorded as they go, so a retry resumes after the parts already delivered.
-Each kind's timer (its renderer and `worth_until`) is found in the registry the slices
+Each kind's timer (its handler and `worth_until`) is found in the registry the slices
 registered into (bot/registry.py; bot/assembly's unless one is given).
 A message past its kind's `worth_until` (a reminder for a session that has started) is
-skipped with the reason instead of being sent late.
+skipped with the reason instead of being sent late. Otherwise the door runs its timer
+(`CoachingBot.handle_due`: one transaction for whatever it changes and the news it queues)
+and the replies it returns are delivered to the message's recipient.
 Failures retry with backoff up to a limit, then the row ends as failed with the reason.
-A message whose renderer finds it has lapsed (a reminder for a cancelled session) is
-marked sent with nothing delivered, and counted as skipped.
+A message whose timer finds it has lapsed (a reminder for a cancelled session) or has
+nothing to say to its recipient (its news was queued) is marked sent with nothing
+delivered, and counted as skipped.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 from datetime import timedelta
 
+from bot.app import CoachingBot, TimerFailed
 from bot.assembly import registry as assembled
 from bot.domain.outbox import OutboxMessage
 from bot.ports.notifier import DeliveryError, Notifier
@@ -46,7 +51,7 @@ Part = tuple[int, tuple[Reply, ...]]
 class DispatchReport:
     claimed: int = 0
     sent: int = 0
-    # No longer worth sending (marked skipped with the reason), or lapsed (its renderer found
+    # No longer worth sending (marked skipped with the reason), or lapsed (its timer found
     # nothing to say: a reminder for a cancelled session).
     skipped: int = 0
     retried: int = 0
@@ -75,7 +80,7 @@ def dispatch_due(
     watch: Watcher | None = None,
     registry: Registry | None = None,
 ) -> DispatchReport:
-    timers = registry or assembled()
+    door = CoachingBot(services, registry or assembled())
     store, now = services.store, services.clock.now()
     lease = services.settings.outbox_lease
     owner = secrets.token_hex(8)
@@ -88,7 +93,7 @@ def dispatch_due(
         for message in claimed:
             if services.clock.now() - now >= lease:
                 break  # bounded by the lease: the rest go back for any replica to take
-            outcome = _deliver(services, notifier, timers, message, owner)
+            outcome = _deliver(services, notifier, door, message, owner)
             counts[outcome] += 1
             unfinished.remove(message.id)
             if watch is not None:
@@ -173,26 +178,26 @@ def parts_of(deliveries: Sequence[tuple[int, Sequence[Reply]]]) -> list[Part]:
 
 
 def _deliver(
-    services: Services, notifier: Notifier, timers: Registry, message: OutboxMessage, owner: str
+    services: Services, notifier: Notifier, door: CoachingBot, message: OutboxMessage, owner: str
 ) -> str:
     store, now = services.store, services.clock.now()
     try:
-        kind = timers.timer(message.kind)
-        deadline = kind.worth_until(services, message)
+        deadline = door.registry.timer(message.kind).worth_until(services, message)
         if deadline is not None and now >= deadline.at:
             return _skipped(services, message, owner, deadline.reason)
-        parts = parts_of(kind.render(services, message))
+        outcome = door.handle_due(message)  # committed: its state change and queued news
+        parts = parts_of([(message.recipient_id, outcome.replies)])
         for index in range(message.parts_sent, len(parts)):
             person_id, replies = parts[index]
             notifier.send(person_id=person_id, replies=list(replies))
             last = index == len(parts) - 1
             if not last and not store.mark_part_sent(message.id, owner=owner, parts_sent=index + 1):
                 return _lost(message)
-    except DeliveryError as error:
+    except (DeliveryError, TimerFailed) as error:  # the door logged a timer's failure
         return _failed(services, message, owner, error.reason, retryable=error.retryable)
     except Exception as error:  # one error path for every kind of message
         log.exception(
-            "outbox message %s (%s) to person %s could not be rendered",
+            "outbox message %s (%s) to person %s could not be handled",
             message.key,
             message.kind,
             message.recipient_id,
