@@ -11,7 +11,7 @@ Contract for implementations:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -217,6 +217,14 @@ class Store(Protocol):
     def organisation_hours(self) -> dict[int, float]:
         """Organisation id -> hours of held sessions its coaches gave minus hours its staff
         received (each person counted in their organisation now; erased people not at all)."""
+        ...
+
+    def line_manager(self, person_id: int) -> int | None:
+        """The person's line manager's id; None if they have none, are erased or unknown."""
+        ...
+
+    def direct_reports(self, manager_ids: Collection[int]) -> list[int]:
+        """The people (not erased) whose line manager is one of `manager_ids`, by id."""
         ...
 
     def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:

@@ -4,6 +4,7 @@ hours in one aggregate, and only the sessions of the coming weeks."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -45,6 +46,28 @@ class MatchingRepo(UnitOfWork):
                 for organisation_id, total in rows:
                     balance[organisation_id] += sign * float(total or 0) / 60
         return dict(balance)
+
+    def line_manager(self, person_id: int) -> int | None:
+        """The person's line manager's id; None if they have none, are erased or unknown."""
+        with self._read() as s:
+            return s.scalar(
+                select(PersonRow.manager_id).where(
+                    PersonRow.id == person_id, PersonRow.erased.is_(False)
+                )
+            )
+
+    def direct_reports(self, manager_ids: Collection[int]) -> list[int]:
+        """The people (not erased) whose line manager is one of `manager_ids`, by id."""
+        if not manager_ids:
+            return []
+        with self._read() as s:
+            return list(
+                s.scalars(
+                    select(PersonRow.id)
+                    .where(PersonRow.manager_id.in_(manager_ids), PersonRow.erased.is_(False))
+                    .order_by(PersonRow.id)
+                )
+            )
 
     def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:
         """Everyone's CONFIRMED/HELD sessions (as coach and as coachee) overlapping `within`,
