@@ -227,6 +227,19 @@ class Store(Protocol):
         """The people (not erased) whose line manager is one of `manager_ids`, by id."""
         ...
 
+    def place_holders(
+        self,
+        programme_id: int,
+        organisation_id: int,
+        *,
+        request_states: Sequence[RequestState],
+        engagement_states: Sequence[EngagementState],
+    ) -> set[int]:
+        """The people now in the organisation (not erased) with a request in one of
+        `request_states` or an engagement in one of `engagement_states` in the programme:
+        one query, however many people the organisation has."""
+        ...
+
     def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:
         """Person id -> their CONFIRMED/HELD sessions' windows (as coach or coachee) that
         overlap `within`, by start time; one query for everyone."""

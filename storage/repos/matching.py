@@ -4,16 +4,22 @@ hours in one aggregate, and only the sessions of the coming weeks."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union
 from sqlalchemy.orm import aliased
 
-from bot.domain import SessionState
+from bot.domain import EngagementState, RequestState, SessionState
 from bot.ports.store import PoolRevisions
 from bot.timewindow import TimeWindow
-from storage.models import PersonRow, PoolRevisionRow, SessionRow
+from storage.models import (
+    EngagementRow,
+    PersonRow,
+    PoolRevisionRow,
+    RequestRow,
+    SessionRow,
+)
 from storage.repos.booking import OCCUPYING
 from storage.repos.sessions import session_minutes
 from storage.unit import UnitOfWork
@@ -68,6 +74,32 @@ class MatchingRepo(UnitOfWork):
                     .order_by(PersonRow.id)
                 )
             )
+
+    def place_holders(
+        self,
+        programme_id: int,
+        organisation_id: int,
+        *,
+        request_states: Sequence[RequestState],
+        engagement_states: Sequence[EngagementState],
+    ) -> set[int]:
+        """The people now in the organisation (not erased) with a request in one of
+        `request_states` or an engagement in one of `engagement_states` in the programme."""
+        colleagues = select(PersonRow.id).where(
+            PersonRow.organisation_id == organisation_id, PersonRow.erased.is_(False)
+        )
+        requests = select(RequestRow.coachee_id).where(
+            RequestRow.programme_id == programme_id,
+            RequestRow.state.in_([state.value for state in request_states]),
+            RequestRow.coachee_id.in_(colleagues),
+        )
+        engagements = select(EngagementRow.coachee_id).where(
+            EngagementRow.programme_id == programme_id,
+            EngagementRow.state.in_([state.value for state in engagement_states]),
+            EngagementRow.coachee_id.in_(colleagues),
+        )
+        with self._read() as s:
+            return set(s.scalars(union(requests, engagements)))
 
     def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:
         """Everyone's CONFIRMED/HELD sessions (as coach and as coachee) overlapping `within`,
