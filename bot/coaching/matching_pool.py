@@ -78,11 +78,17 @@ class MatchingPool:
             if prepared is None or not prepared.serves(key, now):
                 prepared = _prepare(services, key, now)
             balances = self._balances(store, revisions.hours)
-            figures = _figures(services, prepared, balances, coachee_id=coachee_id)
+            fresh = _figures(services, prepared, balances, coachee_id=coachee_id)
+            # Unchanged figures keep their old objects: this request's copies die at once
+            # instead of piling up in the collector's oldest generation (full collections
+            # of the whole pool, ~100 ms, every few requests).
+            figures = tuple(
+                old if old == new else new for old, new in zip(prepared.figures, fresh, strict=True)
+            )
             changed = {
                 position: _candidate(prepared, position, new, coachee_id)
                 for position, (old, new) in enumerate(zip(prepared.figures, figures, strict=True))
-                if old != new
+                if old is not new
             }
             if changed:
                 prepared = _Prepared(

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select, union
-from sqlalchemy.orm import aliased
+from sqlalchemy import String, func, select, type_coerce, union
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from bot.domain import EngagementState, RequestState, SessionState
 from bot.ports.store import PoolRevisions
@@ -104,22 +105,41 @@ class MatchingRepo(UnitOfWork):
     def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:
         """Everyone's CONFIRMED/HELD sessions (as coach and as coachee) overlapping `within`,
         by start time. Sessions are at most a day long, so only a day before is read."""
-        query = (
-            select(
-                SessionRow.coach_id, SessionRow.coachee_id, SessionRow.starts_at, SessionRow.ends_at
-            )
-            .where(
-                SessionRow.state.in_(OCCUPYING),
-                SessionRow.starts_at >= within.start - MAX_SESSION,
-                SessionRow.starts_at < within.end,
-                SessionRow.ends_at > within.start,
-            )
-            .order_by(SessionRow.starts_at, SessionRow.id)
-        )
         busy: dict[int, list[TimeWindow]] = defaultdict(list)
         with self._read() as s:
-            for coach_id, coachee_id, start, end in s.execute(query):
-                window = TimeWindow(start, end)
-                busy[coach_id].append(window)
-                busy[coachee_id].append(window)
+            starts, ends, instant = _instants(s, SessionRow.starts_at, SessionRow.ends_at)
+            query = (
+                select(SessionRow.coach_id, SessionRow.coachee_id, starts, ends)
+                .where(
+                    SessionRow.state.in_(OCCUPYING),
+                    SessionRow.starts_at >= within.start - MAX_SESSION,
+                    SessionRow.starts_at < within.end,
+                    SessionRow.ends_at > within.start,
+                )
+                .order_by(SessionRow.starts_at, SessionRow.id)
+            )
+            rows = s.connection().execute(query).all()
+        for coach_id, coachee_id, start, end in rows:
+            window = TimeWindow.stored(instant(start), instant(end))
+            busy[coach_id].append(window)
+            busy[coachee_id].append(window)
         return dict(busy)
+
+
+def _instants(session: Session, *columns: InstrumentedAttribute[datetime]) -> tuple[Any, ...]:
+    """`columns` to select as instants, and the function that makes each value one: on
+    SQLite the stored text parsed at C speed (the column type's own parsing costs ~3 us a
+    value, and the request path reads thousands), elsewhere the column type's aware UTC."""
+    if session.get_bind().dialect.name == "sqlite":
+        return (*(type_coerce(c, String()) for c in columns), _from_sqlite)
+    return (*columns, _same)
+
+
+def _from_sqlite(text: str) -> datetime:
+    # Stored naive in UTC, as storage.utc_datetime.UTCDateTime writes it. Naming the zone
+    # in the text is five times quicker than .replace(tzinfo=UTC) afterwards.
+    return datetime.fromisoformat(text + "+00:00")
+
+
+def _same(instant: datetime) -> datetime:
+    return instant
