@@ -210,11 +210,14 @@ class SessionRepo(UnitOfWork):
             # Core rows (no ORM loading) and one row per open engagement read through the
             # (state, coach_id) index: a count grouped in SQL scans every engagement ever.
             db = s.connection()
-            loads = dict.fromkeys(db.execute(select(CoachRow.person_id)).scalars(), (0, 0.0))
+            coaches = db.execute(select(CoachRow.person_id)).scalars().all()
+            loads = dict.fromkeys(coaches, (0, 0.0))
             places = Counter(
                 db.execute(
                     select(EngagementRow.coach_id).where(EngagementRow.state.in_(open_states))
-                ).scalars()
+                )
+                .scalars()
+                .all()
             )
             for coach_id, count in places.items():
                 loads[coach_id] = (count, 0.0)
@@ -226,7 +229,7 @@ class SessionRepo(UnitOfWork):
                     SessionRow.starts_at < month_end,
                 )
                 .group_by(SessionRow.coach_id)
-            )
+            ).all()
             for coach_id, total in minutes:
                 count, _ = loads.get(coach_id, (0, 0.0))
                 loads[coach_id] = (count, float(total or 0) / 60)
