@@ -218,6 +218,8 @@ def _moved(prepared: _Prepared, read: _Read) -> set[int]:
     last = prepared.read
     if read is last:
         return set()
+    if last is NOTHING_READ:  # just prepared: every coach's figures made from this read
+        return set(range(len(prepared.coaches)))
     people = _changed(read.busy, last.busy, None) | _changed(read.loads, last.loads, (0, 0.0))
     if read.coachee_id == last.coachee_id:
         people |= read.coached ^ last.coached
