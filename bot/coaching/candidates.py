@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.coaching.matching_pool import horizon, month_of, pool_of
 from bot.domain import CoachingRequest
-from bot.domain.management import management_chain
+from bot.domain.management import walk_chain
 from bot.domain.people import zone_of
 from bot.matching import CoachIndex, MatchContext, MatchResult, match
 from bot.services import Services
@@ -30,14 +30,13 @@ def match_request(
     programme = store.get_programme(request.programme_id)
     if coachee is None or programme is None:
         raise LookupError(f"request {request.id} refers to a missing coachee or programme")
-    managers = {p.id: p.manager_id for p in store.list_people()}
     context = MatchContext(
         request=request,
         coachee=coachee,
         programme=programme,
         now=now or services.clock.now(),
         free_until=horizon(services).end,
-        management_chain=management_chain(managers, coachee.id),
+        management_chain=walk_chain(coachee.id, store.line_manager, store.direct_reports),
     )
     if candidates is None:
         candidates = pool_of(store).index(services, coachee_id=coachee.id)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import CoachingRequest, EngagementState, Person, Programme, RequestState
+from bot.domain import (
+    HOLDING_A_PLACE,
+    CoachingRequest,
+    EngagementState,
+    Person,
+    Programme,
+    RequestState,
+)
 from bot.ports.store import Store
 
 OPEN_STATES = (
@@ -76,17 +83,11 @@ def organisation_place_free(store: Store, person: Person, programme: Programme) 
 
 def _places_taken(store: Store, person: Person, programme: Programme) -> int:
     """People from the person's organisation with an open request or a live engagement."""
-    colleagues = {p.id for p in store.list_people() if p.organisation_id == person.organisation_id}
-    holders = {
-        r.coachee_id
-        for r in store.list_requests(programme_id=programme.id, states=OPEN_STATES[:3])
-        if r.coachee_id in colleagues
-    }
-    holders |= {
-        e.coachee_id
-        for coachee_id in colleagues
-        for e in store.list_engagements(coachee_id=coachee_id)
-        if e.programme_id == programme.id and e.state is not EngagementState.CLOSED
-    }
+    holders = store.place_holders(
+        programme.id,
+        person.organisation_id,
+        request_states=OPEN_STATES[:3],
+        engagement_states=HOLDING_A_PLACE,
+    )
     holders.discard(person.id)
     return len(holders)

@@ -11,10 +11,14 @@ and who has coached this coachee. Only the coaches whose figures moved are prepa
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import threading
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.domain import EngagementState, Organisation, Person
@@ -29,13 +33,27 @@ from bot.services import Services
 # How long a prepared pool serves: its grid and free time reach this far past the horizon.
 SPAN = timedelta(days=1)
 NOTICE = timedelta(hours=24)  # a session starts no sooner: a coach needs time to prepare
-Figures = tuple[tuple[TimeWindow, ...], tuple[int, float], float, int | None]
+V = TypeVar("V")
 
 
 def horizon(services: Services, now: datetime | None = None) -> TimeWindow:
     """Where a coach's free time is offered from and to."""
     now = now or services.clock.now()
     return TimeWindow(now + NOTICE, now + timedelta(weeks=services.settings.horizon_weeks))
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the last request read fresh: the index's figures were made from these."""
+
+    busy: dict[int, list[TimeWindow]]  # person id -> sessions in the horizon
+    loads: dict[int, tuple[int, float]]  # coach id -> (open engagements, hours this month)
+    balances: dict[int, float]  # organisation id -> hours given minus received
+    coachee_id: int | None
+    coached: frozenset[int]  # the coaches who have coached `coachee_id`
+
+
+NOTHING_READ = _Read({}, {}, {}, None, frozenset())  # every coach's figures at their defaults
 
 
 @dataclass(frozen=True)
@@ -46,8 +64,10 @@ class _Prepared:
     built_at: datetime
     coaches: tuple[tuple[Person, CoachProfile, Organisation], ...]  # in index order
     available: tuple[tuple[TimeWindow, ...], ...]  # free time before any booking
-    index: CoachIndex  # candidates with the figures in `figures`
-    figures: tuple[Figures, ...]
+    index: CoachIndex  # candidates with the figures `read` gives
+    read: _Read
+    positions: dict[int, int]  # coach id -> position in `coaches`
+    members: dict[int, tuple[int, ...]]  # organisation id -> its coaches' positions
 
     def serves(self, key: tuple[object, ...], now: datetime) -> bool:
         return key == self.key and self.built_at <= now < self.built_at + SPAN
@@ -71,21 +91,17 @@ class MatchingPool:
             prepared = self._prepared
             if prepared is None or not prepared.serves(key, now):
                 prepared = _prepare(services, key, now)
+                if len(prepared.coaches) >= FREEZE_FROM:
+                    _freeze()
             balances = self._balances(store, revisions.hours)
-            figures = _figures(services, prepared, balances, coachee_id=coachee_id)
+            read = _read(services, prepared.read, balances, coachee_id=coachee_id)
             changed = {
-                position: _candidate(prepared, position, new, coachee_id)
-                for position, (old, new) in enumerate(zip(prepared.figures, figures, strict=True))
-                if old != new
+                position: _candidate(prepared, position, read)
+                for position in _moved(prepared, read)
             }
-            if changed:
-                prepared = _Prepared(
-                    prepared.key,
-                    prepared.built_at,
-                    prepared.coaches,
-                    prepared.available,
-                    prepared.index.refreshed(changed),
-                    figures,
+            if changed or read is not prepared.read:
+                prepared = dataclasses.replace(
+                    prepared, index=prepared.index.refreshed(changed), read=read
                 )
             self._prepared = prepared
             return prepared.index
@@ -94,6 +110,20 @@ class MatchingPool:
         if self._hours is None or self._hours[0] != tag:
             self._hours = (tag, store.organisation_hours())
         return self._hours[1]
+
+
+# A pool this large is taken out of the garbage collector's sight once prepared. It is
+# about 45 tracked objects a coach (windows, texts, profiles), and CPython's full collection,
+# which runs every dozen or so requests, walks all of them: 100-200 ms at 5,000 coaches,
+# the request path's slowest requests. Frozen, they are still freed by reference counting
+# when the pool is replaced (a pool holds no reference cycles); a full collection first
+# means only what is alive is frozen.
+FREEZE_FROM = 1_000  # coaches
+
+
+def _freeze() -> None:
+    gc.collect()
+    gc.freeze()
 
 
 _POOLS: weakref.WeakKeyDictionary[Store, MatchingPool] = weakref.WeakKeyDictionary()
@@ -130,40 +160,84 @@ def _prepare(services: Services, key: tuple[object, ...], now: datetime) -> _Pre
         candidates.append(CoachCandidate(person, profile, organisation, free, 0, 0.0))
     reach = timedelta(days=MatchContext.horizon_days) + SPAN
     index = CoachIndex.build(candidates, horizon=TimeWindow(now, now + reach))
-    figures = tuple(((), (0, 0.0), 0.0, None) for _ in coaches)
-    return _Prepared(key, now, tuple(coaches), tuple(available), index, figures)
-
-
-def _figures(
-    services: Services, prepared: _Prepared, balances: dict[int, float], *, coachee_id: int
-) -> tuple[Figures, ...]:
-    """Each coach's sessions in the horizon, load this month, organisation balance, and the
-    coachee's id if the coach has coached them: what a request reads fresh."""
-    store, now = services.store, services.clock.now()
-    busy = store.busy_by_person(horizon(services, now))
-    loads = store.coach_loads(*month_of(now, services.settings.pool_timezone))
-    coached = {
-        e.coach_id
-        for e in store.list_engagements(coachee_id=coachee_id)
-        if e.state is not EngagementState.AWAITING_SPONSOR
-    }
-    return tuple(
-        (
-            tuple(busy.get(person.id, ())),
-            loads.get(person.id, (0, 0.0)),
-            balances.get(person.organisation_id, 0.0),
-            coachee_id if person.id in coached else None,
-        )
-        for person, _, _ in prepared.coaches
+    positions = {person.id: position for position, (person, _, _) in enumerate(coaches)}
+    members: dict[int, list[int]] = {}
+    for position, (person, _, _) in enumerate(coaches):
+        members.setdefault(person.organisation_id, []).append(position)
+    return _Prepared(
+        key,
+        now,
+        tuple(coaches),
+        tuple(available),
+        index,
+        NOTHING_READ,
+        positions,
+        {organisation: tuple(found) for organisation, found in members.items()},
     )
 
 
-def _candidate(
-    prepared: _Prepared, position: int, figures: Figures, coachee_id: int
-) -> CoachCandidate:
+def _read(services: Services, last: _Read, balances: dict[int, float], *, coachee_id: int) -> _Read:
+    """Each person's sessions in the horizon, each coach's load this month, the
+    organisations' balances, and who has coached this coachee: what a request reads fresh.
+    What equals the last read keeps the last read's objects, so this request's copies die
+    at once instead of ageing into the collector's oldest generation."""
+    store, now = services.store, services.clock.now()
+    busy = store.busy_by_person(horizon(services, now))
+    loads = store.coach_loads(*month_of(now, services.settings.pool_timezone))
+    coached = frozenset(
+        e.coach_id
+        for e in store.list_engagements(coachee_id=coachee_id)
+        if e.state is not EngagementState.AWAITING_SPONSOR
+    )
+    read = _Read(
+        last.busy if busy == last.busy else busy,
+        last.loads if loads == last.loads else loads,
+        balances,
+        coachee_id,
+        coached,
+    )
+    same = (read.busy, read.loads, read.balances, read.coachee_id, read.coached) == (
+        last.busy,
+        last.loads,
+        last.balances,
+        last.coachee_id,
+        last.coached,
+    )
+    return last if same else read
+
+
+def _moved(prepared: _Prepared, read: _Read) -> set[int]:
+    """The positions of the coaches whose figures differ between the prepared index's read
+    and `read`: found by comparing the reads, not every coach's figures."""
+    last = prepared.read
+    if read is last:
+        return set()
+    if last is NOTHING_READ:  # just prepared: every coach's figures made from this read
+        return set(range(len(prepared.coaches)))
+    people = _changed(read.busy, last.busy, None) | _changed(read.loads, last.loads, (0, 0.0))
+    if read.coachee_id == last.coachee_id:
+        people |= read.coached ^ last.coached
+    else:  # the coaches who coached either coachee now name a different one
+        people |= read.coached | last.coached
+    moved = {prepared.positions[p] for p in people if p in prepared.positions}
+    for organisation in _changed(read.balances, last.balances, 0.0):
+        moved.update(prepared.members.get(organisation, ()))
+    return moved
+
+
+def _changed(new: Mapping[int, V], old: Mapping[int, V], default: V | None) -> set[int]:
+    if new is old or new == old:
+        return set()
+    return {k for k in new.keys() | old.keys() if new.get(k, default) != old.get(k, default)}
+
+
+def _candidate(prepared: _Prepared, position: int, read: _Read) -> CoachCandidate:
     person, profile, organisation = prepared.coaches[position]
-    busy, (active, hours), balance, coached = figures
+    busy = read.busy.get(person.id, ())
+    active, hours = read.loads.get(person.id, (0, 0.0))
     available = prepared.available[position]
+    coachee = read.coachee_id
+    past = frozenset({coachee}) if coachee is not None and person.id in read.coached else None
     return CoachCandidate(
         person=person,
         profile=profile,
@@ -171,8 +245,8 @@ def _candidate(
         free=tuple(subtract(available, busy)) if busy else available,
         active_coachees=active,
         hours_this_month=hours,
-        organisation_balance_hours=balance,
-        past_coachee_ids=frozenset() if coached is None else frozenset({coachee_id}),
+        organisation_balance_hours=read.balances.get(person.organisation_id, 0.0),
+        past_coachee_ids=past or frozenset(),
     )
 
 

@@ -21,10 +21,12 @@ from bot.coaching.matching_pool import pool_of
 from bot.coaching.shortlist import offer_shortlist
 from bot.domain import CoachingRequest, Programme, RequestState
 from bot.matching import CoachCandidate, CoachIndex
+from bot.matching.results import Rule
 from bot.notices import queue_outgoing
 from bot.replies import Outgoing, Text
 from bot.services import Services
 
+_ROOM_RULES = (Rule.PAUSED, Rule.AT_CAPACITY)
 PLACE_OPENED = "Good news: a place has opened for your coaching request (reference {id})."
 
 
@@ -36,10 +38,20 @@ def _adjusted(
     """The kept pool, current for this request's coachee, with each coach as `adjust` sees
     them (one place fuller, or with every place free)."""
     index = pool_of(services.store).index(services, coachee_id=request.coachee_id)
+    return _adjusted_index(index, adjust)
+
+
+def _adjusted_index(
+    index: CoachIndex,
+    adjust: Callable[[CoachCandidate], CoachCandidate],
+    only: frozenset[int] | None = None,
+) -> CoachIndex:
+    """`index` with each coach (of `only`, when given) as `adjust` sees them."""
     changed = {
         position: adjusted
         for position, coach in enumerate(index.coaches)
-        if (adjusted := adjust(coach.candidate)) is not coach.candidate
+        if (only is None or coach.id in only)
+        and (adjusted := adjust(coach.candidate)) is not coach.candidate
     }
     return index.refreshed(changed) if changed else index
 
@@ -98,13 +110,19 @@ def why_waiting(services: Services, request: CoachingRequest) -> Waiting:
         return Waiting(
             WaitReason.NO_PLACE, f"the organisation's {cap} places in this programme are in use"
         )
-    now = match_request(services, request)
+    index = pool_of(store).index(services, coachee_id=request.coachee_id)
+    now = match_request(services, request, candidates=index)
     if now.candidates:
         return Waiting(
             WaitReason.COACH_FREE, "offered at the next re-match (when a place frees, or 07:30)"
         )
-    roomy = match_request(services, request, candidates=_adjusted(services, request, _with_room))
-    if roomy.candidates:
+    # Room changes the verdict only for a coach excluded as paused or full: every other coach
+    # fails a rule that room does not touch, or has no time, room or not.
+    held_back = frozenset(e.coach_id for e in now.excluded if e.code in _ROOM_RULES)
+    roomy = held_back and match_request(
+        services, request, candidates=_adjusted_index(index, _with_room, held_back)
+    )
+    if roomy and roomy.candidates:
         return Waiting(WaitReason.NO_PLACE, "every suitable coach is full or paused")
     return Waiting(WaitReason.NO_COACH, now.shortfall_reason)
 

@@ -5,7 +5,7 @@ anyone in their coachee's chain."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -14,22 +14,35 @@ K = TypeVar("K", bound=Hashable)
 def management_chain(managers: Mapping[int, int | None], person_id: int) -> dict[int, str]:
     """Person id -> how they stand to `person_id`, from `managers` (person id -> their line
     manager's id). A loop in the data ends the walk instead of going round it."""
+    reports: dict[int, list[int]] = defaultdict(list)
+    for person, manager in managers.items():
+        if manager is not None:
+            reports[manager].append(person)
+    return walk_chain(
+        person_id, managers.get, lambda frontier: [r for p in frontier for r in reports[p]]
+    )
+
+
+def walk_chain(
+    person_id: int,
+    manager_of: Callable[[int], int | None],
+    reports_of: Callable[[list[int]], list[int]],
+) -> dict[int, str]:
+    """The chain of `person_id` as `management_chain` gives it, asking only about the
+    people on it: `manager_of` a person's line manager, `reports_of` everyone whose line
+    manager is one of the people given (so a store answers with a query a level)."""
     chain: dict[int, str] = {}
-    above, level = managers.get(person_id), 1
+    above, level = manager_of(person_id), 1
     while above is not None and above != person_id and above not in chain:
         chain[above] = (
             "is the coachee's line manager"
             if level == 1
             else f"is above the coachee in their management chain ({level} levels up)"
         )
-        above, level = managers.get(above), level + 1
-    reports: dict[int, list[int]] = defaultdict(list)
-    for person, manager in managers.items():
-        if manager is not None:
-            reports[manager].append(person)
+        above, level = manager_of(above), level + 1
     frontier, level = [person_id], 1
     while frontier:
-        below = [r for p in frontier for r in reports[p] if r != person_id and r not in chain]
+        below = [r for r in reports_of(frontier) if r != person_id and r not in chain]
         for report in below:
             chain[report] = (
                 "is line managed by the coachee"

@@ -152,14 +152,18 @@ def _prepare(
 
 
 def _refresh(coach: IndexedCoach, candidate: CoachCandidate, grid: TimeGrid) -> IndexedCoach:
-    return replace(coach, candidate=candidate, **_moving_parts(candidate, grid))
+    return replace(coach, candidate=candidate, **_moving_parts(candidate, grid, coach))
 
 
-def _moving_parts(candidate: CoachCandidate, grid: TimeGrid) -> dict[str, Any]:
-    """What changes between requests while the profile stays: free time, load, balance."""
+def _moving_parts(
+    candidate: CoachCandidate, grid: TimeGrid, before: IndexedCoach | None = None
+) -> dict[str, Any]:
+    """What changes between requests while the profile stays: free time, load, balance.
+    Free time given as the very windows `before` had keeps its bits (the costly part)."""
     profile = candidate.profile
+    same_free = before is not None and candidate.free is before.candidate.free
     return {
-        "free": grid.mask(candidate.free),
+        "free": before.free if before is not None and same_free else grid.mask(candidate.free),
         "load": load_component(
             active=candidate.active_coachees,
             max_coachees=profile.max_coachees,

@@ -29,7 +29,9 @@ class PersonRow(Base):
     name: Mapped[str] = mapped_column(Text)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     timezone: Mapped[str] = mapped_column(String(64))
-    manager_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
     job_title: Mapped[str] = mapped_column(Text, default="")
     directorate: Mapped[str] = mapped_column(Text, default="")
     erased: Mapped[bool] = mapped_column(default=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -207,15 +208,21 @@ class SessionRepo(UnitOfWork):
         [month_start, month_end)), for every coach profile and anyone else coaching."""
         open_states = [state.value for state in HOLDING_A_PLACE]
         with self._read() as s:
-            loads = dict.fromkeys(s.scalars(select(CoachRow.person_id)), (0, 0.0))
-            engagements = s.execute(
-                select(EngagementRow.coach_id, func.count())
-                .where(EngagementRow.state.in_(open_states))
-                .group_by(EngagementRow.coach_id)
+            # Core rows (no ORM loading) and one row per open engagement read through the
+            # (state, coach_id) index: a count grouped in SQL scans every engagement ever.
+            db = s.connection()
+            coaches = db.execute(select(CoachRow.person_id)).scalars().all()
+            loads = dict.fromkeys(coaches, (0, 0.0))
+            places = Counter(
+                db.execute(
+                    select(EngagementRow.coach_id).where(EngagementRow.state.in_(open_states))
+                )
+                .scalars()
+                .all()
             )
-            for coach_id, count in engagements:
+            for coach_id, count in places.items():
                 loads[coach_id] = (count, 0.0)
-            minutes = s.execute(
+            minutes = db.execute(
                 select(SessionRow.coach_id, func.sum(session_minutes(s)))
                 .where(
                     SessionRow.state.in_(OCCUPYING),
@@ -223,7 +230,7 @@ class SessionRepo(UnitOfWork):
                     SessionRow.starts_at < month_end,
                 )
                 .group_by(SessionRow.coach_id)
-            )
+            ).all()
             for coach_id, total in minutes:
                 count, _ = loads.get(coach_id, (0, 0.0))
                 loads[coach_id] = (count, float(total or 0) / 60)

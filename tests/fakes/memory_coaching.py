@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from bot.domain import (
     CoachingRequest,
     CoachProfile,
+    EngagementState,
     Programme,
     RequestState,
     SessionState,
@@ -85,6 +86,43 @@ class CoachingParts(MemoryBase):
                     if person is not None and not person.erased:
                         balance[person.organisation_id] += sign * minutes(session) / 60
         return dict(balance)
+
+    def line_manager(self, person_id: int) -> int | None:
+        with self._read() as t:
+            person = t.people.get(person_id)
+        return None if person is None or person.erased else person.manager_id
+
+    def direct_reports(self, manager_ids: Collection[int]) -> list[int]:
+        wanted = set(manager_ids)
+        with self._read() as t:
+            return sorted(
+                p.id for p in t.people.values() if not p.erased and p.manager_id in wanted
+            )
+
+    def place_holders(
+        self,
+        programme_id: int,
+        organisation_id: int,
+        *,
+        request_states: Sequence[RequestState],
+        engagement_states: Sequence[EngagementState],
+    ) -> set[int]:
+        with self._read() as t:
+            colleagues = {
+                p.id
+                for p in t.people.values()
+                if p.organisation_id == organisation_id and not p.erased
+            }
+            holders = {
+                r.coachee_id
+                for r in t.requests.values()
+                if r.programme_id == programme_id and r.state in request_states
+            } | {
+                e.coachee_id
+                for e in t.engagements.values()
+                if e.programme_id == programme_id and e.state in engagement_states
+            }
+        return holders & colleagues
 
     def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:
         busy: dict[int, list[TimeWindow]] = defaultdict(list)

@@ -132,6 +132,33 @@ def test_busy_windows_and_coach_loads(pool: Pool) -> None:
     assert outside.window.start >= month[1]
 
 
+def test_busy_by_person_is_everyones_busy_windows_in_one_read(pool: Pool) -> None:
+    """What matching reads per request equals `busy_windows` person by person: held and
+    confirmed sessions only, a session reaching into the window from the day before,
+    odd seconds kept exactly, aware UTC instants."""
+    store = pool.store
+    first, second = (pool.engagement(c) for c in pool.coachees[:2])
+    held = pool.session(first, T0 - timedelta(hours=1), minutes=90, state=SessionState.HELD)
+    odd = T0 + timedelta(days=1, seconds=7, microseconds=123_456)
+    pool.session(second, odd, minutes=45, state=SessionState.CONFIRMED)
+    pool.session(second, T0 + timedelta(days=2))  # proposed: not busy
+    cancelled = pool.session(first, T0 + timedelta(days=3), state=SessionState.CONFIRMED)
+    store.update_session(
+        replace(cancelled, state=SessionState.CANCELLED), expected=SessionState.CONFIRMED
+    )
+    pool.session(first, T0 + timedelta(days=9), state=SessionState.CONFIRMED)  # after
+    pool.session(first, T0 - timedelta(days=2), state=SessionState.HELD)  # before
+    week = TimeWindow(T0, T0 + timedelta(days=6))
+    busy = store.busy_by_person(week)
+    people = [pool.coach, *pool.coachees]
+    assert {p.id: store.busy_windows(p.id, week) for p in people if p.id in busy} == busy
+    assert set(busy) == {pool.coach.id, pool.coachees[0].id, pool.coachees[1].id}
+    assert busy[pool.coachees[0].id] == [held.window]
+    (window,) = busy[pool.coachees[1].id]
+    assert window.start == odd and window.start.utcoffset() == timedelta(0)
+    assert window.end - window.start == timedelta(minutes=45)
+
+
 def test_list_sessions_filters(pool: Pool) -> None:
     store = pool.store
     first, second = (pool.engagement(c) for c in pool.coachees[:2])

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from storage_testkit import Pool
+from storage_testkit import T0, Pool
 
 from bot.domain import Channel, Identity, Person, Role
+from bot.domain.management import management_chain, walk_chain
 from bot.ports.errors import Conflict, NotFound
 
 
@@ -77,3 +78,28 @@ def test_link_identity_adds_and_replaces(pool: Pool) -> None:
 def test_identity_of_an_unknown_person_is_not_found(pool: Pool) -> None:
     with pytest.raises(NotFound):
         pool.store.link_identity(Identity(9999, Channel.CONSOLE, "", "someone"))
+
+
+def test_the_management_chain_read_a_level_at_a_time_is_the_whole_rosters(pool: Pool) -> None:
+    """Matching walks the chain through `line_manager` and `direct_reports` instead of
+    reading everyone: the same chain for everyone, loops and erased people included."""
+    store = pool.store
+    people = {n: pool.person(f"p{n}@council.example") for n in range(1, 10)}
+    # 1 manages 2, 2 manages 3 and 4, 4 manages 5 (erased later) who manages 6;
+    # 7 and 8 manage each other; 9 stands alone.
+    for person, manager in ((2, 1), (3, 2), (4, 2), (5, 4), (6, 5), (7, 8), (8, 7)):
+        store.update_person(replace(people[person], manager_id=people[manager].id))
+    store.erase_person(people[5].id, at=T0)
+    everyone = {p.id: p.manager_id for p in store.list_people()}
+    assert everyone[people[4].id] == people[2].id  # the links are there to walk
+    for person in people.values():
+        walked = walk_chain(person.id, store.line_manager, store.direct_reports)
+        assert walked == management_chain(everyone, person.id)
+    assert walk_chain(people[1].id, store.line_manager, store.direct_reports) == {
+        people[2].id: "is line managed by the coachee",
+        people[3].id: "is below the coachee in their management chain (2 levels down)",
+        people[4].id: "is below the coachee in their management chain (2 levels down)",
+    }
+    assert set(walk_chain(people[7].id, store.line_manager, store.direct_reports)) == {people[8].id}
+    assert store.direct_reports([]) == []
+    assert store.line_manager(9999) is None

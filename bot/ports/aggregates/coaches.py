@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.domain import CoachProfile, Programme
+from bot.domain import CoachProfile, EngagementState, Programme, RequestState
 from bot.domain.timewindow import TimeWindow
 
 
@@ -46,6 +47,27 @@ class MatchingReads(Protocol):
     def organisation_hours(self) -> dict[int, float]:
         """Organisation id -> hours of held sessions its coaches gave minus hours its staff
         received (each person counted in their organisation now; erased people not at all)."""
+        ...
+
+    def line_manager(self, person_id: int) -> int | None:
+        """The person's line manager's id; None if they have none, are erased or unknown."""
+        ...
+
+    def direct_reports(self, manager_ids: Collection[int]) -> list[int]:
+        """The people (not erased) whose line manager is one of `manager_ids`, by id."""
+        ...
+
+    def place_holders(
+        self,
+        programme_id: int,
+        organisation_id: int,
+        *,
+        request_states: Sequence[RequestState],
+        engagement_states: Sequence[EngagementState],
+    ) -> set[int]:
+        """The people now in the organisation (not erased) with a request in one of
+        `request_states` or an engagement in one of `engagement_states` in the programme:
+        one query, however many people the organisation has."""
         ...
 
     def busy_by_person(self, within: TimeWindow) -> dict[int, list[TimeWindow]]:
