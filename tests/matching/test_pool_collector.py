@@ -10,8 +10,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from bot.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
-from bot.timewindow import TimeWindow
 
 from bot.clock import SimulatedClock
 from bot.coaching import matching_pool
@@ -29,7 +27,9 @@ from bot.domain import (
     Session,
     SessionState,
 )
+from bot.domain.timewindow import TimeWindow
 from bot.services import Services
+from handlers.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
 from storage.store import SqlStore
 from tests.conversations.transcript import START
 
