@@ -60,7 +60,7 @@ def build_notifier(
     return ChannelNotifier(application.services, senders)
 
 
-async def _nothing_to_kick() -> None:
+async def nothing_to_kick() -> None:
     """Outside the server the caller dispatches itself; there is no loop to kick."""
 
 
@@ -74,7 +74,7 @@ def platform_notifier(
     """A notifier with every configured platform's sender, for commands that deliver
     without serving (`dispatch --once`, `digest --send`)."""
     context = ChannelContext(
-        application=application, environ=environ, dispatch_soon=_nothing_to_kick
+        application=application, environ=environ, dispatch_soon=nothing_to_kick
     )
     return build_notifier(application, mount_all(context, mounters), fallback=fallback)
 

@@ -16,6 +16,9 @@ from bot.services import Services
 RECIPIENT_CACHE_SECONDS = 5.0
 # When a person uses several channels, the bot prefers the richer ones.
 PREFERENCE = (Channel.TEAMS, Channel.SLACK, Channel.CONSOLE)
+# The chat platforms: a person with an identity on one is reached there, never through the
+# console.
+PLATFORMS = frozenset({Channel.TEAMS, Channel.SLACK})
 
 
 class ChannelSender(Protocol):
@@ -92,10 +95,12 @@ class ChannelNotifier:
 
 @dataclass
 class Deliverer:
-    """Runs the dispatcher on demand (after a console turn, in the demo)."""
+    """Runs the dispatcher on demand (after a console turn, in the demo). `leave_for`:
+    chat platforms it has no sender for, whose people's messages it leaves due."""
 
     services: Services
     notifier: ChannelNotifier
+    leave_for: frozenset[Channel] = frozenset()
 
     def deliver_now(self) -> DispatchReport:
-        return dispatch_all(self.services, self.notifier)
+        return dispatch_all(self.services, self.notifier, leave_for=self.leave_for)

@@ -32,6 +32,7 @@ from datetime import timedelta
 
 from bot.app import CoachingBot, TimerFailed
 from bot.assembly import registry as assembled
+from bot.domain import Channel
 from bot.domain.outbox import OutboxMessage
 from bot.ports.notifier import DeliveryError, Notifier
 from bot.registry import Registry
@@ -79,12 +80,17 @@ def dispatch_due(
     limit: int = BATCH,
     watch: Watcher | None = None,
     registry: Registry | None = None,
+    leave_for: frozenset[Channel] = frozenset(),
 ) -> DispatchReport:
+    """One pass. `leave_for`: chat platforms this dispatcher cannot send on; messages for
+    people reached only there are not claimed (they stay due for one that can)."""
     door = CoachingBot(services, registry or assembled())
     store, now = services.store, services.clock.now()
     lease = services.settings.outbox_lease
     owner = secrets.token_hex(8)
-    claimed = store.claim_due(now=now, limit=limit, lease_until=now + lease, owner=owner)
+    claimed = store.claim_due(
+        now=now, limit=limit, lease_until=now + lease, owner=owner, leave_for=leave_for
+    )
     if not claimed:
         return DispatchReport()
     counts = {"sent": 0, "skipped": 0, "retry": 0, "failed": 0, "lost": 0}
@@ -118,12 +124,15 @@ def dispatch_all(
     max_passes: int = 1_000,
     watch: Watcher | None = None,
     registry: Registry | None = None,
+    leave_for: frozenset[Channel] = frozenset(),
 ) -> DispatchReport:
     """Pass after pass until nothing due is left to claim (or `max_passes`, a bound for a
     queue that keeps refilling); the totals."""
     total = DispatchReport()
     for _ in range(max_passes):
-        report = dispatch_due(services, notifier, watch=watch, registry=registry)
+        report = dispatch_due(
+            services, notifier, watch=watch, registry=registry, leave_for=leave_for
+        )
         total = DispatchReport(
             *(a + b for a, b in zip(astuple(total), astuple(report), strict=True))
         )

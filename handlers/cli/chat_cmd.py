@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -47,12 +48,28 @@ def chat_in_terminal(
     out: TextIO,
     interactive: bool,
     attachments_dir: Path | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> None:
-    """One person's chat: their messages reach this terminal, everyone else's wait in
-    their own console inbox."""
+    """One person's chat: their messages reach this terminal; everyone else's go where
+    `coachpool serve` in this environment (`environ`, else the process's) would send
+    them: on Slack or Teams when their settings are present, else into the console
+    inbox of people on no platform, and left due for the server for people on one."""
+    from handlers.channels import ChannelContext, mount_all, nothing_to_kick
     from handlers.console.wiring import console_chat  # the console's wiring: for chat only
+    from handlers.platforms import MOUNTERS
 
+    context = ChannelContext(
+        application=app,
+        environ=os.environ if environ is None else environ,
+        dispatch_soon=nothing_to_kick,
+    )
+    senders = {m.channel: m.sender for m in mount_all(context, MOUNTERS) if m.sender is not None}
     chat = console_chat(
-        app.bot, person, engine=app.store.engine, out=out, attachments_dir=attachments_dir
+        app.bot,
+        person,
+        engine=app.store.engine,
+        out=out,
+        attachments_dir=attachments_dir,
+        senders=senders,
     )
     chat.run(lines, interactive=interactive)

@@ -21,6 +21,7 @@ from bot.text_format import local_time, plural
 from bot.text_hygiene import small_number
 from handlers.console.form_filling import FormFilling
 from handlers.console.inbox import ConsoleInbox
+from handlers.console.left_for import LeftForServer
 from handlers.console.render import Rendered, render
 from handlers.delivery import Deliverer
 
@@ -37,14 +38,17 @@ class ConsoleChat:
         out: TextIO,
         attachments_dir: Path | None = None,
         inbox: ConsoleInbox | None = None,
+        left_for: LeftForServer | None = None,
     ) -> None:
-        """Without `inbox` (the demo's stage) nothing outlives the process."""
+        """Without `inbox` (the demo's stage) nothing outlives the process. `left_for`
+        says whose messages this chat leaves to the server (and so tells the person)."""
         self.bot = bot
         self.deliverer = deliverer
         self.person = person
         self.out = out
         self.attachments_dir = attachments_dir
         self.inbox = inbox
+        self.left_for = left_for
         self._last = Rendered("")
         self._filling: FormFilling | None = None
         store = bot.services.store
@@ -69,6 +73,10 @@ class ConsoleChat:
         outcome = self.bot.handle(incoming)
         self.show(outcome.replies)
         self.deliverer.deliver_now()
+        if self.left_for is not None:
+            for note in self.left_for.notes(outcome.outgoing):
+                self.out.write(note)
+            self.out.flush()
 
     def show(self, replies: Sequence[Reply]) -> None:
         """Replies to the person, said now (their turn's answer, or a message delivered

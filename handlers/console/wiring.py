@@ -1,20 +1,24 @@
-"""The console channel's wiring: everyone is reached through their console inbox, and a
-chat open in this process gets its person's messages at once."""
+"""The console channel's wiring: people on no chat platform are reached through their
+console inbox, and a chat open in this process gets its person's messages at once. People on
+Slack or Teams are reached there, by the platform's sender when the chat has its settings,
+else by the server later: the chat leaves their messages due."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import Engine
 
 from bot.app import CoachingBot
-from bot.domain import Person
+from bot.domain import Channel, Person
 from handlers.bootstrap import Application
 from handlers.console.chat import ConsoleChat
 from handlers.console.inbox import ConsoleInbox
+from handlers.console.left_for import LeftForServer
 from handlers.console.sender import InboxSender
-from handlers.delivery import ChannelNotifier, Deliverer
+from handlers.delivery import PLATFORMS, ChannelNotifier, ChannelSender, Deliverer
 
 
 def inbox_sender(application: Application, *, out: TextIO | None = None) -> InboxSender:
@@ -31,18 +35,26 @@ def console_chat(
     engine: Engine,
     out: TextIO,
     attachments_dir: Path | None = None,
+    senders: Mapping[Channel, ChannelSender] | None = None,
 ) -> ConsoleChat:
-    """One person's terminal: their messages print here, everyone else's wait in their
-    own console inbox."""
+    """One person's terminal: the bot's answers print here, and the news for others
+    goes where `coachpool serve` would send it with `senders` (the configured platforms'):
+    on their platform, or, for people on none, into their console inbox. News for people
+    on a platform without a sender here stays due for the server."""
     services = bot.services
     sender = InboxSender(ConsoleInbox(engine), services.clock)
+    platforms = dict(senders or {})
+    unreached = PLATFORMS - platforms.keys()
     chat = ConsoleChat(
         bot,
-        Deliverer(services, ChannelNotifier(services, {}, fallback=sender)),
+        Deliverer(
+            services, ChannelNotifier(services, platforms, fallback=sender), leave_for=unreached
+        ),
         person,
         out=out,
         attachments_dir=attachments_dir,
         inbox=sender.inbox,
+        left_for=LeftForServer(services.store, unreached),
     )
     sender.listen(person.id, chat.show)
     return chat

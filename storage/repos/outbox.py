@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Update, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Update, and_, exists, func, not_, or_, select, update
 
+from bot.domain import Channel
 from bot.domain.outbox import OutboxMessage, OutboxState
-from storage.models import OutboxRow
+from storage.models import IdentityRow, OutboxRow
 from storage.repos.rows import fresh, row_of, rows_changed
 from storage.repos.upsert import insert_or_ignore
 from storage.unit import UnitOfWork
@@ -70,6 +71,18 @@ def _claimable(now: datetime) -> ColumnElement[bool]:
     )
 
 
+def _left_for(channels: frozenset[Channel]) -> ColumnElement[bool]:
+    """The recipient is on one of `channels` and on no other chat platform."""
+    on = IdentityRow.person_id == OutboxRow.recipient_id
+    names = sorted(c.value for c in channels)
+    platform = IdentityRow.channel != Channel.CONSOLE.value
+    elsewhere = and_(IdentityRow.channel.not_in(names), platform)
+    return and_(
+        exists().where(on, IdentityRow.channel.in_(names)),
+        not_(exists().where(on, elsewhere)),
+    )
+
+
 def _held(message_ids: Sequence[int], owner: str) -> Update:
     """An UPDATE of those of the messages that `owner` still holds claimed."""
     return update(OutboxRow).where(
@@ -119,12 +132,21 @@ class OutboxRepo(UnitOfWork):
             return rows_changed(s, cancelled)
 
     def claim_due(
-        self, *, now: datetime, limit: int, lease_until: datetime, owner: str
+        self,
+        *,
+        now: datetime,
+        limit: int,
+        lease_until: datetime,
+        owner: str,
+        leave_for: frozenset[Channel] = frozenset(),
     ) -> list[OutboxMessage]:
         """Claim up to `limit` messages due by `now` (earliest first) that are pending, or
         claimed with a lease that ended before `now`, for `owner`; each claim counts an
-        attempt."""
+        attempt. Messages for people reached only on a platform in `leave_for` are left
+        as they are."""
         claimable = _claimable(now)
+        if leave_for:
+            claimable = and_(claimable, not_(_left_for(leave_for)))
         with self._write() as s:
             ids = list(
                 s.scalars(

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.domain import Channel
 from bot.domain.outbox import OutboxMessage, OutboxState
 from tests.fakes.memory_tables import (
     CLAIMED,
@@ -77,12 +78,30 @@ class OutboxParts(MemoryBase):
     def _message(message: OutboxMessage) -> OutboxMessage:
         return replace(message, payload=json_copy(message.payload))
 
+    @staticmethod
+    def _left_for(t: Tables, person_id: int, channels: frozenset[Channel]) -> bool:
+        """The person is on one of `channels` and on no other chat platform."""
+        theirs = {i.channel for i in t.identities.values() if i.person_id == person_id}
+        platforms = theirs - {Channel.CONSOLE}
+        return bool(platforms & channels) and platforms <= channels
+
     def claim_due(
-        self, *, now: datetime, limit: int, lease_until: datetime, owner: str
+        self,
+        *,
+        now: datetime,
+        limit: int,
+        lease_until: datetime,
+        owner: str,
+        leave_for: frozenset[Channel] = frozenset(),
     ) -> list[OutboxMessage]:
         with self._atomic() as t:
             due = sorted(
-                (m for m in t.outbox.values() if self._claimable(m, now)),
+                (
+                    m
+                    for m in t.outbox.values()
+                    if self._claimable(m, now)
+                    and not (leave_for and self._left_for(t, m.recipient_id, leave_for))
+                ),
                 key=lambda m: (m.due_at, m.id),
             )[:limit]
             claimed = []

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain import EngagementState, RequestState, SessionState
+from bot.domain import Channel, EngagementState, Identity, RequestState, SessionState
 from bot.domain.lifecycles import IllegalMove
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.ports.errors import Conflict, SlotTaken, StaleState
@@ -144,6 +144,37 @@ def test_outbox_keys_are_unique_and_claims_belong_to_their_owner(pool: Pool) -> 
     assert store.mark_sent(taken.id, at=later, owner="b")
     (sent,) = store.list_outbox(states=[OutboxState.SENT])
     assert sent.attempts == 2 and sent.sent_at == later
+
+
+def test_a_claim_leaves_messages_for_people_reached_only_on_the_platforms_named(
+    pool: Pool,
+) -> None:
+    """A console chat without Slack's settings leaves Slack people's messages due, untried,
+    for the server; everyone else's it takes."""
+    store = pool.store
+    on = {
+        "slack only": (Channel.SLACK,),
+        "slack and a console chat": (Channel.SLACK, Channel.CONSOLE),
+        "slack and teams": (Channel.SLACK, Channel.TEAMS),
+        "console only": (Channel.CONSOLE,),
+        "nowhere yet": (),
+    }
+    for person, (name, channels) in zip(pool.coachees, on.items(), strict=False):
+        for channel in channels:
+            store.link_identity(Identity(person.id, channel, "W1", f"{name}:{channel}"))
+        store.schedule(replace(message(pool, name), recipient_id=person.id))
+    lease = T0 + timedelta(minutes=1)
+    taken = store.claim_due(
+        now=T0, limit=10, lease_until=lease, owner="chat", leave_for=frozenset({Channel.SLACK})
+    )
+    assert sorted(m.key for m in taken) == ["console only", "nowhere yet", "slack and teams"]
+    left = store.list_outbox(states=[OutboxState.PENDING])
+    assert sorted((m.key, m.attempts, m.claimed_by) for m in left) == [
+        ("slack and a console chat", 0, ""),
+        ("slack only", 0, ""),
+    ]
+    rest = store.claim_due(now=T0, limit=10, lease_until=lease, owner="server")
+    assert sorted(m.key for m in rest) == ["slack and a console chat", "slack only"]
 
 
 def test_datetimes_come_back_in_utc(pool: Pool) -> None:
