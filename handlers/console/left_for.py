@@ -43,7 +43,7 @@ class LeftForServer:
                 continue
             name = NAMES[channel]
             lines.append(
-                f"✉ for {person.name} <{person.email}>: waits for {name}, where `coachpool "
-                f"serve` (or `coachpool dispatch --once` with {name}'s settings) sends it\n"
+                f"✉ for {person.name} <{person.email}>: left for `coachpool serve` to send "
+                f"on {name} (this chat has no {name} settings)\n"
             )
         return lines

@@ -32,7 +32,7 @@ SAM = DEMO_COACHEE_EMAIL
 COORDINATOR = DEMO_COORDINATOR_EMAIL
 ASK = "coaching on leading my team through a restructure, Tuesday or Thursday afternoons, online"
 OFFER = "Emma would like you as their coach"
-WAITS = "waits for Slack"
+WAITS = "left for `coachpool serve` to send on Slack"
 
 
 def slack_settings(h: Harness) -> dict[str, str]:
