@@ -160,7 +160,7 @@ def prepare(directory: Path, *, load_users: int, samples: int) -> Pool:
     import dataclasses
 
     from bot.clock import SimulatedClock
-    from bot.domain import Channel, Identity, Person, Role
+    from bot.domain import Channel, Identity, Membership, Person, Role
     from bot.messages import Incoming
     from handlers.bootstrap import bootstrap
     from handlers.pool.sample import load_sample_pool
@@ -171,7 +171,8 @@ def prepare(directory: Path, *, load_users: int, samples: int) -> Pool:
     load_sample_pool(store, now=app.services.clock.now())
     organisations = store.list_organisations()
     for organisation in organisations:
-        store.update_organisation(dataclasses.replace(organisation, slack_team_ids=(TEAM,)))
+        memberships = (Membership(Channel.SLACK, TEAM),)
+        store.update_organisation(dataclasses.replace(organisation, memberships=memberships))
     home = next(o for o in organisations if o.slug == "dudley")
 
     def coachee(n: int) -> str:

@@ -1,15 +1,16 @@
 """Which channels `coachpool serve` runs, from the environment.
 
 Each platform package under `handlers/` offers `mount(context) -> ChannelMount | None`
-(None when its settings are absent). The server mounts every route, the notifier gets
-every sender, and with no platform configured the console stands in, so the embedded
-setup still delivers.
+(None when its settings are absent) declaring its `rank` among the channels. The server
+mounts every route, the notifier gets every sender (a person on several channels is
+reached on the one of lowest rank), and with no platform configured the console stands in,
+so the embedded setup still delivers.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,9 @@ class ChannelContext:
 @dataclass
 class ChannelMount:
     channel: Channel
+    # When a person uses several channels, proactive messages go to the one of lowest rank:
+    # the richer channel first (Teams 10, Slack 20).
+    rank: int
     routes: list[BaseRoute] = field(default_factory=list)
     sender: ChannelSender | None = None
     # Long-running tasks started with the server (e.g. a Socket Mode connection).
@@ -50,10 +54,16 @@ class ChannelMount:
 Mounter = Callable[[ChannelContext], "ChannelMount | None"]
 
 
+def ranked_senders(mounts: Iterable[ChannelMount]) -> dict[Channel, ChannelSender]:
+    """Each mount's sender, the preferred channel (lowest rank) first."""
+    ranked = sorted(mounts, key=lambda m: m.rank)
+    return {m.channel: m.sender for m in ranked if m.sender is not None}
+
+
 def build_notifier(
     application: Application, mounts: list[ChannelMount], *, fallback: ChannelSender | None
 ) -> ChannelNotifier:
-    senders = {m.channel: m.sender for m in mounts if m.sender is not None}
+    senders = ranked_senders(mounts)
     if not senders and fallback is not None:
         log.info("no chat platform configured: proactive messages go to the console")
         return ChannelNotifier(application.services, {}, fallback=fallback)

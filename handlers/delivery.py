@@ -14,8 +14,6 @@ from bot.replies import Reply
 from bot.services import Services
 
 RECIPIENT_CACHE_SECONDS = 5.0
-# When a person uses several channels, the bot prefers the richer ones.
-PREFERENCE = (Channel.TEAMS, Channel.SLACK, Channel.CONSOLE)
 # The chat platforms: a person with an identity on one is reached there, never through the
 # console.
 PLATFORMS = frozenset({Channel.TEAMS, Channel.SLACK})
@@ -30,8 +28,10 @@ class ChannelSender(Protocol):
 
 
 class ChannelNotifier:
-    """Picks the channel for each recipient. `fallback` (the console, in the embedded
-    setup) takes people who have no identity on any configured channel."""
+    """Picks the channel for each recipient: the first of `senders` (most preferred first:
+    `handlers.channels.ranked_senders` orders them by their mounts' rank) on which the
+    person has an identity. `fallback` (the console, in the embedded setup) takes people
+    who have no identity on any configured channel."""
 
     def __init__(
         self,
@@ -68,24 +68,21 @@ class ChannelNotifier:
         person, identities = self._recipient(person_id)
         if person is None or person.erased:
             raise DeliveryError(f"person {person_id} is no longer in the pool", retryable=False)
-        for channel in PREFERENCE:
-            if channel in identities and channel in self._senders:
-                self._senders[channel].send(
-                    person=person, identity=identities[channel], replies=replies
-                )
+        for channel, sender in self._senders.items():
+            if channel in identities:
+                sender.send(person=person, identity=identities[channel], replies=replies)
                 return
         # Not yet seen on any connected channel: a sender that can find people by their
         # verified email (Slack's users.lookupByEmail, say) may still reach them.
         reasons = []
-        for channel in PREFERENCE:
-            if channel in self._senders:
-                try:
-                    self._senders[channel].send(person=person, identity=None, replies=replies)
-                    return
-                except DeliveryError as error:
-                    if error.retryable:
-                        raise
-                    reasons.append(f"{channel.value}: {error.reason}")
+        for channel, sender in self._senders.items():
+            try:
+                sender.send(person=person, identity=None, replies=replies)
+                return
+            except DeliveryError as error:
+                if error.retryable:
+                    raise
+                reasons.append(f"{channel.value}: {error.reason}")
         if self._fallback is not None:
             self._fallback.send(person=person, identity=None, replies=replies)
             return

@@ -9,7 +9,15 @@ from bot.domain.coaches import (
     WeeklySlot,
 )
 from bot.domain.engagements import HOLDING_A_PLACE, Engagement, EngagementState
-from bot.domain.people import Channel, Identity, Organisation, Person, Role
+from bot.domain.people import (
+    Channel,
+    Identity,
+    Membership,
+    Organisation,
+    Person,
+    Role,
+    organisations_of,
+)
 from bot.domain.programmes import Programme
 from bot.domain.requests import CoachingRequest, RequestState, ShortlistEntry
 from bot.domain.sessions import Session, SessionKind, SessionState
@@ -25,6 +33,7 @@ __all__ = [
     "EngagementState",
     "Format",
     "Identity",
+    "Membership",
     "Organisation",
     "Person",
     "Programme",
@@ -35,4 +44,5 @@ __all__ = [
     "SessionState",
     "ShortlistEntry",
     "WeeklySlot",
+    "organisations_of",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -22,6 +23,17 @@ class Channel(StrEnum):
 
 
 @dataclass(frozen=True)
+class Membership:
+    """A workspace on one channel whose people the organisation serves: what the channel
+    calls its tenancy (a workspace id, a tenant id), as the channel reports it. One
+    workspace may serve several organisations; its people are told apart by their
+    verified email."""
+
+    channel: Channel
+    workspace: str
+
+
+@dataclass(frozen=True)
 class Organisation:
     """A member organisation of the pool (a council or other public body)."""
 
@@ -30,9 +42,23 @@ class Organisation:
     name: str
     # Where a coachee in distress is pointed: the organisation's employee assistance programme.
     eap_contact: str = ""
-    # Slack workspace ids and Teams tenant ids that belong to this organisation.
-    slack_team_ids: tuple[str, ...] = ()
-    teams_tenant_ids: tuple[str, ...] = ()
+    # The channels' workspaces that belong to this organisation, in the order they were linked.
+    memberships: tuple[Membership, ...] = ()
+
+    def workspaces(self, channel: Channel) -> tuple[str, ...]:
+        """This organisation's workspaces on `channel`, in the order they were linked."""
+        return tuple(m.workspace for m in self.memberships if m.channel == channel)
+
+    def serves(self, channel: Channel, workspace: str) -> bool:
+        """Whether people in `workspace` on `channel` may be people of this organisation."""
+        return bool(workspace) and Membership(channel, workspace) in self.memberships
+
+
+def organisations_of(
+    organisations: Iterable[Organisation], channel: Channel, workspace: str
+) -> list[Organisation]:
+    """The organisations `workspace` on `channel` serves (none for an unknown or empty one)."""
+    return [o for o in organisations if o.serves(channel, workspace)]
 
 
 @dataclass(frozen=True)
@@ -66,7 +92,8 @@ class Person:
 class Identity:
     """How one person is reached on one platform.
 
-    `workspace` is the Slack team id or the Teams tenant id ("" on the console).
+    `workspace` is the channel's workspace or tenant the account belongs to, as in
+    `Membership` ("" on the console).
     `conversation_ref` holds what a proactive message needs (Teams service URL and
     conversation id, Slack DM channel id), as the channel stored it.
     """

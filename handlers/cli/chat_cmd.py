@@ -54,7 +54,7 @@ def chat_in_terminal(
     `coachpool serve` in this environment (`environ`, else the process's) would send
     them: on Slack or Teams when their settings are present, else into the console
     inbox of people on no platform, and left due for the server for people on one."""
-    from handlers.channels import ChannelContext, mount_all, nothing_to_kick
+    from handlers.channels import ChannelContext, mount_all, nothing_to_kick, ranked_senders
     from handlers.console.wiring import console_chat  # the console's wiring: for chat only
     from handlers.platforms import MOUNTERS
 
@@ -63,7 +63,7 @@ def chat_in_terminal(
         environ=os.environ if environ is None else environ,
         dispatch_soon=nothing_to_kick,
     )
-    senders = {m.channel: m.sender for m in mount_all(context, MOUNTERS) if m.sender is not None}
+    senders = ranked_senders(mount_all(context, MOUNTERS))
     chat = console_chat(
         app.bot,
         person,

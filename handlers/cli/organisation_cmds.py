@@ -1,8 +1,9 @@
-"""`coachpool organisations` and `coachpool organisation link|unlink`: which Slack workspaces
-and Teams tenants serve which member organisation. Messages from a workspace or tenant
-that serves no member organisation are refused politely. One workspace or tenant may
-serve several organisations (a regional pool's own workspace): people in it are told
-apart by their verified email, each served as a person of their own organisation."""
+"""`coachpool organisations` and `coachpool organisation link|unlink`: which channels'
+workspaces (Slack workspaces, Teams tenants: `handlers/tenancy.py`) serve which member
+organisation. Messages from a workspace or tenant that serves no member organisation are
+refused politely. One workspace or tenant may serve several organisations (a regional pool's
+own workspace): people in it are told apart by their verified email, each served as a person
+of their own organisation."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import argparse
 import dataclasses
 from typing import Any
 
-from bot.domain import Organisation
+from bot.domain import Membership, Organisation
 from bot.domain.audit import AuditEntry
 from handlers.cli.common import UsageError, open_app, print_json, print_table
+from handlers.tenancy import TENANCIES
 
 
 def register(commands: Any) -> None:
@@ -24,19 +26,20 @@ def register(commands: Any) -> None:
     for name, run in (("link", run_link), ("unlink", run_unlink)):
         action = actions.add_parser(name, help=f"{name} workspaces or tenants")
         action.add_argument("slug", help="the organisation's slug (see `coachpool organisations`)")
-        action.add_argument("--slack-team", action="append", default=[], metavar="TEAM_ID")
-        action.add_argument("--teams-tenant", action="append", default=[], metavar="TENANT_ID")
+        for tenancy in TENANCIES:
+            action.add_argument(
+                f"--{tenancy.option}", action="append", default=[], metavar=tenancy.metavar
+            )
         action.set_defaults(run=run)
 
 
 def run_list(args: argparse.Namespace) -> int:
     organisations = open_app(args).store.list_organisations()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "slug": o.slug,
             "name": o.name,
-            "slack_teams": list(o.slack_team_ids),
-            "teams_tenants": list(o.teams_tenant_ids),
+            **{t.key: list(o.workspaces(t.channel)) for t in TENANCIES},
         }
         for o in organisations
     ]
@@ -44,18 +47,25 @@ def run_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         print_table(
-            ["slug", "name", "slack teams", "teams tenants"],
-            [
-                [r["slug"], r["name"], ", ".join(r["slack_teams"]), ", ".join(r["teams_tenants"])]
-                for r in rows
-            ],
+            ["slug", "name", *(t.heading for t in TENANCIES)],
+            [[r["slug"], r["name"], *(", ".join(r[t.key]) for t in TENANCIES)] for r in rows],
         )
     return 0
 
 
+def _named(args: argparse.Namespace) -> list[Membership]:
+    """The workspaces named on the command line, in the channels' order."""
+    return [
+        Membership(t.channel, workspace.strip())
+        for t in TENANCIES
+        for workspace in getattr(args, t.dest)
+        if workspace.strip()
+    ]
+
+
 def _change(args: argparse.Namespace, *, add: bool) -> int:
-    if not args.slack_team and not args.teams_tenant:
-        raise UsageError("name at least one --slack-team or --teams-tenant")
+    if not any(getattr(args, t.dest) for t in TENANCIES):
+        raise UsageError(f"name at least one {' or '.join(f'--{t.option}' for t in TENANCIES)}")
     app = open_app(args)
     store = app.store
     with store.transaction():
@@ -64,9 +74,7 @@ def _change(args: argparse.Namespace, *, add: bool) -> int:
             known = ", ".join(o.slug for o in store.list_organisations())
             raise UsageError(f"there is no organisation {args.slug!r}; known: {known}")
         updated = dataclasses.replace(
-            organisation,
-            slack_team_ids=_apply(organisation.slack_team_ids, args.slack_team, add=add),
-            teams_tenant_ids=_apply(organisation.teams_tenant_ids, args.teams_tenant, add=add),
+            organisation, memberships=_apply(organisation.memberships, _named(args), add=add)
         )
         store.update_organisation(updated)
         store.audit(
@@ -75,14 +83,14 @@ def _change(args: argparse.Namespace, *, add: bool) -> int:
                 None,
                 f"organisation.{'link' if add else 'unlink'}",
                 f"organisation:{organisation.id}",
-                f"slack={args.slack_team} teams={args.teams_tenant}",
+                " ".join(f"{t.channel.value}={getattr(args, t.dest)}" for t in TENANCIES),
             )
         )
         others = [o for o in store.list_organisations() if o.id != organisation.id]
-    print(
-        f"{updated.name}: Slack workspaces {', '.join(updated.slack_team_ids) or 'none'}; "
-        f"Teams tenants {', '.join(updated.teams_tenant_ids) or 'none'}."
+    linked = "; ".join(
+        f"{t.many} {', '.join(updated.workspaces(t.channel)) or 'none'}" for t in TENANCIES
     )
+    print(f"{updated.name}: {linked}.")
     if add:
         for line in _shared_with(updated, others):
             print(line)
@@ -92,14 +100,9 @@ def _change(args: argparse.Namespace, *, add: bool) -> int:
 def _shared_with(organisation: Organisation, others: list[Organisation]) -> list[str]:
     """What it means that another organisation uses one of these workspaces or tenants."""
     links = [
-        *(
-            ("Slack workspace", team, [o.slug for o in others if team in o.slack_team_ids])
-            for team in organisation.slack_team_ids
-        ),
-        *(
-            ("Teams tenant", tenant, [o.slug for o in others if tenant in o.teams_tenant_ids])
-            for tenant in organisation.teams_tenant_ids
-        ),
+        (t.one, workspace, [o.slug for o in others if o.serves(t.channel, workspace)])
+        for t in TENANCIES
+        for workspace in organisation.workspaces(t.channel)
     ]
     return [
         f"{label} {link} is shared with {', '.join(sorted(sharing))}: people there are told "
@@ -109,11 +112,12 @@ def _shared_with(organisation: Organisation, others: list[Organisation]) -> list
     ]
 
 
-def _apply(current: tuple[str, ...], changes: list[str], *, add: bool) -> tuple[str, ...]:
-    cleaned = [c.strip() for c in changes if c.strip()]
+def _apply(
+    current: tuple[Membership, ...], changes: list[Membership], *, add: bool
+) -> tuple[Membership, ...]:
     if add:
-        return tuple(dict.fromkeys([*current, *cleaned]))
-    return tuple(c for c in current if c not in cleaned)
+        return tuple(dict.fromkeys([*current, *changes]))
+    return tuple(m for m in current if m not in changes)
 
 
 def run_link(args: argparse.Namespace) -> int:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from bot.domain import Channel
 from bot.ports.store import Store
 from bot.replies import Outgoing
-from handlers.delivery import PREFERENCE
 
-NAMES = {Channel.SLACK: "Slack", Channel.TEAMS: "Microsoft Teams"}
+# In the order the mounts rank them (handlers/channels.py): the one a person on both would
+# be sent to is named.
+NAMES = {Channel.TEAMS: "Microsoft Teams", Channel.SLACK: "Slack"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class LeftForServer:
         theirs = {i.channel for i in self.store.identities_of(person_id)} - {Channel.CONSOLE}
         if not theirs or not theirs <= self.platforms:
             return None
-        return next(c for c in PREFERENCE if c in theirs)
+        return next(c for c in NAMES if c in theirs)
 
     def notes(self, outgoing: Iterable[Outgoing]) -> list[str]:
         """One line for each person a turn's news waits for: who, and how it reaches them."""

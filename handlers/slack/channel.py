@@ -20,6 +20,9 @@ from handlers.slack.turns import Turns
 from handlers.slack.webapi import SlackApi
 from handlers.slack.workspaces import InstalledWorkspaces, OneWorkspace, Workspaces
 
+# After Teams (handlers/teams/runtime.py): a person on both is reached on Teams.
+SLACK_RANK = 20
+
 
 @dataclass
 class SlackChannel:
@@ -38,6 +41,7 @@ class SlackChannel:
             on_shutdown.append(stop)
         return ChannelMount(
             channel=Channel.SLACK,
+            rank=SLACK_RANK,
             routes=self.app.routes(http_events=not self.settings.socket_mode),
             sender=self.sender,
             background=background,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from slack_sdk.web import WebClient
 
-from bot.domain import Channel, Identity, Person, Role
+from bot.domain import Channel, Identity, Person, Role, organisations_of
 from bot.ports.store import Store
 from handlers.observe import NOT_WATCHED, TENANT, Observer
 from handlers.slack.webapi import SlackApi
@@ -78,13 +78,13 @@ class People:
         return Speaker(person, self._dm_of(client, held))
 
     def member_workspace(self, team_id: str) -> bool:
-        return any(team_id in o.slack_team_ids for o in self._store.list_organisations())
+        return bool(organisations_of(self._store.list_organisations(), Channel.SLACK, team_id))
 
     def serves(self, team_id: str, person: Person) -> bool:
         """Whether the workspace is one of the person's own organisation's: another member
         workspace's admin could give any account a pool member's email."""
         organisation = self._store.get_organisation(person.organisation_id)
-        return organisation is not None and team_id in organisation.slack_team_ids
+        return organisation is not None and organisation.serves(Channel.SLACK, team_id)
 
     def open_dm(self, client: WebClient, user_id: str) -> str:
         opened = self._api.call(client.conversations_open, users=user_id)

@@ -80,7 +80,7 @@ class SlackSender:
         email); claimed for next time, unless they already have a Slack account."""
         store = self._desk.services.store
         organisation = store.get_organisation(person.organisation_id)
-        own = set(organisation.slack_team_ids if organisation else ())
+        own = set(organisation.workspaces(Channel.SLACK) if organisation else ())
         for team_id in sorted(t for t in self._workspaces.team_ids() if t in own):
             token = self._workspaces.token_for(team_id)
             if token is None:

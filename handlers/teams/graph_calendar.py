@@ -128,8 +128,9 @@ class GraphCalendar:
             if identity.channel is Channel.TEAMS and identity.workspace:
                 return identity.workspace
         organisation = self._store.get_organisation(coach.organisation_id)
-        if organisation and organisation.teams_tenant_ids:
-            return organisation.teams_tenant_ids[0]
+        tenants = organisation.workspaces(Channel.TEAMS) if organisation else ()
+        if tenants:
+            return tenants[0]
         return self._settings.tenant_id
 
 

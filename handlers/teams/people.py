@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.domain import Channel, Identity, Organisation, Person
+from bot.domain import Channel, Identity, Organisation, Person, organisations_of
 from bot.ports.store import Store
 from handlers.teams.caller import Caller
 
@@ -51,7 +51,7 @@ class Refused:
 
 
 def tenant_organisations(store: Store, tenant_id: str) -> list[Organisation]:
-    return [o for o in store.list_organisations() if tenant_id and tenant_id in o.teams_tenant_ids]
+    return organisations_of(store.list_organisations(), Channel.TEAMS, tenant_id)
 
 
 def recognise(store: Store, caller: Caller) -> Known | Refused | None:

@@ -20,6 +20,8 @@ from handlers.teams.tokens import MsalTokens
 
 log = logging.getLogger("coachpool.teams")
 START_TIMEOUT = 30.0
+# Before Slack (handlers/slack/channel.py): a person on both is reached on Teams.
+TEAMS_RANK = 10
 
 
 def start_teams(
@@ -75,5 +77,9 @@ def start_teams(
         await run_sync(loop.stop)
 
     return ChannelMount(
-        channel=Channel.TEAMS, routes=list(adapter.routes), sender=sender, on_shutdown=[stop]
+        channel=Channel.TEAMS,
+        rank=TEAMS_RANK,
+        routes=list(adapter.routes),
+        sender=sender,
+        on_shutdown=[stop],
     )

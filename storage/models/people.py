@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -15,8 +17,8 @@ class OrganisationRow(Base):
     slug: Mapped[str] = mapped_column(String(100), unique=True)
     name: Mapped[str] = mapped_column(Text)
     eap_contact: Mapped[str] = mapped_column(Text, default="")
-    slack_team_ids: Mapped[list[str]]
-    teams_tenant_ids: Mapped[list[str]]
+    # The channels' workspaces it serves: [{"channel": ..., "workspace": ...}, ...].
+    memberships: Mapped[list[Any]]
 
 
 class PersonRow(Base):

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from bot.domain import Organisation
+from bot.domain import Channel, Membership, Organisation
 from storage.models import OrganisationRow
 from storage.repos.rows import fresh, row_of, row_or_none
 from storage.unit import UnitOfWork
@@ -18,8 +18,9 @@ def to_organisation(row: OrganisationRow) -> Organisation:
         slug=row.slug,
         name=row.name,
         eap_contact=row.eap_contact,
-        slack_team_ids=tuple(row.slack_team_ids),
-        teams_tenant_ids=tuple(row.teams_tenant_ids),
+        memberships=tuple(
+            Membership(Channel(m["channel"]), m["workspace"]) for m in row.memberships
+        ),
     )
 
 
@@ -27,8 +28,9 @@ def _fill(row: OrganisationRow, organisation: Organisation) -> None:
     row.slug = organisation.slug
     row.name = organisation.name
     row.eap_contact = organisation.eap_contact
-    row.slack_team_ids = list(organisation.slack_team_ids)
-    row.teams_tenant_ids = list(organisation.teams_tenant_ids)
+    row.memberships = [
+        {"channel": m.channel.value, "workspace": m.workspace} for m in organisation.memberships
+    ]
 
 
 class OrganisationRepo(UnitOfWork):

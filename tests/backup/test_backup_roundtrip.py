@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot.domain import Role
+from bot.domain import Channel, Role, organisations_of
 from bot.domain.outbox import OutboxState
 from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from storage.migrate import head_revision
@@ -34,6 +34,14 @@ def test_a_restored_pool_is_the_pool_backed_up_and_sends_its_reminders(
     t, coach = booked_pool(store)
     pending = [m for m in store.list_outbox() if m.state is OutboxState.PENDING]
     assert any(m.kind == "reminder" for m in pending), [m.kind for m in pending]
+    # Councils' workspaces and tenants, one workspace shared by two councils.
+    for link in (
+        ("dudley", "--slack-team", "T0SHARED", "--teams-tenant", "tenant-dudley"),
+        ("walsall", "--slack-team", "T0SHARED"),
+    ):
+        assert coachpool(capsys, database_url, "organisation", "link", *link)[0] == 0
+    linked = store.find_organisation("dudley")
+    assert linked is not None and len(linked.memberships) == 2
     backup(capsys, database_url, tmp_path / "pool.backup")
 
     target_url = fresh_database_url()
@@ -44,6 +52,9 @@ def test_a_restored_pool_is_the_pool_backed_up_and_sends_its_reminders(
     restored = SqlStore.open(target_url)
     try:
         assert table_rows(restored) == table_rows(store)
+        assert restored.find_organisation("dudley") == linked
+        shared = organisations_of(restored.list_organisations(), Channel.SLACK, "T0SHARED")
+        assert sorted(o.slug for o in shared) == ["dudley", "walsall"]
         again = talk_to(restored, t.clock)
         (session,) = restored.list_sessions()
         again.clock.set(session.window.start - timedelta(hours=24))

@@ -22,10 +22,10 @@ import httpx
 import uvicorn
 
 from bot.clock import SimulatedClock
-from bot.domain import Channel
+from bot.domain import Channel, Membership
 from bot.outbox.dispatcher import dispatch_due
 from handlers.bootstrap import Application, bootstrap
-from handlers.channels import ChannelContext, ChannelMount
+from handlers.channels import ChannelContext, ChannelMount, ranked_senders
 from handlers.delivery import ChannelNotifier, ChannelSender
 from handlers.metrics.instruments import Metrics
 from handlers.pool.sample import load_sample_pool
@@ -87,6 +87,8 @@ class Harness:
     http: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=10))
     # Other channels served by the same app (see `running_pool`'s `mounters`).
     mounts: list[ChannelMount] = field(default_factory=list)
+    # The Slack channel's own mount, as the app serves it.
+    slack_mount: ChannelMount | None = None
     # What the channels, the kicker and /metrics count into, wired as `coachpool serve` does.
     metrics: Metrics = field(default_factory=Metrics)
 
@@ -129,9 +131,9 @@ class Harness:
                 raise AssertionError("a Slack turn did not finish in time")
 
     def senders(self) -> dict[Channel, ChannelSender]:
-        """Every channel's proactive sender: Slack's and the other mounts'."""
-        others = {m.channel: m.sender for m in self.mounts if m.sender is not None}
-        return {Channel.SLACK: self.channel.sender, **others}
+        """Every channel's proactive sender, Slack's and the other mounts', in the mounts'
+        rank, as `coachpool serve` orders them."""
+        return ranked_senders([self.slack_mount or self.channel.mount(), *self.mounts])
 
     # -- people ------------------------------------------------------------------------
     def user(self, who: str | FakeUser) -> SlackUser:
@@ -271,7 +273,8 @@ def running_pool(
         team = team_of(organisation.slug) if oauth else SINGLE_TEAM
         teams[organisation.id] = team
         if member_teams:
-            store.update_organisation(dataclasses.replace(organisation, slack_team_ids=(team,)))
+            memberships = (Membership(Channel.SLACK, team),)
+            store.update_organisation(dataclasses.replace(organisation, memberships=memberships))
     users = [
         FakeUser(teams[p.organisation_id], user_of(p.id), p.email) for p in store.list_people()
     ]
@@ -312,14 +315,22 @@ def running_pool(
                     Workspace(team, token, f"B{team}", bot_user(team), team_name=f"Team {team}")
                 )
         others = [mounter(context) for mounter in mounters]
-        senders = {m.channel: m.sender for m in others if m.sender is not None}
-        notifier = ChannelNotifier(application.services, {Channel.SLACK: channel.sender, **senders})
+        slack_mount = channel.mount()
+        notifier = ChannelNotifier(application.services, ranked_senders([slack_mount, *others]))
         kicker.append(DispatchKicker(application.services, notifier, observer=metrics))
-        asgi = create_app(application, mounts=[channel.mount(), *others], metrics=metrics)
+        asgi = create_app(application, mounts=[slack_mount, *others], metrics=metrics)
         try:
             with ServerThread(asgi) as url:
                 harness = Harness(
-                    application, fake, channel, url, clock, finished, mounts=others, metrics=metrics
+                    application,
+                    fake,
+                    channel,
+                    url,
+                    clock,
+                    finished,
+                    mounts=others,
+                    slack_mount=slack_mount,
+                    metrics=metrics,
                 )
                 try:
                     yield harness

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot.domain import Channel, Identity, Organisation, Person, Role
+from bot.domain import Channel, Identity, Membership, Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.keys import OutboxKind
 from bot.replies import Attachment, Reply, Text
@@ -102,7 +102,8 @@ class SoakResult:
 def prepare(store: SqlStore, plan: SoakPlan, *, now: datetime) -> None:
     """The pool's people on Slack (DM channels known) and the due messages, through the
     store's own operations."""
-    org = store.add_organisation(Organisation(0, "soak", "Soak Council", slack_team_ids=(TEAM,)))
+    slack = (Membership(Channel.SLACK, TEAM),)
+    org = store.add_organisation(Organisation(0, "soak", "Soak Council", memberships=slack))
     ids = []
     for n in range(plan.people):
         person = Person(0, f"p{n}@soak.gov.uk", f"Person {n}", org.id, frozenset({Role.COACHEE}))

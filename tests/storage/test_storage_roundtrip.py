@@ -17,6 +17,7 @@ from bot.domain import (
     EngagementState,
     Format,
     Identity,
+    Membership,
     Organisation,
     Person,
     Programme,
@@ -44,15 +45,19 @@ def test_organisation(store: SqlStore) -> None:
         slug="sandwell",
         name="Sandwell Council",
         eap_contact="EAP: 0800 000 000",
-        slack_team_ids=("T01", "T02"),
-        teams_tenant_ids=("tenant-a",),
+        memberships=(
+            Membership(Channel.SLACK, "T01"),
+            Membership(Channel.TEAMS, "tenant-a"),
+            Membership(Channel.SLACK, "T02"),
+        ),
     )
     added = store.add_organisation(given)
     assert added.id > 0
     assert added == replace(given, id=added.id)
     assert store.get_organisation(added.id) == added
     assert store.find_organisation("sandwell") == added
-    changed = replace(added, name="Sandwell MBC", slack_team_ids=())
+    assert added.workspaces(Channel.SLACK) == ("T01", "T02")
+    changed = replace(added, name="Sandwell MBC", memberships=added.memberships[1:2])
     store.update_organisation(changed)
     assert store.list_organisations() == [changed]
     assert store.get_organisation(999) is None

@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 from teams_fakes import FakeConnector, FakeLogin, FakeOpenId, Member, self_signed
 
 from bot.clock import SimulatedClock
-from bot.domain import Channel, Identity, Person
+from bot.domain import Channel, Identity, Membership, Person
 from bot.outbox.dispatcher import DispatchReport, dispatch_due
 from bot.ports.store import Store
 from bot.replies import Reply
@@ -173,7 +173,9 @@ def set_tenants_in(store: Store, tenants: dict[str, str]) -> None:
     for slug, tenant in tenants.items():
         organisation = store.find_organisation(slug)
         assert organisation is not None, slug
-        store.update_organisation(dataclasses.replace(organisation, teams_tenant_ids=(tenant,)))
+        others = [m for m in organisation.memberships if m.channel is not Channel.TEAMS]
+        memberships = (*others, Membership(Channel.TEAMS, tenant))
+        store.update_organisation(dataclasses.replace(organisation, memberships=memberships))
 
 
 # -- activities as Teams sends them --------------------------------------------------------
