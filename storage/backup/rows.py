@@ -10,16 +10,19 @@ from __future__ import annotations
 from sqlalchemy import Connection, Table, func, insert, select, text
 
 from storage.models import Base
+from storage.models.hours import PersonHoursRow
 from storage.models.revisions import PoolRevisionRow
 
 CHUNK = 1_000
 
 
 def pool_tables() -> list[Table]:
-    """The tables holding the pool's records, in foreign-key order. Not the matching cache's
-    revision tags: triggers write them on every change (a restore's inserts give fresh
-    ones), so they are no part of what a pool is and are never compared or copied."""
-    derived = {PoolRevisionRow.__tablename__}
+    """The tables holding the pool's records, in foreign-key order. Not what triggers derive
+    from them: the matching cache's revision tags, written on every change, and each
+    person's totals of held minutes. A restore's inserts of people and sessions write both
+    afresh (copying the totals too would count every held session twice), so they are no
+    part of what a pool is and are never compared or copied."""
+    derived = {PoolRevisionRow.__tablename__, PersonHoursRow.__tablename__}
     return [t for t in Base.metadata.sorted_tables if t.name not in derived]
 
 

@@ -7,6 +7,7 @@ from storage.models.console import ConsoleMessageRow, ConsoleOfferRow
 from storage.models.conversations import ConversationRow
 from storage.models.events import ProcessedEventRow
 from storage.models.feedback import EvaluationRow, FeedbackRow
+from storage.models.hours import PersonHoursRow
 from storage.models.outbox import OutboxRow
 from storage.models.people import IdentityRow, OrganisationRow, PersonRoleRow, PersonRow
 from storage.models.programmes import ProgrammeRow
@@ -29,6 +30,7 @@ __all__ = [
     "IdentityRow",
     "OrganisationRow",
     "OutboxRow",
+    "PersonHoursRow",
     "PersonRoleRow",
     "PersonRow",
     "PoolRevisionRow",

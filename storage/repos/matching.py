@@ -9,20 +9,20 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import String, func, select, type_coerce, union
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from bot.domain import EngagementState, RequestState, SessionState
+from bot.domain import EngagementState, RequestState
 from bot.domain.timewindow import TimeWindow
 from bot.ports.store import PoolRevisions
 from storage.models import (
     EngagementRow,
+    PersonHoursRow,
     PersonRow,
     PoolRevisionRow,
     RequestRow,
     SessionRow,
 )
 from storage.repos.booking import OCCUPYING
-from storage.repos.sessions import session_minutes
 from storage.unit import UnitOfWork
 
 # No session is longer: one starting this long before a window cannot reach into it.
@@ -38,21 +38,26 @@ class MatchingRepo(UnitOfWork):
 
     def organisation_hours(self) -> dict[int, float]:
         """Organisation id -> hours of held sessions its coaches gave minus hours its staff
-        received, by each person's organisation now; erased people's sessions not counted."""
-        balance: dict[int, float] = defaultdict(float)
+        received, by each person's organisation now; erased people's sessions not counted.
+        Summed from each person's running totals (`person_hours`, kept by triggers), so it
+        costs the people who ever gave or received coaching, not the sessions ever held."""
+        given, received = (
+            func.sum(PersonHoursRow.given_minutes),
+            func.sum(PersonHoursRow.received_minutes),
+        )
         with self._read() as s:
-            minutes = func.sum(session_minutes(s))
-            for side, sign in ((SessionRow.coach_id, 1), (SessionRow.coachee_id, -1)):
-                person = aliased(PersonRow)
-                rows = s.execute(
-                    select(person.organisation_id, minutes)
-                    .join(person, person.id == side)
-                    .where(SessionRow.state == SessionState.HELD.value, person.erased.is_(False))
-                    .group_by(person.organisation_id)
-                )
-                for organisation_id, total in rows:
-                    balance[organisation_id] += sign * float(total or 0) / 60
-        return dict(balance)
+            rows = s.execute(
+                select(PersonRow.organisation_id, given, received)
+                .join(PersonRow, PersonRow.id == PersonHoursRow.person_id)
+                .where(PersonRow.erased.is_(False))
+                .group_by(PersonRow.organisation_id)
+                # An organisation none of whose people gave or received is left out, as an
+                # aggregate over held sessions leaves it out.
+                .having((given != 0) | (received != 0))
+            )
+            return {
+                organisation_id: (int(gave) - int(got)) / 60 for organisation_id, gave, got in rows
+            }
 
     def line_manager(self, person_id: int) -> int | None:
         """The person's line manager's id; None if they have none, are erased or unknown."""
