@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015_tenancy_memberships"
-down_revision: str | None = "0013_path_manager_index"
+down_revision: str | None = "0014_hours_totals"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
