@@ -15,7 +15,11 @@ from sqlalchemy.pool import StaticPool
 
 from storage.errors import BadDatabaseUrl, DatabaseMissing
 
-DEFAULT_BUSY_TIMEOUT = 5.0
+# SQLite runs one writer at a time: a turn waits this long for another process's write (a
+# burst of presses on one button, `serve` beside a CLI command) before it is told the pool
+# is busy. A slow first turn of a fresh process (lazy imports) on a loaded machine can hold
+# the lock for seconds, so a short wait turned such a burst into apologies.
+DEFAULT_BUSY_TIMEOUT = 30.0
 DEFAULT_CONNECT_TIMEOUT = 10
 
 # Connections carrying this execution option begin a plain (deferred) SQLite transaction:
