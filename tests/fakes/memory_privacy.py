@@ -13,6 +13,7 @@ from bot.domain import CoachingRequest, EngagementState, RequestState, SessionSt
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxState
 from bot.domain.retention import RetentionCutoffs, RetentionReport
+from bot.ports.errors import Conflict
 from bot.privacy.traces import PersonTraces, traces_of
 from tests.fakes.memory_tables import MemoryBase, Tables, utc
 
@@ -146,6 +147,8 @@ def _forget_messages(t: Tables, person_id: int, traces: PersonTraces) -> None:
             scrubbed = replace(
                 m, key=traces.scrub(m.key, KEY_STAND_IN), payload=traces.scrub_json(m.payload)
             )
+            if scrubbed.key in t.outbox_keys:  # the key's UNIQUE constraint, in SQL
+                raise Conflict(f"a record with the same key already exists ({scrubbed.key})")
             t.outbox[m.id] = scrubbed
             t.outbox_keys[scrubbed.key] = m.id
         else:

@@ -424,6 +424,16 @@ def test_erasure_leaves_what_the_database_leaves(store: Store, other_store: Stor
     assert store.get_person(pool.coachees[1].id).manager_id is None  # type: ignore[union-attr]
 
 
+def test_an_erasure_that_would_repeat_a_message_key_is_refused_whole(pool: Pool) -> None:
+    store = pool.store
+    erin = _erin(pool)
+    store.schedule(OutboxMessage("to-coach:erased", pool.coach.id, "nudge", T0))
+    before = _everything(store)  # remembers the two event ids it asks about
+    with pytest.raises(Conflict):
+        store.erase_person(erin.id, at=T0)
+    assert _everything(store) == {**before, "events": [False] * 4}
+
+
 def test_erasing_a_coach_blanks_the_profile_as_the_database_does(
     store: Store, other_store: Store
 ) -> None:
