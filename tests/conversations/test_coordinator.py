@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from handlers.pool.sample import DEMO_COACHEE_EMAIL, DEMO_COORDINATOR_EMAIL
 from tests.conversations.test_booking import shortlisted
 from tests.conversations.transcript import Transcript, squeeze
@@ -26,8 +24,6 @@ def test_a_coordinator_sees_waiting_requests_without_names(t: Transcript) -> Non
     assert "'waiting' for the requests" in t.say(COORDINATOR, "help")
 
 
-# The digest reads the DigestSource port, which only SqlStore answers.
-@pytest.mark.database
 def test_the_digest_on_demand_for_coordinators_only(t: Transcript) -> None:
     digest = squeeze(t.say(COORDINATOR, "digest"))
     assert "Weekly digest for" in digest

@@ -17,8 +17,7 @@ from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
 from tests.store_dump import places_holding
 
-# `kept_nowhere` reads every table of the database, so these run on SQLite and PostgreSQL.
-pytestmark = pytest.mark.database
+pytestmark = pytest.mark.database(reason="`kept_nowhere` reads every table of the database")
 
 SAM = "sam.patel@dudley.gov.uk"
 NATALIE = "natalie.webb@solihull.gov.uk"

@@ -100,8 +100,7 @@ def test_the_attendance_check_and_feedback_are_asked_late_only_while_they_make_s
     )
 
 
-# The digest reads the DigestSource port, which only SqlStore answers.
-@pytest.mark.database
+@pytest.mark.database(reason="the console chat's inbox is SqlStore's own table (an Engine)")
 def test_a_chat_opened_months_later_delivers_nothing_stale(t: Transcript) -> None:
     booked(t)
     (session,) = t.store.list_sessions()
@@ -134,8 +133,6 @@ def test_a_nudge_past_the_answer_time_is_skipped_but_the_request_still_moves_on(
     assert nudge.skip_reason.startswith("the coach's answer time ran out at")
 
 
-# The digest reads the DigestSource port, which only SqlStore answers.
-@pytest.mark.database
 def test_a_digest_a_week_late_is_skipped_as_next_mondays_replaces_it(t: Transcript) -> None:
     services = t.bot.services
     assert queue_previous_week(services) > 0

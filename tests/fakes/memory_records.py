@@ -1,4 +1,4 @@
-"""Conversations, platform events, feedback, the audit log and privacy, in memory."""
+"""Conversations, platform events, feedback and the audit log, in memory."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from bot.domain.audit import AuditEntry
 from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback, FinalEvaluation
 from bot.domain.people import Channel
-from bot.domain.retention import RetentionCutoffs, RetentionReport
 from tests.fakes.memory_tables import (
     MemoryBase,
     json_copy,
@@ -90,9 +89,3 @@ class RecordParts(MemoryBase):
             for _, e in rows
             if e.subject.startswith(subject_prefix) and (since is None or e.at >= since)
         ]
-
-    def erase_person(self, person_id: int, *, at: datetime, by: str = "") -> None:
-        raise NotImplementedError("MemoryStore.erase_person: run this test on SqlStore")
-
-    def forget_expired(self, cutoffs: RetentionCutoffs) -> RetentionReport:
-        raise NotImplementedError("MemoryStore.forget_expired: run this test on SqlStore")

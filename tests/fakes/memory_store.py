@@ -13,10 +13,13 @@ A faithful fake, not a sketch: what the core relies on behaves as on SQLite and 
 - Values: datetimes are stored and returned as aware UTC (naive ones refused), JSON fields
   (payloads, conversation data, conversation references) are copied through JSON, unique
   emails and slugs raise Conflict, missing records NotFound.
-
-Not implemented (NotImplementedError naming the method): `erase_person` and
-`forget_expired`, which belong to the storage tests; the digest's queries are not part of
-`Store` and this fake does not answer them (`bot.digest.source.digest_source` refuses it).
+- Privacy: `erase_person` and `forget_expired` delete, scrub and blank what
+  storage/repos/erasure.py and storage/repos/retention.py do, and report the same counts.
+- The digest: it answers the digest's own port (`bot.digest.source.DigestSource`) with the
+  facts storage/repos/digest.py selects, in the same order.
+(tests/fakes/test_memory_store.py compares all three with SqlStore on the same operations.)
+The console's inbox and Slack installations are SqlStore's own tables, not the core's
+`Store`: the console chat still needs a database.
 """
 
 from __future__ import annotations
@@ -24,17 +27,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tests.fakes.memory_coaching import CoachingParts
+from tests.fakes.memory_digest import DigestParts
 from tests.fakes.memory_outbox import OutboxParts
 from tests.fakes.memory_people import PeopleParts
+from tests.fakes.memory_privacy import PrivacyParts
 from tests.fakes.memory_records import RecordParts
 from tests.fakes.memory_sessions import SessionParts
 
 
-class MemoryStore(PeopleParts, CoachingParts, SessionParts, OutboxParts, RecordParts):
+class MemoryStore(
+    PeopleParts,
+    CoachingParts,
+    SessionParts,
+    OutboxParts,
+    RecordParts,
+    PrivacyParts,
+    DigestParts,
+):
     """One object with every part, as `SqlStore` is one object of repository mixins."""
 
 
 if TYPE_CHECKING:
+    from bot.digest.source import DigestSource
     from bot.ports.store import Store
 
-    _implements: type[Store] = MemoryStore  # mypy (pyproject.toml lists this file) checks it
+    # mypy (pyproject.toml lists this file) checks both.
+    _implements: type[Store] = MemoryStore
+    _answers: type[DigestSource] = MemoryStore

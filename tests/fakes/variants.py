@@ -4,6 +4,7 @@
 
 A test that needs a real database (a second store on the same one, racing processes, what
 only SQL answers) asks for `database_url` or is marked `database`: it is skipped on the fake.
+The mark says why: `@pytest.mark.database(reason="it reads every table")`.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ ON_A_DATABASE = "needs a database: runs on SQLite and PostgreSQL, not on the in-
 )
 def store_kind(request: pytest.FixtureRequest) -> str:
     kind: str = request.param
-    if kind == "memory" and request.node.get_closest_marker("database"):
-        pytest.skip(ON_A_DATABASE)
+    mark = request.node.get_closest_marker("database")
+    if kind == "memory" and mark is not None:
+        reason = mark.kwargs.get("reason")
+        pytest.skip(f"{ON_A_DATABASE} ({reason})" if reason else ON_A_DATABASE)
     return kind
 
 
