@@ -9,7 +9,7 @@ from bot.domain.feedback import THEMES, Feedback
 from bot.engine import Conversation, Finish, Retry, Transition, Turn
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Reply, Text
-from bot.requests.intake_steps import SKIP_WORDS
+from bot.step_answers import SKIP_WORDS
 
 DONE = "done"
 

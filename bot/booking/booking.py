@@ -34,6 +34,7 @@ from bot.domain.audit import AuditEntry
 from bot.domain.lifecycles.engagement import ENGAGEMENT
 from bot.domain.lifecycles.session import SESSION
 from bot.domain.outbox import OutboxMessage
+from bot.domain.people import zone_of
 from bot.domain.requests import AWAITING_ANSWER
 from bot.domain.timewindow import TimeWindow
 from bot.keys import OutboxKind
@@ -41,7 +42,6 @@ from bot.messages import Incoming, Outcome, refusal
 from bot.ports.errors import SlotTaken, StaleState
 from bot.registry import VerbHandler
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
-from bot.requests.candidates import zone_of
 from bot.requests.choosing import SHORTLIST
 from bot.requests.shortlist import offer_shortlist
 from bot.services import Services

@@ -19,10 +19,11 @@ from bot.booking.live_times import in_bookable_range
 from bot.booking.slot_buttons import slot_value
 from bot.domain import CoachingRequest, Person, RequestState
 from bot.domain.audit import AuditEntry
+from bot.domain.people import zone_of
 from bot.domain.timewindow import TimeWindow
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
-from bot.requests.candidates import horizon, zone_of
+from bot.requests.candidates import horizon
 from bot.requests.choosing import TIMES, schedule_coachee_deadlines
 from bot.scheduling import candidate_slots, subtract
 from bot.services import Services

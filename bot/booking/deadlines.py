@@ -15,10 +15,10 @@ from bot.booking.next_coach import offer_next_coach
 from bot.domain import RequestState
 from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
+from bot.domain.people import zone_of
 from bot.lapse import Deadline, stamp
 from bot.messages import Outcome
 from bot.replies import Outgoing, Reply, Text
-from bot.requests.candidates import zone_of
 from bot.services import Services
 from bot.text_format import local_time
 

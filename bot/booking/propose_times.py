@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.booking.coachee_choice import proposed_slots, times_proposed
+from bot.domain.people import zone_of
 from bot.domain.requests import AWAITING_ANSWER
 from bot.engine import Conversation, Finish, Retry, Transition, Turn
 from bot.messages import Outcome
 from bot.replies import Reply, Text
-from bot.requests.candidates import zone_of
-from bot.requests.intake_steps import read_times
+from bot.step_answers import read_times
 
 
 @dataclass(frozen=True)

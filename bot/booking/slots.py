@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain import CoachingRequest, Person, Programme
+from bot.domain.people import zone_of
 from bot.domain.timewindow import TimeWindow
-from bot.requests.candidates import horizon, zone_of
+from bot.requests.candidates import horizon
 from bot.scheduling import candidate_slots, free_windows, subtract
 from bot.services import Services
 

@@ -19,8 +19,8 @@ from bot.meeting_links import meeting_link
 from bot.messages import Outcome
 from bot.pool.availability import AvailabilityError, format_weekly, parse_weekly
 from bot.replies import Choice, Choices, Reply, Text
-from bot.requests.intake_steps import YES_WORDS, person_zone
 from bot.requests.waitlist import rematch_waiting
+from bot.step_answers import YES_WORDS, person_zone
 from bot.when import parse_when
 
 

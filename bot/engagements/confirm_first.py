@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from bot.actions import Action, Verb, action_value
 from bot.domain import EngagementState, Person, RequestState, SessionState
+from bot.domain.people import zone_of
 from bot.engagements import engagement_actions
 from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
 from bot.replies import Choice, Choices
-from bot.requests.candidates import zone_of
 from bot.when import describe_window
 
 if TYPE_CHECKING:

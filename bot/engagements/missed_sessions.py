@@ -11,10 +11,10 @@ from bot import keys
 from bot.actions import Action, Verb, action_value
 from bot.domain import Person, Session, SessionState
 from bot.domain.audit import AuditEntry
+from bot.domain.people import zone_of
 from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Text
-from bot.requests.candidates import zone_of
 from bot.services import Services
 from bot.when import describe_window
 

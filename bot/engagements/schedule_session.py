@@ -23,8 +23,8 @@ from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
 from bot.messages import Outcome
 from bot.ports.errors import SlotTaken
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
-from bot.requests.intake_steps import read_times
 from bot.session_cards import session_card
+from bot.step_answers import read_times
 from bot.text_format import local_time
 from bot.text_hygiene import small_number
 

@@ -20,12 +20,12 @@ from bot.requests.intake_steps import (
     WhenStep,
     next_missing,
     open_programmes,
-    person_zone,
     windows_from_data,
 )
 from bot.requests.submit import RequestDraft, submit_request
 from bot.requests.summary import CONFIRM, SummaryStep
 from bot.services import Services
+from bot.step_answers import person_zone
 from bot.understanding.first_message import read_first_message
 from bot.understanding.request_text import understand_format, understand_request
 from bot.understanding.wellbeing import shows_distress, support_message

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.domain.coaches import Format
 from bot.domain.programmes import Programme
-from bot.domain.timewindow import TimeWindow, windows_to_data
+from bot.domain.timewindow import windows_to_data
 from bot.engine import Goto, Retry, Transition, Turn
 from bot.matching.topics import near_themes
 from bot.replies import Choice, Choices, Reply, Text
 from bot.requests.one_request import BUSY_PROGRAMMES
+from bot.step_answers import SKIP_WORDS, YES_WORDS, person_zone, read_times
 from bot.understanding.request_text import is_bare_opener, understand_format
-from bot.when import describe_windows, parse_when
+from bot.when import describe_windows
 
 TOPIC_CHECK = "topic_check"
-YES_WORDS = frozenset({"yes", "y", "yes please", "yep", "correct", "that's right", "right"})
-SKIP_WORDS = frozenset({"skip", "none", "no", "nothing", "n/a", "no preference", "pass"})
 FORMAT_CHOICES = (
     Choice("Online", Format.ONLINE.value),
     Choice("In person", Format.IN_PERSON.value),
@@ -30,13 +28,6 @@ def _too_vague(topic: str) -> bool:
     """ "coaching", or one word that names no coaching theme ("banana"); "leadership" and a
     misspelt "leadrship" are fine."""
     return is_bare_opener(topic) or (len(topic.split()) == 1 and not near_themes(topic))
-
-
-def person_zone(turn: Turn) -> ZoneInfo:
-    try:
-        return ZoneInfo(turn.person.timezone)
-    except (KeyError, ValueError):
-        return turn.services.settings.pool_timezone
 
 
 def open_programmes(turn: Turn) -> list[Programme]:
@@ -210,32 +201,3 @@ class WhenStep:
         turn.data["when_text"] = turn.incoming.said
         said = describe_windows(times, person_zone(turn), now=turn.services.clock.now())
         return Goto(next_missing(turn), (Text(f"Got it: {said}."),))
-
-
-def read_times(turn: Turn, *, tz: ZoneInfo) -> tuple[TimeWindow, ...] | Retry:
-    """The times the person gave, or the question to ask them. A phrase understood but
-    worth checking ("next Wednesday" said on a Tuesday) is asked back as yes / no, and a
-    yes on the next turn takes it."""
-    pending = turn.data.pop("_pending_windows", None)
-    if pending and turn.incoming.said.lower().strip(" .!") in YES_WORDS:
-        return tuple(
-            TimeWindow(datetime.fromisoformat(start), datetime.fromisoformat(end))
-            for start, end in pending
-        )
-    result = parse_when(
-        turn.incoming.said,
-        now=turn.services.clock.now(),
-        tz=tz,
-        horizon_weeks=turn.services.settings.horizon_weeks,
-    )
-    if result.windows and result.questions:
-        turn.data["_pending_windows"] = windows_to_data(result.windows)
-        check = Choices(
-            " ".join(result.questions),
-            (Choice("Yes, that's right", "yes"), Choice("No, I'll say it another way", "no")),
-        )
-        return Retry((check,))
-    if not result.understood:
-        questions = result.questions or ("Could you put that another way?",)
-        return Retry(tuple(Text(q) for q in questions))
-    return result.windows

@@ -16,7 +16,8 @@ from bot.domain.coaches import Format
 from bot.domain.timewindow import TimeWindow
 from bot.engine import Goto, Retry, Step, Transition, Turn
 from bot.replies import Card, Choice, Choices, Fact, Reply, Text
-from bot.requests.intake_steps import person_zone, windows_from_data
+from bot.requests.intake_steps import windows_from_data
+from bot.step_answers import person_zone
 from bot.understanding.corrections import read_correction
 from bot.understanding.request_text import understand_format, understand_request
 from bot.when import describe_windows, parse_when
