@@ -220,11 +220,11 @@ FOUNDATION = {
 ALLOWED_SLICE_EDGES: dict[tuple[str, str], str] = {
     ("bot.booking", "bot.requests"): "asking a coach starts from the request's shortlist",
     ("bot.booking", "bot.aftercare"): "a booked session arms its reminders and feedback",
-    ("bot.engagements", "bot.booking"): "a moved session keeps booking's slots and invites",
+    ("bot.engagements", "bot.booking"): "a moved session uses booking's slots, places and invites",
     ("bot.engagements", "bot.aftercare"): "a moved or cancelled session re-arms its messages",
     ("bot.engagements", "bot.requests"): "a place freed by an ending rematches the waiting list",
     ("bot.coaches", "bot.requests"): "new availability rematches the waiting list",
-    ("bot.coaches", "bot.engagements"): "a new meeting link reaches the booked sessions",
+    ("bot.coaches", "bot.engagements"): "a new meeting room moves the booked online sessions",
     ("bot.coaches", "bot.pool"): "availability and profile read as the roster reads them",
     ("bot.overview", "bot.requests"): "people's listings and what they type at a shortlist",
     ("bot.overview", "bot.booking"): "pending offers, and a coach's answer typed in words",
