@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_digest import AS_OF, SETTINGS, load
 
 from bot.clock import SimulatedClock
-from bot.coaching.home import home_parts
 from bot.domain import Person, Role
+from bot.overview.home import home_parts
 from bot.services import Services
 from handlers.web.settings import dashboard_settings
 from storage.migrate import upgrade

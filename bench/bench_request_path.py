@@ -59,10 +59,10 @@ from bench_matching import BIO_SENTENCES, PLACES, ROLES, SPECIALISMS, START_TIME
 from sqlalchemy import insert, text
 
 from bot.clock import SimulatedClock
-from bot.coaching.submit import DEFAULT_PROGRAMME, RequestDraft, submit_request
 from bot.domain import Organisation, Programme, RequestState, Role, SessionState
 from bot.domain.coaches import Format
 from bot.domain.timewindow import TimeWindow
+from bot.requests.submit import DEFAULT_PROGRAMME, RequestDraft, submit_request
 from bot.services import Services
 from storage.migrate import upgrade
 from storage.models import (

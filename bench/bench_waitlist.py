@@ -23,10 +23,10 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.clock import SimulatedClock
-from bot.coaching.submit import RequestDraft, submit_request
-from bot.coaching.waitlist import rematch_waiting, waiting_reasons
 from bot.domain import Format, Person, RequestState, Role
 from bot.domain.timewindow import TimeWindow
+from bot.requests.submit import RequestDraft, submit_request
+from bot.requests.waitlist import rematch_waiting, waiting_reasons
 from bot.services import Services
 from handlers.pool.sample import load_sample_pool
 from storage.migrate import upgrade

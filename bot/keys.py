@@ -16,7 +16,7 @@ from enum import StrEnum
 class OutboxKind(StrEnum):
     # News from someone's turn, queued with the turn (bot/notices.py).
     NOTICE = "notice"
-    # Requests (bot/coaching): a coach's or a coachee's answer time.
+    # Requests (bot/requests, bot/booking): a coach's or a coachee's answer time.
     COACH_NUDGE = "coach_nudge"
     COACH_RESPONSE_DEADLINE = "coach_response_deadline"
     COACHEE_NUDGE = "coachee_nudge"

@@ -14,7 +14,6 @@ from typing import Any
 from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.coaching.waitlist import rematch_and_queue
 from bot.digest.schedule import queue_previous_week
 from bot.domain.audit import AuditEntry
 from bot.domain.retention import RetentionPeriods
@@ -22,6 +21,7 @@ from bot.outbox.dispatcher import dispatch_due
 from bot.ports.errors import StaleState
 from bot.ports.notifier import Notifier
 from bot.privacy.retention import apply_retention
+from bot.requests.waitlist import rematch_and_queue
 from bot.services import Services
 from handlers.observe import NOT_WATCHED, Observer
 

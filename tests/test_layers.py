@@ -77,7 +77,7 @@ def test_the_rule_catches_a_leak(tmp_path: Path) -> None:
 
 # -- No import cycle between the packages of bot/ --------------------------------------------
 #
-# A package is the first two components of a module's name (bot.coaching, bot.digest...);
+# A package is the first two components of a module's name (bot.requests, bot.digest...);
 # the top-level modules bot/*.py are the kernel, package "bot". Every import counts: those
 # under TYPE_CHECKING and inside functions too, since a cycle hidden there is still two
 # packages that cannot be understood (or moved) one without the other.
@@ -199,6 +199,73 @@ def test_the_cycle_rule_catches_a_cycle(tmp_path: Path) -> None:
     cycles = import_cycles(edges)
     assert cycles == [["bot", "bot.slice"]]
     assert "bot/door.py:2 imports bot.slice.verbs" in _describe(cycles, edges)
+
+
+# -- Each slice stands on the kernel --------------------------------------------------------
+#
+# The slices follow the pool's life (bot/requests, booking, engagements, aftercare, coaches,
+# digest, overview). Each depends only on the kernel (bot/*.py: the door, the engine, messages,
+# replies, actions, keys, services), domain/, ports/ and the pure libraries, and on the earlier
+# slices listed below, each for a reason: the allowed order. Anything else (a new slice edge,
+# or booking reaching into overview) fails until it is moved down or listed here with its reason.
+
+SLICES = {
+    "bot.requests", "bot.booking", "bot.engagements", "bot.aftercare", "bot.coaches",
+    "bot.digest", "bot.overview",
+}  # fmt: skip
+FOUNDATION = {
+    "bot", "bot.replies", "bot.domain", "bot.ports",
+    "bot.matching", "bot.scheduling", "bot.when", "bot.understanding",
+}  # fmt: skip
+ALLOWED_SLICE_EDGES: dict[tuple[str, str], str] = {
+    ("bot.booking", "bot.requests"): "asking a coach starts from the request's shortlist",
+    ("bot.booking", "bot.aftercare"): "a booked session arms its reminders and feedback",
+    ("bot.engagements", "bot.booking"): "a moved session uses booking's slots, places and invites",
+    ("bot.engagements", "bot.aftercare"): "a moved or cancelled session re-arms its messages",
+    ("bot.engagements", "bot.requests"): "a place freed by an ending rematches the waiting list",
+    ("bot.coaches", "bot.requests"): "new availability rematches the waiting list",
+    ("bot.coaches", "bot.engagements"): "a new meeting room moves the booked online sessions",
+    ("bot.coaches", "bot.pool"): "availability and profile read as the roster reads them",
+    ("bot.overview", "bot.requests"): "people's listings and what they type at a shortlist",
+    ("bot.overview", "bot.booking"): "pending offers, and a coach's answer typed in words",
+    ("bot.overview", "bot.engagements"): "a line manager's approvals listing",
+    ("bot.overview", "bot.coaches"): "a coach's profile listing",
+    ("bot.overview", "bot.digest"): "coordinators' figures on request",
+}
+
+
+def slice_edges_outside_the_order(
+    edges: dict[tuple[str, str], set[str]],
+) -> dict[tuple[str, str], set[str]]:
+    """Imports from a slice to anything but the foundation and its allowed slices."""
+    return {
+        (source, target): where
+        for (source, target), where in edges.items()
+        if source in SLICES
+        and target not in FOUNDATION
+        and (source, target) not in ALLOWED_SLICE_EDGES
+    }
+
+
+def test_each_slice_depends_only_on_the_kernel_and_the_slices_before_it() -> None:
+    edges = package_imports(CORE)
+    stale = set(ALLOWED_SLICE_EDGES) - set(edges)
+    assert not stale, f"allowed slice edges no longer there, remove them: {stale}"
+    outside = slice_edges_outside_the_order(edges)
+    assert not outside, "\n".join(
+        f"{source} -> {target}: " + "; ".join(sorted(where)[:3])
+        for (source, target), where in sorted(outside.items())
+    )
+
+
+def test_the_slice_rule_catches_a_slice_reaching_into_another() -> None:
+    """The check above can fail: requests importing booking is outside the order."""
+    edges = {
+        ("bot.requests", "bot.booking"): {"bot/requests/x.py:1 imports bot.booking.y"},
+        ("bot.booking", "bot.requests"): {"bot/booking/y.py:1 imports bot.requests.x"},
+        ("bot.requests", "bot.domain"): {"bot/requests/x.py:2 imports bot.domain"},
+    }
+    assert set(slice_edges_outside_the_order(edges)) == {("bot.requests", "bot.booking")}
 
 
 # -- One PNG path ------------------------------------------------------------------------------

@@ -7,16 +7,20 @@ import pytest
 
 import bot.assembly
 from bot.actions import Action, Verb
+from bot.aftercare import registration as aftercare
 from bot.app import CoachingBot
 from bot.assembly import build_registry
-from bot.coaching import registration as coaching
-from bot.conversations import registration as conversations
+from bot.booking import registration as booking
+from bot.coaches import registration as coaches
 from bot.domain import Person
+from bot.engagements import registration as engagements
 from bot.keys import OutboxKind
 from bot.lapse import always
 from bot.messages import Incoming, Outcome
+from bot.overview import registration as overview
 from bot.registry import DuplicateRegistration, FormRoute, Registry, Timer
 from bot.replies import Reply
+from bot.requests import registration as requests
 
 
 def _press(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -44,8 +48,12 @@ def test_a_slice_registering_a_verb_another_already_answers_stops_the_start(
 @pytest.mark.parametrize(
     "again",
     [
-        pytest.param(coaching.register, id="verbs, talk and deadlines"),
-        pytest.param(conversations.register, id="conversations and the request form"),
+        pytest.param(requests.register, id="requests: conversations, request form, verbs"),
+        pytest.param(booking.register, id="booking: verbs, conversations, deadlines"),
+        pytest.param(engagements.register, id="engagements: verbs and a conversation"),
+        pytest.param(aftercare.register, id="aftercare: forms, verbs, timers"),
+        pytest.param(coaches.register, id="coaches: verbs and conversations"),
+        pytest.param(overview.register, id="overview: talk"),
     ],
 )
 def test_registering_a_slice_twice_raises(again: object) -> None:

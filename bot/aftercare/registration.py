@@ -1,6 +1,6 @@
-"""What the aftercare slice answers: the feedback and final-evaluation forms, and a
-session's timed messages (reminders, the attendance check, feedback prompts, calendar
-events) and an engagement's final evaluation."""
+"""What the aftercare slice answers: the feedback and final-evaluation forms and buttons,
+the themes conversation, and a session's timed messages (reminders, the attendance check,
+feedback prompts, calendar events) and an engagement's final evaluation."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.actions import Verb, action_value
-from bot.aftercare import evaluation_form, feedback_form, lifetimes, renderers
+from bot.aftercare import aftercare_actions, evaluation_form, feedback_form, lifetimes, renderers
+from bot.aftercare.themes import THEMES_CONVERSATION
 from bot.domain import Person
 from bot.keys import OutboxKind
 from bot.lapse import always, within
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 
 def register(registry: Registry) -> None:
+    registry.add_verbs(aftercare_actions.ACTIONS.items())
+    registry.add_conversation(THEMES_CONVERSATION)
     registry.add_form(
         feedback_form.PREFIX,
         FormRoute(

@@ -15,17 +15,23 @@ from functools import cache
 from bot import notices
 from bot.aftercare import registration as aftercare
 from bot.app import CoachingBot
-from bot.coaching import registration as coaching
-from bot.conversations import registration as conversations
+from bot.booking import registration as booking
+from bot.coaches import registration as coaches
 from bot.digest import registration as digest
+from bot.engagements import registration as engagements
+from bot.overview import registration as overview
 from bot.registry import Registry
+from bot.requests import registration as requests
 from bot.services import Services
 
 SLICES = (
     notices.register,
-    coaching.register,
+    requests.register,
+    booking.register,
+    engagements.register,
     aftercare.register,
-    conversations.register,
+    coaches.register,
+    overview.register,
     digest.register,
 )
 

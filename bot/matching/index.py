@@ -5,7 +5,7 @@ posts each theme and word to the coaches that have it, so that a request touches
 coaches sharing its words instead of re-reading 5,000 bios. Build it over the requests'
 `MatchContext.horizon`: free time outside the index's horizon is not seen. Rebuild it when
 a profile changes and at least daily; when only a coach's figures move (a booked session, a
-new month for hours) `refreshed` re-prepares just them (bot/coaching/matching_pool.py does
+new month for hours) `refreshed` re-prepares just them (bot/requests/matching_pool.py does
 both). An index is immutable (but for the cache below): share it freely, across threads too.
 
 It also hands out `Exclusion`s, the same object each time a coach is excluded for the same

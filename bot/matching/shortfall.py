@@ -13,7 +13,7 @@ from bot.matching.query import Query
 from bot.matching.results import Rule
 from bot.matching.wording import span, the
 
-# The suggestion that comes with a button doing it (see `bot.coaching.widen`).
+# The suggestion that comes with a button doing it (bot/requests/shortlist.py: widen_choices).
 WIDEN_TO_ONLINE = "online sessions would widen the choice"
 
 # The order in which equally large blockers are named.

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from bot import keys
 from bot.aftercare.schedule import schedule_calendar_removal
-from bot.coaching.confirmations import invite_for
-from bot.coaching.next_coach import offer_next_coach
-from bot.coaching.waitlist import rematch_waiting
+from bot.booking.confirmations import invite_for
+from bot.booking.next_coach import offer_next_coach
 from bot.domain import (
     CoachingRequest,
     Engagement,
@@ -30,6 +29,7 @@ from bot.domain import (
 from bot.domain.requests import AWAITING_ANSWER
 from bot.notices import queue_outgoing
 from bot.replies import Attachment, Outgoing, Text
+from bot.requests.waitlist import rematch_waiting
 from bot.services import Services
 
 ENGAGEMENT_ENDED = "a pool member left the pool"

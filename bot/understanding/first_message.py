@@ -1,6 +1,6 @@
 """Reading a person's first message: is it a request for coaching, and what does it say?
 
-One reading, used by what people type (bot/coaching/talk.py: start an intake or not) and
+One reading, used by what people type (bot/overview/talk.py: start an intake or not) and
 by intake (what to take without asking), so that what bench/bench_understanding.py measures
 is what people get. The topic, the coach they would like, the format and their free time are
 told apart within the message; a topic found only in a described situation, with no coaching

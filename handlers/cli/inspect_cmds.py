@@ -98,7 +98,7 @@ def run_requests(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)  # the contract's keys only (DESIGN.md); the reasons are for people
     else:
-        from bot.coaching.waitlist import waiting_reasons  # matching: for the table only
+        from bot.requests.waitlist import waiting_reasons  # matching: for the table only
 
         why = waiting_reasons(app.services, store.list_requests(states=[RequestState.WAITLISTED]))
         print_table(

@@ -16,7 +16,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.coaching.candidates import match_request
+    from bot.requests.candidates import match_request
 
     app = open_app(args)
     store = app.store

@@ -64,8 +64,8 @@ def run_seed(args: argparse.Namespace) -> int:
 
 
 def run_import_coaches(args: argparse.Namespace) -> int:
-    from bot.coaching.waitlist import rematch_and_queue
     from bot.pool.roster import import_roster
+    from bot.requests.waitlist import rematch_and_queue
     from handlers.pool.roster_files import RosterFileError, read_roster_file
 
     try:

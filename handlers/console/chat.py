@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import CoachingBot
-from bot.coaching.candidates import zone_of
 from bot.domain import Channel, Identity, Person
 from bot.messages import Incoming
 from bot.replies import Card, Choices, Reply
+from bot.requests.candidates import zone_of
 from bot.text_format import local_time, plural
 from bot.text_hygiene import small_number
 from handlers.console.form_filling import FormFilling

@@ -11,9 +11,9 @@ from collections import Counter
 
 from slack_sdk.webhook import WebhookClient
 
-from bot.coaching import overview
 from bot.domain import Channel, Person, RequestState, Role
 from bot.messages import Incoming
+from bot.overview import overview
 from bot.replies import Card, Fact, Reply, Text
 from bot.text_format import local_date
 from handlers.slack.desk import Desk

@@ -12,10 +12,10 @@ from typing import Any
 
 from slack_sdk.web import WebClient
 
-from bot.conversations.intake import INTAKE_FORM
 from bot.domain import Channel
 from bot.messages import Incoming
 from bot.replies import Form, Text
+from bot.requests.intake import INTAKE_FORM
 from handlers.slack.bodies import as_dict, as_text
 from handlers.slack.desk import Desk
 from handlers.slack.forms import answers

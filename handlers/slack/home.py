@@ -1,4 +1,4 @@
-"""The App Home tab: the core's home parts (`bot.coaching.home`) under their headings:
+"""The App Home tab: the core's home parts (`bot.overview.home`) under their headings:
 requests and sessions; a coach's offers and availability; a coordinator's or organisation
 lead's figures, waiting requests and dashboard link."""
 
@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from slack_sdk.web import WebClient
 
-from bot.coaching.home import home_parts
 from bot.domain import Person
+from bot.overview.home import home_parts
 from handlers.slack import limits
 from handlers.slack.blocks import Block, button, header, sections
 from handlers.slack.identity import Stranger

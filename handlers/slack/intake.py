@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from slack_sdk.web import WebClient
 
-from bot.conversations.intake import intake_form
+from bot.requests.intake import intake_form
 from handlers.slack.desk import Desk
 from handlers.slack.forms import info_modal, modal
 from handlers.slack.identity import Stranger

@@ -27,11 +27,11 @@ from microsoft_teams.api.models.adaptive_card import (
 )
 from microsoft_teams.cards import AdaptiveCard
 
-from bot.coaching.home import coordinator_overview
-from bot.coaching.overview import help_text
-from bot.conversations.intake import intake_form
 from bot.domain import Channel
 from bot.messages import Outcome
+from bot.overview.home import coordinator_overview
+from bot.overview.overview import help_text
+from bot.requests.intake import intake_form
 from handlers.bootstrap import Application
 from handlers.observe import ANSWERED, FAILED, NOT_WATCHED, TENANT, Observer
 from handlers.server.blocking import run_sync

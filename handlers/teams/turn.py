@@ -3,9 +3,9 @@ activity turned into an `Incoming`, handled once (`handlers/once.py`)."""
 
 from __future__ import annotations
 
-from bot.conversations.intake import INTAKE_FORM as CORE_INTAKE_FORM
 from bot.domain import Channel, Person
 from bot.messages import Incoming, Outcome
+from bot.requests.intake import INTAKE_FORM as CORE_INTAKE_FORM
 from handlers.bootstrap import Application
 from handlers.once import turn_once
 from handlers.teams.buttons import INTAKE_FORM, REPLY_FORM, Press

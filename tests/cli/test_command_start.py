@@ -27,9 +27,10 @@ HEAVY = (
 WITHOUT_A_POOL = (*HEAVY, "sqlalchemy")
 COMMAND_MODULES = {f"handlers.cli.{c.module}" for c in COMMANDS.values()}
 # What a listing does not use: other commands' needs (export: the reports; rotate-secrets:
-# cryptography), the conversations, the matching and the coaching slices.
+# cryptography), the door, the matching and the coaching slices.
 UNUSED_BY_LISTINGS = (
-    "cryptography", "bot.app", "bot.conversations", "bot.reports", "bot.matching", "bot.coaching",
+    "cryptography", "bot.app", "bot.reports", "bot.matching", "bot.requests", "bot.booking",
+    "bot.engagements", "bot.coaches", "bot.overview",
 )  # fmt: skip
 
 

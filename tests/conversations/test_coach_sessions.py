@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.coaching.engagement_actions import sessions_left
 from bot.domain import SessionState
+from bot.engagements.engagement_actions import sessions_left
 from bot.replies import Attachment
 from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_aftercare import booked, until

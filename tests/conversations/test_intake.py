@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.assembly import coaching_bot
-from bot.conversations.intake import INTAKE_FORM, intake_form
 from bot.domain import RequestState
 from bot.messages import Incoming
+from bot.requests.intake import INTAKE_FORM, intake_form
 from bot.services import Services
 from handlers.console.render import render
 from handlers.pool.sample import DEMO_COACHEE_EMAIL

@@ -3,9 +3,9 @@ was built is in the very next shortlist, never an old picture of them."""
 
 from __future__ import annotations
 
-from bot.coaching.candidates import match_request
 from bot.domain import CoachingRequest, Person
 from bot.matching import Rule
+from bot.requests.candidates import match_request
 from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.transcript import Transcript
 

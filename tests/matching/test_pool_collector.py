@@ -12,10 +12,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.clock import SimulatedClock
-from bot.coaching import matching_pool
-from bot.coaching.candidates import match_request
-from bot.coaching.matching_pool import MatchingPool, pool_of
-from bot.coaching.submit import RequestDraft, submit_request
 from bot.domain import (
     CoachingRequest,
     Engagement,
@@ -28,6 +24,10 @@ from bot.domain import (
     SessionState,
 )
 from bot.domain.timewindow import TimeWindow
+from bot.requests import matching_pool
+from bot.requests.candidates import match_request
+from bot.requests.matching_pool import MatchingPool, pool_of
+from bot.requests.submit import RequestDraft, submit_request
 from bot.services import Services
 from handlers.pool.sample import DEMO_COACHEE_EMAIL, load_sample_pool
 from storage.store import SqlStore

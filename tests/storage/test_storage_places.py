@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from storage_testkit import T0, Pool
 
-from bot.coaching.eligibility import OPEN_STATES
 from bot.domain import (
     HOLDING_A_PLACE,
     CoachingRequest,
@@ -18,6 +17,7 @@ from bot.domain import (
     RequestState,
     Role,
 )
+from bot.requests.eligibility import OPEN_STATES
 
 
 def _request(pool: Pool, coachee: Person, state: RequestState, programme: Programme) -> None:

@@ -1,0 +1,1 @@
+"""A coach's own side: weekly availability, pausing, their meeting link and their profile."""

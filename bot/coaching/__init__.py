@@ -1,1 +1,0 @@
-"""Coaching operations: submitting requests, shortlisting, booking, running engagements."""

@@ -1,1 +1,0 @@
-"""Conversations as persisted state machines; each has a Mermaid diagram (.mmd) beside it."""

@@ -1,0 +1,59 @@
+"""`back`, `cancel` and `help` said while a shortlist waits for the coachee's choice.
+
+The shortlist is not a conversation (its buttons work whenever they are pressed), so these
+words are read here: help explains the choice, back returns to the request to change it,
+cancel asks whether to withdraw it (that question is the confirmation `confirm_first` asks).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.actions import Verb, action_value
+from bot.domain import Person, RequestState
+from bot.engine import BACK_WORDS, CANCEL_WORDS, HELP_WORDS
+from bot.messages import Incoming, Outcome
+from bot.overview.overview import help_text
+from bot.replies import Choice, Choices, Text
+from bot.requests.amend import CHANGE_REQUEST, request_data
+from bot.requests.shortlist import shortlist_choices
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+
+def at_the_shortlist(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome | None:
+    """The answer to back / cancel / help when a shortlist is waiting; None otherwise."""
+    said = incoming.text.lower().strip(" .!")
+    if said not in CANCEL_WORDS | BACK_WORDS | HELP_WORDS:
+        return None
+    store = bot.services.store
+    waiting = store.list_requests(coachee_id=person.id, states=[RequestState.SHORTLISTED])
+    if not waiting:
+        return None
+    request = max(waiting, key=lambda r: (r.updated_at or r.created_at, r.id))
+    if said in BACK_WORDS:
+        lead = Outcome((Text("Here's your request: change any part and I'll look again."),))
+        return lead + bot.start(CHANGE_REQUEST, person, incoming, **request_data(request))
+    if said in CANCEL_WORDS:
+        ask = Choices(
+            f"Would you like to withdraw your coaching request (reference {request.id})? "
+            "No coach has been asked yet, so no one else needs telling.",
+            (
+                Choice(
+                    "Withdraw my request",
+                    action_value(Verb.WITHDRAW_YES, request.id),
+                    style="danger",
+                ),
+                Choice("Keep it", action_value(Verb.SHORTLIST, request.id)),
+            ),
+        )
+        return Outcome((ask,))
+    explain = Text(
+        f"You're choosing a coach for your request (reference {request.id}). Pick one and "
+        "I'll ask them for a time; 'None of these suit me' looks for others. Say 'back' to "
+        "change your request, or 'cancel' to withdraw it."
+    )
+    entries = store.get_shortlist(request.id)
+    everything = Text(help_text(person))
+    return Outcome((explain, shortlist_choices(bot.services, request.id, entries), everything))

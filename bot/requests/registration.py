@@ -1,0 +1,51 @@
+"""What the requests slice answers: the intake and change-request conversations, the
+request form that starts intake all at once, and the request's own buttons (see, change or
+withdraw a request, the shortlist)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.domain import Person
+from bot.messages import Incoming, Outcome
+from bot.registry import FormRoute, Registry
+from bot.replies import Reply, Text
+from bot.requests import request_actions
+from bot.requests.change_request import CHANGE
+from bot.requests.intake import INTAKE, INTAKE_FORM
+from bot.requests.one_request import start_intake
+from bot.safeguarding import FORM_NOT_SAVED
+from bot.services import Services
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+
+def register(registry: Registry) -> None:
+    registry.add_verbs(request_actions.ACTIONS.items())
+    registry.add_conversation(INTAKE)
+    registry.add_conversation(CHANGE)
+    registry.add_form(
+        INTAKE_FORM, FormRoute(submit=_intake_form, again=_intake_again, starts_request=True)
+    )
+
+
+def _intake_form(
+    bot: CoachingBot, person: Person, incoming: Incoming, form: dict[str, str]
+) -> Outcome | None:
+    if incoming.token != INTAKE_FORM:
+        return None
+    # The intake form starts a request afresh, whatever was under way.
+    bot.services.store.clear_conversation(person.id, incoming.channel)
+    return start_intake(bot, person, incoming)
+
+
+def _intake_again(services: Services, person: Person, token: str) -> tuple[Reply, ...]:
+    if token not in {"", INTAKE_FORM}:
+        return (Text(FORM_NOT_SAVED),)
+    return (
+        Text(
+            f"{FORM_NOT_SAVED} You can fill in the request form again when you're "
+            "ready, or say 'coaching' and I'll ask one question at a time."
+        ),
+    )
