@@ -183,7 +183,7 @@ def _read(services: Services, last: _Read, balances: dict[int, float], *, coache
     at once instead of ageing into the collector's oldest generation."""
     store, now = services.store, services.clock.now()
     busy = store.busy_by_person(horizon(services, now))
-    loads = store.coach_loads(*month_of(now, services.settings.pool_timezone))
+    loads = store.coach_loads(*month_of(now, services.settings.pool_timezone), idle=False)
     coached = frozenset(
         e.coach_id
         for e in store.list_engagements(coachee_id=coachee_id)
@@ -236,6 +236,10 @@ def _candidate(prepared: _Prepared, position: int, read: _Read) -> CoachCandidat
     busy = read.busy.get(person.id, ())
     active, hours = read.loads.get(person.id, (0, 0.0))
     available = prepared.available[position]
+    if busy == prepared.read.busy.get(person.id, ()):
+        # Free time as before (only load, balance or history moved): the same windows,
+        # so the index keeps their bits instead of subtracting and masking them again.
+        available, busy = prepared.index.coaches[position].candidate.free, ()
     coachee = read.coachee_id
     past = frozenset({coachee}) if coachee is not None and person.id in read.coached else None
     return CoachCandidate(

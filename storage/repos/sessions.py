@@ -202,17 +202,21 @@ class SessionRepo(UnitOfWork):
             return [TimeWindow(start, end) for start, end in s.execute(query)]
 
     def coach_loads(
-        self, month_start: datetime, month_end: datetime
+        self, month_start: datetime, month_end: datetime, *, idle: bool = True
     ) -> dict[int, tuple[int, float]]:
         """coach id -> (open engagements, hours of CONFIRMED/HELD sessions starting in
-        [month_start, month_end)), for every coach profile and anyone else coaching."""
+        [month_start, month_end)), for every coach profile and anyone else coaching; with
+        `idle=False` only those with an open engagement or hours (matching's per-request
+        read: the pool's coaches default to (0, 0.0), so it skips a row a coach)."""
         open_states = [state.value for state in HOLDING_A_PLACE]
         with self._read() as s:
             # Core rows (no ORM loading) and one row per open engagement read through the
             # (state, coach_id) index: a count grouped in SQL scans every engagement ever.
             db = s.connection()
-            coaches = db.execute(select(CoachRow.person_id)).scalars().all()
-            loads = dict.fromkeys(coaches, (0, 0.0))
+            loads: dict[int, tuple[int, float]] = {}
+            if idle:
+                coaches = db.execute(select(CoachRow.person_id)).scalars().all()
+                loads = dict.fromkeys(coaches, (0, 0.0))
             places = Counter(
                 db.execute(
                     select(EngagementRow.coach_id).where(EngagementRow.state.in_(open_states))
