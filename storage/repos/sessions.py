@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Float, cast, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from bot.domain import HOLDING_A_PLACE, Session, SessionKind, SessionState
@@ -227,7 +227,8 @@ class SessionRepo(UnitOfWork):
             for coach_id, count in places.items():
                 loads[coach_id] = (count, 0.0)
             minutes = db.execute(
-                select(SessionRow.coach_id, func.sum(session_minutes(s)))
+                # As a float: PostgreSQL's numeric sum would come back a Decimal a row.
+                select(SessionRow.coach_id, cast(func.sum(session_minutes(s)), Float))
                 .where(
                     SessionRow.state.in_(OCCUPYING),
                     SessionRow.starts_at >= month_start,
