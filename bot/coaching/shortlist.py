@@ -93,8 +93,9 @@ def shortlist_choices(
 ) -> Choices:
     store = services.store
     options = []
+    coaches = store.get_people([entry.coach_id for entry in entries])
     for entry in entries:
-        coach = store.get_person(entry.coach_id)
+        coach = coaches.get(entry.coach_id)
         organisation = store.get_organisation(coach.organisation_id) if coach else None
         if coach is None or organisation is None:
             continue

@@ -105,6 +105,16 @@ def test_reads_grouped_by_reading_see_the_store_and_writes_inside_are_refused(
     assert store.get_person(added.id) == added
 
 
+def test_get_people_reads_many_as_get_person_reads_one(pool: Pool) -> None:
+    store = pool.store
+    wanted = [pool.coach.id, pool.coachees[1].id, 99_999]
+    assert store.get_people(wanted) == {
+        pool.coach.id: store.get_person(pool.coach.id),
+        pool.coachees[1].id: store.get_person(pool.coachees[1].id),
+    }
+    assert store.get_people([]) == {}
+
+
 def test_coach_loads_without_idle_coaches_leaves_out_only_the_zeros(pool: Pool) -> None:
     store = pool.store
     idle_coach = pool.person("idle.coach@council.example", Role.COACH).id
