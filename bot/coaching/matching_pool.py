@@ -4,9 +4,13 @@ whether the pool has one year of history or ten.
 What is slow to prepare and changes seldom is kept while the store's pool revision tags
 say it is still true: every coach's profile, texts (the index's postings) and free time
 from their availability for a day's worth of requests. What a booking or a held session
-moves is read fresh on every request, each with one bounded query: the coming weeks'
-sessions, this month's load, the organisations' hours (kept while the 'hours' tag holds)
-and who has coached this coachee. Only the coaches whose figures moved are prepared again.
+moves is read fresh on every request, each with one bounded query (all in one read-only
+transaction when the caller opens `store.reading()`, as offering a shortlist does): the
+coming weeks' sessions, this month's load of the coaches who have one, the organisations'
+hours (kept while the 'hours' tag holds) and who has coached this coachee. Only the coaches
+whose figures moved are prepared again, and of those only the ones whose sessions moved
+have their free time recomputed: a held session moves two organisations' balances, not
+their coaches' free time.
 """
 
 from __future__ import annotations
