@@ -46,12 +46,18 @@ class MatchingRepo(UnitOfWork):
             func.sum(PersonHoursRow.given_minutes),
             func.sum(PersonHoursRow.received_minutes),
         )
+        # Grouped by an expression rather than the bare column: grouping by the column,
+        # SQLite walks every person through its organisation index and looks up their
+        # totals (~4x slower); by the expression, it walks the totals and looks up each
+        # person. PostgreSQL hashes either way.
+        organisation = (PersonRow.organisation_id + 0).label("organisation")
         with self._read() as s:
             rows = s.execute(
-                select(PersonRow.organisation_id, given, received)
+                select(organisation, given, received)
+                .select_from(PersonHoursRow)
                 .join(PersonRow, PersonRow.id == PersonHoursRow.person_id)
                 .where(PersonRow.erased.is_(False))
-                .group_by(PersonRow.organisation_id)
+                .group_by(organisation)
                 # An organisation none of whose people gave or received is left out, as an
                 # aggregate over held sessions leaves it out.
                 .having((given != 0) | (received != 0))
