@@ -25,14 +25,16 @@ apart, beside the others', with what reading the hours costs alone, from the run
 totals and (for comparison) aggregated over every held session as it was before.
 Target: median under 100 ms, p95 under 200 ms, and the same at 1 and 3 years.
 
-Last measured (2 CPUs shared with other work, load average 3.2-4.3, so noisy), wall median /
-p95 and this process's CPU median, a held session before every second request: SQLite
-124 / 178 ms (CPU 79) at 1 year, 94 / 176 ms (CPU 73) at 3 years; PostgreSQL 115 / 184 ms
-(CPU 65) at 1 year, 132 / 227 ms (CPU 67) at 3 years. The requests after a session marked
-held: SQLite 142 / 171 and 106 / 198 ms, PostgreSQL 125 / 216 and 145 / 239 ms. The hours
-alone from the running totals: SQLite 29 and 17 ms, PostgreSQL 9 and 19 ms; aggregated
-over every held session as before: SQLite 187 and 273 ms, PostgreSQL 43 and 144 ms. First
-request after start-up 3-5 s.
+Last measured (2 CPUs shared with other engineers' work, load average 2.3-2.4 at start
+and end, so noisy), wall median / p95 and this process's CPU median, a held session before
+every second request: SQLite 52 / 76 ms (CPU 51) at 1 year, 66 / 96 ms (CPU 64) at 3 years;
+PostgreSQL 66 / 87 ms (CPU 49) at 1 year, 75 / 104 ms (CPU 52) at 3 years. The requests
+after a session marked held: SQLite 54 / 76 and 69 / 98 ms, PostgreSQL 67 / 94 and
+82 / 109 ms; the others: SQLite 47 / 78 and 56 / 79 ms, PostgreSQL 59 / 79 and 66 / 86 ms.
+The hours alone from the running totals: SQLite 4.9 and 8.0 ms, PostgreSQL 6.9 and
+10.5 ms; aggregated over every held session as before: SQLite 99 and 208 ms, PostgreSQL 45
+and 98 ms. First request after start-up 2.5-2.9 s. (Before issue 16's round, at load
+average 3.2-4.3: SQLite 124 / 178 and 94 / 176 ms, PostgreSQL 115 / 184 and 132 / 227 ms.)
 """
 
 from __future__ import annotations

@@ -7,6 +7,11 @@ savepoint: when it fails (a duplicate email, say) only its own work is undone an
 block may carry on, on PostgreSQL too, where an error otherwise poisons the transaction.
 A nested `transaction()` block is a savepoint in the same way.
 
+`reading()` groups reads the same way into one read-only transaction (outside a
+`transaction()` block; inside one it joins it): one BEGIN and COMMIT for a request's many
+small reads instead of one each (on PostgreSQL, round trips saved). A write inside it is a
+mistake and raises.
+
 On SQLite, writes and `transaction()` blocks begin with BEGIN IMMEDIATE (they queue for the
 database's one write lock up front); a read outside a block begins a plain deferred
 transaction, so under WAL it never waits for a writer.
@@ -41,12 +46,23 @@ class UnitOfWork:
             yield
 
     @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Group the reads inside into one read-only transaction (see the module docstring)."""
+        if self._current.get() is not None:
+            yield
+            return
+        with self._own(self._reader):
+            yield
+
+    @contextmanager
     def _write(self) -> Iterator[Session]:
         current = self._current.get()
         if current is None:
             with self._own(self.engine) as session:
                 yield session
         else:
+            if current.info.get(READ_ONLY):
+                raise RuntimeError("a store write inside store.reading(): use transaction()")
             with translated(self.where), current.begin_nested():
                 yield current
 
@@ -63,6 +79,7 @@ class UnitOfWork:
     @contextmanager
     def _own(self, bind: Engine) -> Iterator[Session]:
         session = Session(bind, expire_on_commit=False)
+        session.info[READ_ONLY] = bind is self._reader
         token = self._current.set(session)
         try:
             with translated(self.where), session.begin():

@@ -10,7 +10,8 @@ Contract for implementations:
 - Records with `id == 0` are new; `add_*` returns them with their stored id.
 - Each method is atomic on its own. Inside `with store.transaction():` all calls share
   one database transaction, committed at the end or rolled back on an exception;
-  transactions nest (the inner block joins the outer one).
+  transactions nest (the inner block joins the outer one). `with store.reading():` does
+  the same for reads alone (one read-only transaction; writing inside it is an error).
 - Errors are raised as `bot.ports.errors` types, never as database exceptions.
 """
 
@@ -51,6 +52,11 @@ class Store(
 ):
     def transaction(self) -> AbstractContextManager[None]:
         """Group the calls inside into one atomic unit of work."""
+        ...
+
+    def reading(self) -> AbstractContextManager[None]:
+        """Group the reads inside into one read-only unit of work: one transaction for many
+        small reads. Inside `transaction()` it joins it; a write inside raises."""
         ...
 
     def ping(self) -> None:

@@ -4,9 +4,13 @@ whether the pool has one year of history or ten.
 What is slow to prepare and changes seldom is kept while the store's pool revision tags
 say it is still true: every coach's profile, texts (the index's postings) and free time
 from their availability for a day's worth of requests. What a booking or a held session
-moves is read fresh on every request, each with one bounded query: the coming weeks'
-sessions, this month's load, the organisations' hours (kept while the 'hours' tag holds)
-and who has coached this coachee. Only the coaches whose figures moved are prepared again.
+moves is read fresh on every request, each with one bounded query (all in one read-only
+transaction when the caller opens `store.reading()`, as offering a shortlist does): the
+coming weeks' sessions, this month's load of the coaches who have one, the organisations'
+hours (kept while the 'hours' tag holds) and who has coached this coachee. Only the coaches
+whose figures moved are prepared again, and of those only the ones whose sessions moved
+have their free time recomputed: a held session moves two organisations' balances, not
+their coaches' free time.
 """
 
 from __future__ import annotations
@@ -183,7 +187,7 @@ def _read(services: Services, last: _Read, balances: dict[int, float], *, coache
     at once instead of ageing into the collector's oldest generation."""
     store, now = services.store, services.clock.now()
     busy = store.busy_by_person(horizon(services, now))
-    loads = store.coach_loads(*month_of(now, services.settings.pool_timezone))
+    loads = store.coach_loads(*month_of(now, services.settings.pool_timezone), idle=False)
     coached = frozenset(
         e.coach_id
         for e in store.list_engagements(coachee_id=coachee_id)
@@ -236,6 +240,10 @@ def _candidate(prepared: _Prepared, position: int, read: _Read) -> CoachCandidat
     busy = read.busy.get(person.id, ())
     active, hours = read.loads.get(person.id, (0, 0.0))
     available = prepared.available[position]
+    if busy == prepared.read.busy.get(person.id, ()):
+        # Free time as before (only load, balance or history moved): the same windows,
+        # so the index keeps their bits instead of subtracting and masking them again.
+        available, busy = prepared.index.coaches[position].candidate.free, ()
     coachee = read.coachee_id
     past = frozenset({coachee}) if coachee is not None and person.id in read.coached else None
     return CoachCandidate(

@@ -29,9 +29,10 @@ def offer_shortlist(
     choose; or wait-list with the reason. A request that was already waiting and still has
     no coach need not trouble the coordinators twice: `tell_coordinators=False`."""
     store = services.store
-    result, wishes_note = honour_wishes(
-        services, request, result or match_request(services, request)
-    )
+    with store.reading():  # a dozen small reads, one transaction
+        result, wishes_note = honour_wishes(
+            services, request, result or match_request(services, request)
+        )
     now = services.clock.now()
     entries = [
         ShortlistEntry(request.id, c.coach_id, rank, c.score, c.reasons)
@@ -64,14 +65,14 @@ def offer_shortlist(
         widen = widen_choices(request.id, reason)
         told = _tell_coordinators(services, request, reason) if tell_coordinators else ()
         return Outcome((to_coachee, *widen), told)
-    coachee = store.get_person(request.coachee_id)
-    assert coachee is not None
-    zone = zone_of(coachee, services.settings.pool_timezone)
-    note = " ".join(n for n in (wishes_note, result.shortfall_reason) if n)
-    choose_by = local_date(due.nudge_at, zone, now=now)
-    return Outcome(
-        (shortlist_choices(services, request.id, entries, note=note, choose_by=choose_by),)
-    )
+    with store.reading():
+        coachee = store.get_person(request.coachee_id)
+        assert coachee is not None
+        zone = zone_of(coachee, services.settings.pool_timezone)
+        note = " ".join(n for n in (wishes_note, result.shortfall_reason) if n)
+        choose_by = local_date(due.nudge_at, zone, now=now)
+        choices = shortlist_choices(services, request.id, entries, note=note, choose_by=choose_by)
+    return Outcome((choices,))
 
 
 def widen_choices(request_id: int, reason: str) -> tuple[Choices, ...]:
@@ -92,8 +93,9 @@ def shortlist_choices(
 ) -> Choices:
     store = services.store
     options = []
+    coaches = store.get_people([entry.coach_id for entry in entries])
     for entry in entries:
-        coach = store.get_person(entry.coach_id)
+        coach = coaches.get(entry.coach_id)
         organisation = store.get_organisation(coach.organisation_id) if coach else None
         if coach is None or organisation is None:
             continue

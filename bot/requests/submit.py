@@ -33,8 +33,10 @@ class RequestDraft:
 
 def submit_request(services: Services, person: Person, draft: RequestDraft) -> Outcome:
     store = services.store
-    programme = _programme(services, draft.programme_id)
-    if programme is None:
+    with store.reading():
+        programme = _programme(services, draft.programme_id)
+        verdict = None if programme is None else check_eligibility(store, person, programme)
+    if programme is None or verdict is None:
         return Outcome(
             (
                 Text(
@@ -43,7 +45,6 @@ def submit_request(services: Services, person: Person, draft: RequestDraft) -> O
                 ),
             )
         )
-    verdict = check_eligibility(store, person, programme)
     if not verdict.allowed and not verdict.waitlist:
         return Outcome((Text(verdict.reason),))
     now = services.clock.now()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -70,6 +71,14 @@ class PeopleRepo(UnitOfWork):
         with self._read() as s:
             row = row_or_none(s, PersonRow, person_id)
             return None if row is None else to_person(row)
+
+    def get_people(self, person_ids: Collection[int]) -> dict[int, Person]:
+        """Erased people are returned too, as by `get_person`."""
+        if not person_ids:
+            return {}
+        with self._read() as s:
+            query = select(PersonRow).where(PersonRow.id.in_(set(person_ids)))
+            return {row.id: to_person(row) for row in s.scalars(fresh(query))}
 
     def find_person_by_email(self, email: str) -> Person | None:
         """Case-insensitive; erased people are never found."""

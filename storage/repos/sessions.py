@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Float, cast, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from bot.domain import HOLDING_A_PLACE, Session, SessionKind, SessionState
@@ -202,17 +202,21 @@ class SessionRepo(UnitOfWork):
             return [TimeWindow(start, end) for start, end in s.execute(query)]
 
     def coach_loads(
-        self, month_start: datetime, month_end: datetime
+        self, month_start: datetime, month_end: datetime, *, idle: bool = True
     ) -> dict[int, tuple[int, float]]:
         """coach id -> (open engagements, hours of CONFIRMED/HELD sessions starting in
-        [month_start, month_end)), for every coach profile and anyone else coaching."""
+        [month_start, month_end)), for every coach profile and anyone else coaching; with
+        `idle=False` only those with an open engagement or hours (matching's per-request
+        read: the pool's coaches default to (0, 0.0), so it skips a row a coach)."""
         open_states = [state.value for state in HOLDING_A_PLACE]
         with self._read() as s:
             # Core rows (no ORM loading) and one row per open engagement read through the
             # (state, coach_id) index: a count grouped in SQL scans every engagement ever.
             db = s.connection()
-            coaches = db.execute(select(CoachRow.person_id)).scalars().all()
-            loads = dict.fromkeys(coaches, (0, 0.0))
+            loads: dict[int, tuple[int, float]] = {}
+            if idle:
+                coaches = db.execute(select(CoachRow.person_id)).scalars().all()
+                loads = dict.fromkeys(coaches, (0, 0.0))
             places = Counter(
                 db.execute(
                     select(EngagementRow.coach_id).where(EngagementRow.state.in_(open_states))
@@ -223,7 +227,8 @@ class SessionRepo(UnitOfWork):
             for coach_id, count in places.items():
                 loads[coach_id] = (count, 0.0)
             minutes = db.execute(
-                select(SessionRow.coach_id, func.sum(session_minutes(s)))
+                # As a float: PostgreSQL's numeric sum would come back a Decimal a row.
+                select(SessionRow.coach_id, cast(func.sum(session_minutes(s)), Float))
                 .where(
                     SessionRow.state.in_(OCCUPYING),
                     SessionRow.starts_at >= month_start,

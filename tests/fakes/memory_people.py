@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from bot.domain import (
@@ -72,6 +73,10 @@ class PeopleParts(MemoryBase):
     def get_person(self, person_id: int) -> Person | None:
         with self._read() as t:
             return t.people.get(person_id)
+
+    def get_people(self, person_ids: Collection[int]) -> dict[int, Person]:
+        with self._read() as t:
+            return {i: t.people[i] for i in person_ids if i in t.people}
 
     def find_person_by_email(self, email: str) -> Person | None:
         key = email.strip().lower()

@@ -159,10 +159,10 @@ class SessionParts(MemoryBase):
             ]
 
     def coach_loads(
-        self, month_start: datetime, month_end: datetime
+        self, month_start: datetime, month_end: datetime, *, idle: bool = True
     ) -> dict[int, tuple[int, float]]:
         with self._read() as t:
-            loads = dict.fromkeys(t.coaches, (0, 0.0))
+            loads = dict.fromkeys(t.coaches, (0, 0.0)) if idle else {}
             counts: dict[int, int] = defaultdict(int)
             for e in t.engagements.values():
                 if e.state in HOLDING_A_PLACE:

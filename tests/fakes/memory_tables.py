@@ -119,6 +119,10 @@ class MemoryBase:
         self._working: ContextVar[Tables | None] = ContextVar(
             f"memory_store_{id(self)}", default=None
         )
+        # What `reading()` pinned: the committed tables its reads all see.
+        self._pinned: ContextVar[Tables | None] = ContextVar(
+            f"memory_store_read_{id(self)}", default=None
+        )
 
     # -- transactions and health -------------------------------------------------------
     @contextmanager
@@ -140,6 +144,8 @@ class MemoryBase:
                 working.restore(saved)
                 raise
             return
+        if self._pinned.get() is not None:
+            raise RuntimeError("a store write inside store.reading(): use transaction()")
         with self._writer:
             working = self._committed.snapshot()
             token = self._working.set(working)
@@ -150,9 +156,26 @@ class MemoryBase:
             self._committed = working
 
     @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads inside see one committed version of the tables, as in one read-only
+        transaction; inside `transaction()` they see its working copy."""
+        if self._working.get() is not None or self._pinned.get() is not None:
+            yield
+            return
+        token = self._pinned.set(self._committed)
+        try:
+            yield
+        finally:
+            self._pinned.reset(token)
+
+    @contextmanager
     def _read(self) -> Iterator[Tables]:
         working = self._working.get()
-        yield self._committed if working is None else working
+        if working is not None:
+            yield working
+            return
+        pinned = self._pinned.get()
+        yield self._committed if pinned is None else pinned
 
     def ping(self) -> None:
         return None

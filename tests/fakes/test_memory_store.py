@@ -23,6 +23,7 @@ from bot.domain import (
     Identity,
     Person,
     RequestState,
+    Role,
     SessionState,
     ShortlistEntry,
     WeeklySlot,
@@ -106,6 +107,46 @@ def test_another_thread_sees_only_committed_work(pool: Pool) -> None:
         reader.join(10)
     assert seen == [None]
     assert store.find_person_by_email("pending@council.example") is not None
+
+
+def test_reads_grouped_by_reading_see_the_store_and_writes_inside_are_refused(
+    pool: Pool,
+) -> None:
+    store = pool.store
+    with store.reading():
+        assert store.get_person(pool.coach.id) == pool.coach
+        with store.reading():  # nested: joins
+            assert store.find_person_by_email(pool.coachees[0].email) == pool.coachees[0]
+        with pytest.raises(RuntimeError, match="reading"):
+            pool.person("inside.reading@council.example")
+    assert store.find_person_by_email("inside.reading@council.example") is None
+    with store.transaction():
+        added = pool.person("in.a.block@council.example")
+        with store.reading():  # inside a block: joins it, its own writes seen
+            assert store.get_person(added.id) == added
+    assert store.get_person(added.id) == added
+
+
+def test_get_people_reads_many_as_get_person_reads_one(pool: Pool) -> None:
+    store = pool.store
+    wanted = [pool.coach.id, pool.coachees[1].id, 99_999]
+    assert store.get_people(wanted) == {
+        pool.coach.id: store.get_person(pool.coach.id),
+        pool.coachees[1].id: store.get_person(pool.coachees[1].id),
+    }
+    assert store.get_people([]) == {}
+
+
+def test_coach_loads_without_idle_coaches_leaves_out_only_the_zeros(pool: Pool) -> None:
+    store = pool.store
+    idle_coach = pool.person("idle.coach@council.example", Role.COACH).id
+    store.save_coach(CoachProfile(idle_coach))
+    first = pool.engagement(pool.coachees[0])
+    pool.session(first, T0, state=SessionState.CONFIRMED)
+    month = (T0.replace(day=1), T0.replace(month=T0.month + 1, day=1))
+    every = store.coach_loads(*month)
+    assert every[idle_coach] == (0, 0.0) and every[pool.coach.id] == (1, 1.0)
+    assert store.coach_loads(*month, idle=False) == {pool.coach.id: (1, 1.0)}
 
 
 def test_lifecycles_are_compare_and_set(pool: Pool) -> None:

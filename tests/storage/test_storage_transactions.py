@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
-from storage_testkit import Pool
+from sqlalchemy import event
+from storage_testkit import T0, Pool
 
 from bot.domain import Channel, Identity, Organisation
 from bot.domain.conversation import ConversationState
@@ -80,6 +82,19 @@ def test_a_conflict_inside_a_block_leaves_it_usable(pool: Pool) -> None:
             pool.person(pool.coach.email.upper())
         pool.person("after@council.example")
     assert pool.store.find_person_by_email("after@council.example") is not None
+
+
+def test_reads_grouped_by_reading_take_one_transaction(pool: Pool) -> None:
+    store, begun = pool.store, []
+    event.listen(store.engine, "begin", begun.append)
+    with store.reading():
+        store.get_person(pool.coach.id)
+        store.list_organisations()
+        store.coach_loads(T0, T0 + timedelta(days=30), idle=False)
+    assert len(begun) == 1
+    store.get_person(pool.coach.id)
+    store.list_organisations()
+    assert len(begun) == 3  # each on its own outside
 
 
 def test_other_threads_do_not_join_a_block(store: SqlStore) -> None:

@@ -63,8 +63,10 @@ class SessionStore(Protocol):
         ...
 
     def coach_loads(
-        self, month_start: datetime, month_end: datetime
+        self, month_start: datetime, month_end: datetime, *, idle: bool = True
     ) -> dict[int, tuple[int, float]]:
         """coach id -> (open engagements, i.e. ACTIVE or AWAITING_SPONSOR, since both hold
-        a place; hours of confirmed+held sessions starting in [month_start, month_end))."""
+        a place; hours of confirmed+held sessions starting in [month_start, month_end)),
+        for every coach profile; with `idle=False` only the coaches with an open engagement
+        or hours this month (the rest are (0, 0.0))."""
         ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 from bot.domain import Identity, Organisation, Person, Role
@@ -23,6 +24,11 @@ class PeopleStore(Protocol):
 
     def update_person(self, person: Person) -> None: ...
     def get_person(self, person_id: int) -> Person | None: ...
+    def get_people(self, person_ids: Collection[int]) -> dict[int, Person]:
+        """Person id -> person for those of `person_ids` that exist (erased ones too, as
+        `get_person`): one read for many."""
+        ...
+
     def find_person_by_email(self, email: str) -> Person | None:
         """Case-insensitive; erased people are never found."""
         ...
