@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import Executable, and_, case, or_, select
+from sqlalchemy import Executable, Select, and_, case, or_, select
 from sqlalchemy.orm import aliased
 
 from bot.digest.facts import (
@@ -158,12 +159,14 @@ class DigestRepo(UnitOfWork):
             RequestRow.chosen_coach_id,
             RequestRow.topic,
         )
-        if created_from is not None:
-            query = query.where(RequestRow.created_at >= created_from)
-        if created_before is not None:
-            query = query.where(RequestRow.created_at < created_before)
-        if states is not None:
-            query = query.where(RequestRow.state.in_([state.value for state in states]))
+        query = _started_in(
+            query,
+            RequestRow.created_at,
+            start=created_from,
+            before=created_before,
+            state=RequestRow.state,
+            states=states,
+        )
         rows = self._rows(query.order_by(RequestRow.created_at, RequestRow.id))
         return [
             RequestFact(
@@ -213,12 +216,14 @@ class DigestRepo(UnitOfWork):
             EngagementRow.state,
             EngagementRow.started_at,
         )
-        if started_from is not None:
-            query = query.where(EngagementRow.started_at >= started_from)
-        if started_before is not None:
-            query = query.where(EngagementRow.started_at < started_before)
-        if states is not None:
-            query = query.where(EngagementRow.state.in_([state.value for state in states]))
+        query = _started_in(
+            query,
+            EngagementRow.started_at,
+            start=started_from,
+            before=started_before,
+            state=EngagementRow.state,
+            states=states,
+        )
         rows = self._rows(query.order_by(EngagementRow.started_at, EngagementRow.id))
         return [
             EngagementFact(eid, request, coach, coachee, _ENGAGEMENT_STATES[state], started)
@@ -246,6 +251,29 @@ class DigestRepo(UnitOfWork):
         still count for their organisation)."""
         rows = self._rows(select(PersonRow.id, PersonRow.organisation_id))
         return dict(rows)
+
+
+Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
+
+
+def _started_in(
+    query: Query,
+    started: Any,
+    *,
+    start: datetime | None,
+    before: datetime | None,
+    state: Any,
+    states: Sequence[StrEnum] | None,
+) -> Query:
+    """`query` kept to rows whose `started` column is in [start, before) (either bound
+    optional) and whose `state` column is one of `states` (None: any)."""
+    if start is not None:
+        query = query.where(started >= start)
+    if before is not None:
+        query = query.where(started < before)
+    if states is not None:
+        query = query.where(state.in_([s.value for s in states]))
+    return query
 
 
 def _feedback_fact(
