@@ -2,7 +2,8 @@
 policy and one outgoing queue: every channel turns what a person did into an Incoming and
 calls `CoachingBot.handle`; the outbox dispatcher hands each due message to
 `CoachingBot.handle_due`, so a timer's state change and its news commit together, like a
-person's turn.
+person's turn. Inside either, a slice tells the others what happened with
+`CoachingBot.publish` (bot/events.py).
 
 The door knows no slice: it is given the registry every slice registered into
 (bot/registry.py), and bot/assembly builds it with that registry (`coaching_bot`)."""
@@ -16,6 +17,7 @@ from bot.actions import parse_action
 from bot.domain import Person
 from bot.domain.outbox import OutboxMessage
 from bot.engine import ConversationEngine
+from bot.events import Event
 from bot.messages import Incoming, Outcome, refusal
 from bot.notices import queue_outgoing
 from bot.ports.errors import StaleState, StoreUnavailable
@@ -48,7 +50,7 @@ class CoachingBot:
     def __init__(self, services: Services, registry: Registry) -> None:
         self.services = services
         self.registry = registry
-        self.engine = ConversationEngine(services, registry.conversations)
+        self.engine = ConversationEngine(services, registry.conversations, self.publish)
 
     @at_the_door  # every input cleaned of control characters and held to length limits
     def handle(self, incoming: Incoming) -> Outcome:
@@ -170,6 +172,16 @@ class CoachingBot:
                 "it. Say 'help' to see what you can do."
             )
         return route_text(self, person, incoming)
+
+    def publish(self, event: Event) -> Outcome:
+        """Run every subscriber of `event` (bot/events.py), in the order the slices
+        subscribed, and give back what they add. Called inside a turn or a timer, so they
+        run in its store transaction: the publisher returns their replies with its own and
+        their news for others is queued with the change that made it true."""
+        outcome = Outcome()
+        for subscriber in self.registry.subscribers_of(type(event)):
+            outcome += subscriber(self, event)
+        return outcome
 
     def start(self, name: str, person: Person, incoming: Incoming, **data: object) -> Outcome:
         return self.engine.start(name, person=person, incoming=incoming, data=dict(data))

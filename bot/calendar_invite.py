@@ -9,10 +9,14 @@ pools never share one, and it stays the same for the whole life of the session. 
 icalendar escapes text values, but every value is also made one line here (a person's words
 may reach the title or the place), and a link with spaces or control characters (one saved
 before links were checked) is left out rather than break the invite.
+
+`invite_for` is a session's invite as it stands, for whoever sends one: booking with a
+confirmation, engagements when a session moves, is cancelled or changes room, and erasure.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from datetime import datetime
@@ -21,6 +25,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from bot.domain import Person, Session
 from bot.replies import Attachment
+from bot.services import Services
 
 _NOT_IN_A_LINK = re.compile(r"[\s\x00-\x1f\x7f-\x9f\"<>]")
 _UID_NAMESPACE = uuid.UUID("5b0e2a8c-7d1e-4c1b-9a53-8f3c1d2e6a71")
@@ -87,3 +92,39 @@ def session_invite(
 def one_line(text: str) -> str:
     """`text` on one line: line breaks and other control characters become spaces."""
     return " ".join("".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text).split())
+
+
+LEFT_POOL = "a pool member"
+
+
+def invite_for(
+    services: Services,
+    session: Session,
+    *,
+    cancelled: bool = False,
+    without: Person | None = None,
+) -> Attachment:
+    """The session's calendar invite as it stands (an update after a move, a CANCEL once
+    cancelled): the same for both people. `without`, a person being erased, is neither
+    named in the title nor an attendee, so the invite kept for the other holds nothing of
+    them (its UID, a hash, still matches the entry in their calendar), nor the place or
+    link, which erasure blanks too."""
+    store = services.store
+    if without is not None:
+        session = dataclasses.replace(session, location="", meeting_link="")
+    coach, coachee = store.get_person(session.coach_id), store.get_person(session.coachee_id)
+    assert coach is not None and coachee is not None
+    gone = without.id if without is not None else None
+    names = [LEFT_POOL if p.id == gone else p.name for p in (coach, coachee)]
+    return session_invite(
+        session,
+        coach=coach,
+        coachee=coachee,
+        stamp=services.clock.now(),
+        title=f"Coaching: {names[0]} and {names[1]}",
+        location=session.location or "Online",
+        organizer=services.settings.invite_organizer,
+        organizer_name=services.settings.pool_name,
+        cancelled=cancelled,
+        left_out=without,
+    )

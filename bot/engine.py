@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from bot.domain.conversation import ConversationState
 from bot.domain.people import Person
+from bot.events import Publish
 from bot.messages import Incoming, Outcome
 from bot.replies import Card, Choices, Form, Reply, Text
 from bot.services import Services
@@ -32,6 +33,8 @@ class Turn:
     person: Person
     incoming: Incoming
     data: dict[str, Any]
+    # Tells the other slices what this turn did (the door's `CoachingBot.publish`).
+    publish: Publish
 
 
 @dataclass(frozen=True)
@@ -91,9 +94,12 @@ class Conversation:
 
 
 class ConversationEngine:
-    def __init__(self, services: Services, conversations: Mapping[str, Conversation]) -> None:
+    def __init__(
+        self, services: Services, conversations: Mapping[str, Conversation], publish: Publish
+    ) -> None:
         self._services = services
         self._conversations = dict(conversations)
+        self._publish = publish
 
     def active(self, person: Person, incoming: Incoming) -> ConversationState | None:
         return self._services.store.load_conversation(person.id, incoming.channel)
@@ -102,7 +108,7 @@ class ConversationEngine:
         self, name: str, *, person: Person, incoming: Incoming, data: dict[str, Any] | None = None
     ) -> Outcome:
         conversation = self._conversations[name]
-        turn = Turn(self._services, person, incoming, dict(data or {}))
+        turn = Turn(self._services, person, incoming, dict(data or {}), self._publish)
         step = conversation.first_step(turn)
         return self._enter(conversation, turn, step, history=(), say=())
 
@@ -112,7 +118,7 @@ class ConversationEngine:
             # A conversation from an older release: start afresh rather than guess.
             self._services.store.clear_conversation(person.id, incoming.channel)
             return Outcome((Text("Sorry, I lost my place there. Let's start again."),))
-        turn = Turn(self._services, person, incoming, dict(state.data))
+        turn = Turn(self._services, person, incoming, dict(state.data), self._publish)
         step = conversation.steps[state.step]
         said = incoming.said.lower().strip(" .!")
         if not incoming.value and said in CANCEL_WORDS:
@@ -154,7 +160,7 @@ class ConversationEngine:
         conversation = self._conversations.get(state.name)
         if conversation is None or state.step not in conversation.steps:
             return Outcome()
-        turn = Turn(self._services, person, incoming, dict(state.data))
+        turn = Turn(self._services, person, incoming, dict(state.data), self._publish)
         return self._ask(
             conversation, turn, state.step, state.history, (Text(note),), same_question=True
         )

@@ -1,5 +1,6 @@
 """The one table of everything the core answers: button verbs, forms, conversations,
-timed messages (outbox kinds) and what people type outside a conversation.
+timed messages (outbox kinds), what people type outside a conversation, and who hears each
+event one slice publishes for others (bot/events.py).
 
 Each slice has a `register(registry)` function; bot/assembly calls them all, once, when the
 bot is built. A second registration of the same verb, form prefix, conversation or kind
@@ -12,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.actions import Action, Verb
 from bot.domain import Person
 from bot.domain.outbox import OutboxMessage
 from bot.engine import Conversation
+from bot.events import Event
 from bot.keys import OutboxKind
 from bot.lapse import WorthUntil
 from bot.messages import Incoming, Outcome
@@ -35,10 +37,14 @@ FormHandler = Callable[["CoachingBot", Person, Incoming, dict[str, str]], Outcom
 # (the door, the message) -> its replies for the message's recipient and news for others,
 # in the same transaction as any state it changes; `Outcome()` when it has lapsed.
 TimerHandler = Callable[["CoachingBot", OutboxMessage], Outcome]
+# An event another slice published (`CoachingBot.publish`): (the door, the event) -> what it
+# adds to the publisher's outcome, run in the publisher's transaction.
+Subscriber = Callable[["CoachingBot", Any], Outcome]
 
 
 class DuplicateRegistration(ValueError):
-    """Two registrations of the same verb, form prefix, conversation or outbox kind."""
+    """Two registrations of the same verb, form prefix, conversation or outbox kind, or
+    the same subscriber twice for one event."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ class Talk:
 
 K = TypeVar("K")
 V = TypeVar("V")
+E = TypeVar("E", bound=Event)
 
 
 class Registry:
@@ -97,6 +104,7 @@ class Registry:
         self.conversations: dict[str, Conversation] = {}
         self.timers: dict[OutboxKind, Timer] = {}
         self._talk: Talk | None = None
+        self.subscribers: dict[type[Event], list[Subscriber]] = {}
 
     # -- registering -------------------------------------------------------------------
 
@@ -120,6 +128,14 @@ class Registry:
 
     def add_timer(self, kind: OutboxKind, timer: Timer) -> None:
         _add(self.timers, kind, timer, "outbox kind")
+
+    def subscribe(self, event: type[E], handler: Callable[[CoachingBot, E], Outcome]) -> None:
+        """`handler` runs whenever a slice publishes an `event`, after those subscribed
+        before it (the order bot/assembly registers the slices in)."""
+        handlers = self.subscribers.setdefault(event, [])
+        if handler in handlers:
+            raise DuplicateRegistration(f"{handler.__name__} already hears {event.__name__}")
+        handlers.append(handler)
 
     def add_talk(self, talk: Talk) -> None:
         if self._talk is not None:
@@ -146,6 +162,13 @@ class Registry:
         if not token:
             return next((r for r in self.forms.values() if r.starts_request), None)
         return next((r for p, r in self.forms.items() if token.startswith(p)), None)
+
+    def subscribers_of(self, event: type[Event]) -> tuple[Subscriber, ...]:
+        """Who hears `event`; an event no slice hears is a fault, not a quiet no-op."""
+        handlers = self.subscribers.get(event)
+        if not handlers:
+            raise LookupError(f"no slice subscribes to {event.__name__} (bot/events.py)")
+        return tuple(handlers)
 
     def timer(self, kind: str) -> Timer:
         try:

@@ -215,17 +215,9 @@ SLICES = {
 }  # fmt: skip
 FOUNDATION = {
     "bot", "bot.replies", "bot.domain", "bot.ports",
-    "bot.matching", "bot.scheduling", "bot.when", "bot.understanding",
+    "bot.matching", "bot.scheduling", "bot.when", "bot.understanding", "bot.pool",
 }  # fmt: skip
 ALLOWED_SLICE_EDGES: dict[tuple[str, str], str] = {
-    ("bot.booking", "bot.requests"): "asking a coach starts from the request's shortlist",
-    ("bot.booking", "bot.aftercare"): "a booked session arms its reminders and feedback",
-    ("bot.engagements", "bot.booking"): "a moved session uses booking's slots, places and invites",
-    ("bot.engagements", "bot.aftercare"): "a moved or cancelled session re-arms its messages",
-    ("bot.engagements", "bot.requests"): "a place freed by an ending rematches the waiting list",
-    ("bot.coaches", "bot.requests"): "new availability rematches the waiting list",
-    ("bot.coaches", "bot.engagements"): "a new meeting room moves the booked online sessions",
-    ("bot.coaches", "bot.pool"): "availability and profile read as the roster reads them",
     ("bot.overview", "bot.requests"): "people's listings and what they type at a shortlist",
     ("bot.overview", "bot.booking"): "pending offers, and a coach's answer typed in words",
     ("bot.overview", "bot.engagements"): "a line manager's approvals listing",
@@ -259,13 +251,19 @@ def test_each_slice_depends_only_on_the_kernel_and_the_slices_before_it() -> Non
 
 
 def test_the_slice_rule_catches_a_slice_reaching_into_another() -> None:
-    """The check above can fail: requests importing booking is outside the order."""
+    """The check above can fail: requests importing booking is outside the order, and so is
+    booking importing requests (they talk through bot/events.py); the foundation, the roster's
+    rules (bot.pool) among it, is not."""
     edges = {
         ("bot.requests", "bot.booking"): {"bot/requests/x.py:1 imports bot.booking.y"},
         ("bot.booking", "bot.requests"): {"bot/booking/y.py:1 imports bot.requests.x"},
         ("bot.requests", "bot.domain"): {"bot/requests/x.py:2 imports bot.domain"},
+        ("bot.coaches", "bot.pool"): {"bot/coaches/z.py:1 imports bot.pool.roster_fields"},
     }
-    assert set(slice_edges_outside_the_order(edges)) == {("bot.requests", "bot.booking")}
+    assert set(slice_edges_outside_the_order(edges)) == {
+        ("bot.requests", "bot.booking"),
+        ("bot.booking", "bot.requests"),
+    }
 
 
 # -- One PNG path ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""One registry for every slice: a duplicate stops the bot at start-up, and every verb and
-outbox kind the core can produce has exactly one answer."""
+"""One registry for every slice: a duplicate stops the bot at start-up, every verb and
+outbox kind the core can produce has exactly one answer, and every event one slice publishes
+for others is heard."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from bot.booking import registration as booking
 from bot.coaches import registration as coaches
 from bot.domain import Person
 from bot.engagements import registration as engagements
+from bot.events import Event, PlaceFreed, event_types
 from bot.keys import OutboxKind
 from bot.lapse import always
 from bot.messages import Incoming, Outcome
@@ -32,6 +34,35 @@ def test_every_verb_and_outbox_kind_is_answered_once() -> None:
     assert set(registry.verbs) == set(Verb)
     assert set(registry.timers) == set(OutboxKind)
     assert registry.verb("act-of-an-older-version") is None
+
+
+def unheard_events(registry: Registry) -> set[type[Event]]:
+    """The events in bot/events.py no slice subscribes to: publishing one would be a fault."""
+    return {event for event in event_types() if not registry.subscribers.get(event)}
+
+
+def test_every_event_has_a_subscriber() -> None:
+    assert event_types(), "bot/events.py defines no event"
+    assert not unheard_events(build_registry())
+
+
+def test_the_event_check_catches_an_event_nobody_hears() -> None:
+    """The check above can fail: without the requests slice nobody hears that a place was
+    freed, and publishing it is refused rather than silently dropped."""
+    registry = Registry()
+    for register in bot.assembly.SLICES:
+        if register is not requests.register:
+            register(registry)
+    assert PlaceFreed in unheard_events(registry)
+    with pytest.raises(LookupError, match="no slice subscribes to PlaceFreed"):
+        registry.subscribers_of(PlaceFreed)
+
+
+def test_the_same_subscriber_twice_for_an_event_raises() -> None:
+    registry = build_registry()
+    handler = registry.subscribers_of(PlaceFreed)[0]
+    with pytest.raises(DuplicateRegistration, match="already hears PlaceFreed"):
+        registry.subscribe(PlaceFreed, handler)
 
 
 def test_a_slice_registering_a_verb_another_already_answers_stops_the_start(

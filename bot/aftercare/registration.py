@@ -1,6 +1,7 @@
 """What the aftercare slice answers: the feedback and final-evaluation forms and buttons,
 the themes conversation, and a session's timed messages (reminders, the attendance check,
-feedback prompts, calendar events) and an engagement's final evaluation."""
+feedback prompts, calendar events) and an engagement's final evaluation, armed when another
+slice books, moves or cancels a session."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from bot.actions import Verb, action_value
 from bot.aftercare import aftercare_actions, evaluation_form, feedback_form, lifetimes, renderers
+from bot.aftercare.schedule import schedule_calendar_removal, schedule_session_messages
 from bot.aftercare.themes import THEMES_CONVERSATION
 from bot.domain import Person
+from bot.events import SessionBooked, SessionCancelled, SessionMoved
 from bot.keys import OutboxKind
 from bot.lapse import always, within
 from bot.messages import Incoming, Outcome
@@ -65,6 +68,20 @@ def register(registry: Registry) -> None:
         OutboxKind.CALENDAR_REMOVAL,
         Timer(renderers.render_calendar_removal, always, calls_out=True),
     )
+    registry.subscribe(SessionBooked, _arm)
+    registry.subscribe(SessionMoved, _arm)
+    registry.subscribe(SessionCancelled, _remove_from_calendar)
+
+
+def _arm(bot: CoachingBot, event: SessionBooked | SessionMoved) -> Outcome:
+    """(Re)schedule the session's reminders, attendance check, feedback and calendar event."""
+    schedule_session_messages(bot.services, event.session)
+    return Outcome()
+
+
+def _remove_from_calendar(bot: CoachingBot, event: SessionCancelled) -> Outcome:
+    schedule_calendar_removal(bot.services, event.session)
+    return Outcome()
 
 
 Submit = Callable[[Services, Person, str, dict[str, str]], Outcome]

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 from bot import keys
 from bot.actions import Action, Verb, action_value
-from bot.aftercare.schedule import schedule_session_messages
 from bot.answer_time import answer_time
+from bot.bookable import in_bookable_range
 from bot.booking.coachee_choice import pick_choices
 from bot.booking.confirmations import booking_confirmations
-from bot.booking.live_times import in_bookable_range, refresh_offer
-from bot.booking.place import first_session_place
+from bot.booking.live_times import refresh_offer
 from bot.booking.slot_buttons import slot_from, slot_value
 from bot.booking.slots import request_slots
+from bot.choosing import SHORTLIST
 from bot.domain import (
     CoachingRequest,
     Engagement,
@@ -37,14 +37,14 @@ from bot.domain.outbox import OutboxMessage
 from bot.domain.people import zone_of
 from bot.domain.requests import AWAITING_ANSWER
 from bot.domain.timewindow import TimeWindow
+from bot.events import RequestBackToChoosing, SessionBooked
 from bot.keys import OutboxKind
 from bot.messages import Incoming, Outcome, refusal
 from bot.ports.errors import SlotTaken, StaleState
 from bot.registry import VerbHandler
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
-from bot.requests.choosing import SHORTLIST
-from bot.requests.shortlist import offer_shortlist
 from bot.services import Services
+from bot.session_place import first_session_place
 from bot.text_format import local_date, local_time
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def coach_offer(
 
 
 def none_suit(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    services, store = bot.services, bot.services.store
+    store = bot.services.store
     request = store.get_request(action.int_arg(0))
     if request is None or request.coachee_id != person.id:
         return refusal("Sorry, I can't find that request.")
@@ -205,7 +205,7 @@ def none_suit(bot: CoachingBot, person: Person, incoming: Incoming, action: Acti
     passed = frozenset(e.coach_id for e in store.get_shortlist(request.id))
     request = dataclasses.replace(request, declined_coach_ids=request.declined_coach_ids | passed)
     store.update_request(request)
-    return _say("No problem. Let me look for others.") + offer_shortlist(services, request)
+    return _say("No problem. Let me look for others.") + bot.publish(RequestBackToChoosing(request))
 
 
 # -- the coach answers -----------------------------------------------------------------
@@ -237,7 +237,7 @@ def accept(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     window = slot_from(action, 1, request.offered_slots)
     if window is None:
         return fresh_times(bot.services, request.id, person, "That time is no longer on offer.")
-    return book_first_session(bot.services, request, window, booked_by=person)
+    return book_first_session(bot, request, window, booked_by=person)
 
 
 def pick(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -254,12 +254,13 @@ def pick(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -
     window = slot_from(action, 1, request.offered_slots)
     if window is None:
         return fresh_times(bot.services, request.id, person, "That time is no longer on offer.")
-    return book_first_session(bot.services, request, window, booked_by=person)
+    return book_first_session(bot, request, window, booked_by=person)
 
 
 def book_first_session(
-    services: Services, request: CoachingRequest, window: TimeWindow, *, booked_by: Person
+    bot: CoachingBot, request: CoachingRequest, window: TimeWindow, *, booked_by: Person
 ) -> Outcome:
+    services = bot.services
     if not in_bookable_range(services, window):
         return fresh_times(services, request.id, booked_by, _out_of_range(services, window))
     store, now = services.store, services.clock.now()
@@ -311,7 +312,7 @@ def book_first_session(
                 )
             )
             session = store.confirm_session(session.id)
-            schedule_session_messages(services, session)
+            armed = bot.publish(SessionBooked(session))  # its reminders and feedback
             store.cancel_scheduled(keys.request_prefix(request.id))
             store.audit(
                 AuditEntry(
@@ -326,7 +327,7 @@ def book_first_session(
         return fresh_times(services, request.id, booked_by, "Sorry, that time has just gone.")
     except StaleState:
         return _moved_on(services, request.id, booked_by)
-    return booking_confirmations(services, session, engagement, actor=booked_by)
+    return booking_confirmations(services, session, engagement, actor=booked_by) + armed
 
 
 def _already_booked(services: Services, request_id: int, actor: Person) -> Outcome | None:
@@ -441,7 +442,7 @@ def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
         store.audit(AuditEntry(now, person.id, "request.coach_declined", f"request:{request.id}"))
     for_coachee = Outcome(
         (Text(f"{person.name} isn't able to take this on just now, so I've looked again for you."),)
-    ) + offer_shortlist(services, request)
+    ) + bot.publish(RequestBackToChoosing(request))
     thanks = bot.start("decline_reason", person, incoming, request_id=request.id)
     return thanks + Outcome(
         outgoing=(Outgoing(coachee.id, for_coachee.replies), *for_coachee.outgoing)

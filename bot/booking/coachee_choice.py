@@ -3,7 +3,7 @@ proposed (request WAITING_COACHEE).
 
 A proposal is the coach's answer, so their deadline stops. Whatever the coachee is
 choosing, they get the programme's answer time: a nudge at the deadline, and a working day
-later the pool coordinators are told (armed by bot/requests/choosing.py, answered in
+later the pool coordinators are told (armed by bot/choosing.py, answered in
 bot/booking/coachee_deadlines.py).
 """
 
@@ -15,16 +15,15 @@ from datetime import timedelta
 
 from bot import keys
 from bot.actions import Verb
-from bot.booking.live_times import in_bookable_range
+from bot.bookable import horizon, in_bookable_range
 from bot.booking.slot_buttons import slot_value
+from bot.choosing import TIMES, schedule_coachee_deadlines
 from bot.domain import CoachingRequest, Person, RequestState
 from bot.domain.audit import AuditEntry
 from bot.domain.people import zone_of
 from bot.domain.timewindow import TimeWindow
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
-from bot.requests.candidates import horizon
-from bot.requests.choosing import TIMES, schedule_coachee_deadlines
 from bot.scheduling import candidate_slots, subtract
 from bot.services import Services
 from bot.text_format import local_date, local_time

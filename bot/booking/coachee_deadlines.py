@@ -8,14 +8,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.booking.booking import fresh_times
+from bot.choosing import SHORTLIST, STATE_OF_STAGE, TIMES, shortlist_choices
 from bot.domain import CoachingRequest, Person, Role
 from bot.domain.outbox import OutboxMessage
 from bot.domain.people import zone_of
 from bot.lapse import Deadline, stamp
 from bot.messages import Outcome
 from bot.replies import Outgoing, Text
-from bot.requests.choosing import SHORTLIST, STATE_OF_STAGE, TIMES
-from bot.requests.shortlist import shortlist_choices
 from bot.services import Services
 from bot.text_format import local_date
 

@@ -2,50 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.actions import Verb, action_value
-from bot.calendar_invite import session_invite
+from bot.calendar_invite import invite_for
 from bot.domain import Engagement, EngagementState, Person, Session
 from bot.messages import Outcome
-from bot.replies import Attachment, Choice, Choices, Outgoing, Reply, Text
+from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
 from bot.session_cards import session_card
-
-LEFT_POOL = "a pool member"
-
-
-def invite_for(
-    services: Services,
-    session: Session,
-    *,
-    cancelled: bool = False,
-    without: Person | None = None,
-) -> Attachment:
-    """The session's calendar invite as it stands (an update after a move, a CANCEL once
-    cancelled): the same for both people. `without`, a person being erased, is neither
-    named in the title nor an attendee, so the invite kept for the other holds nothing of
-    them (its UID, a hash, still matches the entry in their calendar), nor the place or
-    link, which erasure blanks too."""
-    store = services.store
-    if without is not None:
-        session = dataclasses.replace(session, location="", meeting_link="")
-    coach, coachee = store.get_person(session.coach_id), store.get_person(session.coachee_id)
-    assert coach is not None and coachee is not None
-    gone = without.id if without is not None else None
-    names = [LEFT_POOL if p.id == gone else p.name for p in (coach, coachee)]
-    return session_invite(
-        session,
-        coach=coach,
-        coachee=coachee,
-        stamp=services.clock.now(),
-        title=f"Coaching: {names[0]} and {names[1]}",
-        location=session.location or "Online",
-        organizer=services.settings.invite_organizer,
-        organizer_name=services.settings.pool_name,
-        cancelled=cancelled,
-        left_out=without,
-    )
 
 
 def booking_confirmations(

@@ -38,7 +38,7 @@ def coach_response_deadline(bot: CoachingBot, message: OutboxMessage) -> Outcome
     ):
         return Outcome()  # answered, withdrawn or moved on since: the deadline has lapsed
     coach = store.get_person(coach_id)
-    shortlist = offer_next_coach(services, request, coach_id=coach_id)
+    shortlist = offer_next_coach(bot, request, coach_id=coach_id)
     store.audit(
         AuditEntry(
             now, None, "request.coach_timed_out", f"request:{request.id}", f"coach:{coach_id}"

@@ -10,17 +10,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from bot.bookable import in_bookable_range
 from bot.booking.slots import request_slots
 from bot.domain import CoachingRequest, Person
 from bot.domain.timewindow import TimeWindow
-from bot.requests.candidates import horizon
 from bot.services import Services
-
-
-def in_bookable_range(services: Services, window: TimeWindow) -> bool:
-    """Still to come and no further ahead than the horizon. The horizon's day of notice
-    applies to times the bot picks; a time both people chose may be sooner."""
-    return services.clock.now() < window.start and window.end <= horizon(services).end
 
 
 def live_slots(

@@ -4,19 +4,24 @@ the pool): the coachee is offered the other coaches. One way, wherever it happen
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from bot import keys
 from bot.domain import CoachingRequest, RequestState
+from bot.events import RequestBackToChoosing
 from bot.messages import Outcome
-from bot.requests.shortlist import offer_shortlist
 from bot.services import Services
 
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
 
-def offer_next_coach(services: Services, request: CoachingRequest, *, coach_id: int) -> Outcome:
+
+def release_coach(
+    services: Services, request: CoachingRequest, *, coach_id: int
+) -> CoachingRequest:
     """Move the request from waiting on `coach_id` (or on the coachee to pick among that
-    coach's proposed times) back to choosing, never offering that coach again, stop its
-    deadlines, and match afresh: the coachee's shortlist (or the waiting-list news), to be
-    sent to them."""
+    coach's proposed times) back to choosing, never offering that coach again, and stop its
+    deadlines; the request as it now is, for a shortlist to be offered."""
     store, now = services.store, services.clock.now()
     was = request.state  # waiting on the coach, or on the coachee to pick the coach's times
     request = dataclasses.replace(
@@ -30,4 +35,12 @@ def offer_next_coach(services: Services, request: CoachingRequest, *, coach_id: 
     with store.transaction():
         store.update_request(request, expected=was)
         store.cancel_scheduled(keys.request_prefix(request.id))
-        return offer_shortlist(services, request)
+    return request
+
+
+def offer_next_coach(bot: CoachingBot, request: CoachingRequest, *, coach_id: int) -> Outcome:
+    """Release the coach and match afresh: the coachee's shortlist (or the waiting-list
+    news), to be sent to them, from the requests slice (`RequestBackToChoosing`)."""
+    with bot.services.store.transaction():
+        released = release_coach(bot.services, request, coach_id=coach_id)
+        return bot.publish(RequestBackToChoosing(released))

@@ -13,13 +13,12 @@ from datetime import time
 
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import WeeklySlot
-from bot.engagements.meeting_room import move_booked_sessions
 from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
+from bot.events import MeetingRoomChanged, PlaceFreed
 from bot.meeting_links import meeting_link
 from bot.messages import Outcome
 from bot.pool.availability import AvailabilityError, format_weekly, parse_weekly
 from bot.replies import Choice, Choices, Reply, Text
-from bot.requests.waitlist import rematch_waiting
 from bot.step_answers import YES_WORDS, person_zone
 from bot.when import parse_when
 
@@ -115,7 +114,7 @@ class ConfirmWeeklyStep:
                     turn.data["weekly"],
                 )
             )
-            freed = rematch_waiting(turn.services)  # new times may suit someone waiting
+            freed = turn.publish(PlaceFreed())  # new times may suit someone waiting
         return Finish(
             Outcome(
                 (
@@ -124,8 +123,8 @@ class ConfirmWeeklyStep:
                         "sessions already booked stay as they are."
                     ),
                 ),
-                freed,
             )
+            + freed
         )
 
 
@@ -205,23 +204,22 @@ class MeetingLinkStep:
             store.audit(
                 AuditEntry(now, turn.person.id, "coach.meeting_link", f"person:{turn.person.id}")
             )
-            moved, invites, news = (
-                move_booked_sessions(turn.services, turn.person, old=profile.meeting_link, new=link)
-                if link
-                else (0, (), ())
+            # The sessions booked in the old room move too: one updated invite each.
+            moved = turn.publish(
+                MeetingRoomChanged(turn.person, old=profile.meeting_link, new=link)
             )
         if not link:
             return Finish(
                 Outcome((Text("Removed. Sessions already booked keep the link they were sent."),))
             )
         done = "Saved: new online sessions will use it."
-        if moved:
+        if count := len(moved.replies):
             done += (
-                f" Your {moved} booked online {'session' if moved == 1 else 'sessions'} in your "
+                f" Your {count} booked online {'session' if count == 1 else 'sessions'} in your "
                 "old room now use it too: the reminders will carry the new link, and I've sent "
                 "your coachees the change with updated calendar entries (attached for you)."
             )
-        return Finish(Outcome((Text(done), *invites), news))
+        return Finish(Outcome((Text(done),)) + moved)
 
 
 MEETING_LINK = Conversation(

@@ -14,10 +14,10 @@ from bot.coaches.profile_actions import PARTS
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import CoachProfile
 from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
+from bot.events import PlaceFreed
 from bot.messages import Outcome
 from bot.pool import roster_fields as fields
 from bot.replies import Choice, Choices, Reply, Text
-from bot.requests.waitlist import rematch_waiting
 
 
 def _profile(turn: Turn) -> CoachProfile | None:
@@ -71,7 +71,7 @@ class ValueStep:
                 )
             )
             # More room, a new format or place may suit someone on the waiting list.
-            freed = rematch_waiting(turn.services)
+            freed = turn.publish(PlaceFreed())
         return Finish(
             Outcome(
                 (
@@ -81,8 +81,8 @@ class ValueStep:
                         "to change something else."
                     ),
                 ),
-                freed,
             )
+            + freed
         )
 
 

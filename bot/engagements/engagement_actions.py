@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot import keys
 from bot.actions import Action, Verb, action_value
-from bot.aftercare.schedule import schedule_calendar_removal
-from bot.booking.confirmations import invite_for
+from bot.calendar_invite import invite_for
 from bot.domain import (
     Engagement,
     EngagementState,
@@ -24,11 +23,11 @@ from bot.domain.audit import AuditEntry
 from bot.domain.outbox import OutboxMessage
 from bot.domain.requests import AWAITING_ANSWER
 from bot.engagements.missed_sessions import session_to_record
+from bot.events import PlaceFreed, SessionCancelled
 from bot.keys import OutboxKind
 from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
-from bot.requests.waitlist import rematch_waiting
 from bot.services import Services
 
 if TYPE_CHECKING:
@@ -109,7 +108,7 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
         )
         store.update_session(gone, expected=SessionState.CONFIRMED)
         store.cancel_scheduled(keys.session_prefix(session.id))
-        schedule_calendar_removal(services, gone)
+        removed = bot.publish(SessionCancelled(gone))  # out of the coach's calendar
         store.audit(
             AuditEntry(
                 now,
@@ -132,16 +131,19 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
         f"{person.name} has cancelled your coaching session. The attached cancellation takes "
         "it out of your calendar.",
     )
-    return Outcome(
-        (
-            Text(
-                "Done: the session is cancelled and I've told the other person; the attached "
-                f"cancellation takes it out of your calendar.{note}"
+    return (
+        Outcome(
+            (
+                Text(
+                    "Done: the session is cancelled and I've told the other person; the attached "
+                    f"cancellation takes it out of your calendar.{note}"
+                ),
+                removal,
+                followup,
             ),
-            removal,
-            followup,
-        ),
-        tuple(Outgoing(o.person_id, (*o.replies, removal)) for o in told),
+            tuple(Outgoing(o.person_id, (*o.replies, removal)) for o in told),
+        )
+        + removed
     )
 
 
@@ -171,9 +173,9 @@ def _attendance(state: SessionState) -> VerbHandler:
             store.audit(
                 AuditEntry(now, person.id, f"session.{state.value}", f"session:{session.id}")
             )
-            closing = close_if_used_up(services, session.engagement_id)
+            closing = close_if_used_up(bot, session.engagement_id)
             if state is SessionState.NO_SHOW and not closing.outgoing:
-                closing = apply_no_show_policy(services, session.engagement_id, coach=person)
+                closing = apply_no_show_policy(bot, session.engagement_id, coach=person)
         if state is SessionState.NO_SHOW:
             return _say("Thanks, recorded as a no-show.") + closing
         themes = bot.start("session_themes", person, incoming, session_id=session.id)
@@ -199,8 +201,8 @@ def sessions_left(services: Services, engagement: Engagement) -> int:
     return engagement.sessions_allowed - len(used)
 
 
-def close_if_used_up(services: Services, engagement_id: int) -> Outcome:
-    store = services.store
+def close_if_used_up(bot: CoachingBot, engagement_id: int) -> Outcome:
+    store = bot.services.store
     engagement = store.get_engagement(engagement_id)
     if engagement is None or engagement.state is EngagementState.CLOSED:
         return Outcome()
@@ -211,12 +213,12 @@ def close_if_used_up(services: Services, engagement_id: int) -> Outcome:
     ]
     if len(finished) < engagement.sessions_allowed:
         return Outcome()
-    return close(services, engagement, reason="all sessions used", actor=None)
+    return close(bot, engagement, reason="all sessions used", actor=None)
 
 
-def apply_no_show_policy(services: Services, engagement_id: int, *, coach: Person) -> Outcome:
+def apply_no_show_policy(bot: CoachingBot, engagement_id: int, *, coach: Person) -> Outcome:
     """The programme's rule, e.g. two unnotified misses end the engagement; both are told."""
-    store = services.store
+    store = bot.services.store
     engagement = store.get_engagement(engagement_id)
     programme = store.get_programme(engagement.programme_id) if engagement else None
     if engagement is None or programme is None or not programme.no_show_limit:
@@ -229,7 +231,7 @@ def apply_no_show_policy(services: Services, engagement_id: int, *, coach: Perso
     if len(missed) < programme.no_show_limit:
         return Outcome()
     reason = f"{len(missed)} sessions missed without notice"
-    closed = close(services, engagement, reason=reason, actor=coach)
+    closed = close(bot, engagement, reason=reason, actor=coach)
     note = Text(
         f"As that's {len(missed)} sessions missed without notice, {programme.name}'s rules end "
         "the coaching here. I've let your coachee know."
@@ -238,10 +240,12 @@ def apply_no_show_policy(services: Services, engagement_id: int, *, coach: Perso
 
 
 def close(
-    services: Services, engagement: Engagement, *, reason: str, actor: Person | None
+    bot: CoachingBot, engagement: Engagement, *, reason: str, actor: Person | None
 ) -> Outcome:
+    services = bot.services
     store, now = services.store, services.clock.now()
     removals: list[Reply] = []  # a CANCEL invite for each future session, for both people
+    removed = Outcome()  # what the cancelled sessions' subscribers add
     with store.transaction():
         store.update_engagement(
             dataclasses.replace(
@@ -262,7 +266,7 @@ def close(
                 )
                 store.update_session(gone, expected=SessionState.CONFIRMED)
                 store.cancel_scheduled(keys.session_prefix(session.id))
-                schedule_calendar_removal(services, gone)
+                removed += bot.publish(SessionCancelled(gone))
                 removals.append(invite_for(services, gone, cancelled=True))
         request = store.get_request(engagement.request_id)
         if request is not None:
@@ -280,13 +284,14 @@ def close(
                 reason,
             )
         )
-        freed = rematch_waiting(services)  # the coach's place, and the organisation's
+        freed = bot.publish(PlaceFreed())  # the coach's place, and the organisation's
     text = f"Your coaching engagement has closed ({reason}). Thank you for taking part in the pool."
     recipients = {engagement.coach_id, engagement.coachee_id} - ({actor.id} if actor else set())
-    return Outcome(
+    told = Outcome(
         tuple(removals) if actor else (),
-        (*(Outgoing(pid, (Text(text), *removals)) for pid in sorted(recipients)), *freed),
+        tuple(Outgoing(pid, (Text(text), *removals)) for pid in sorted(recipients)),
     )
+    return told + removed + freed
 
 
 def _ask_for_final_evaluation(services: Services, engagement: Engagement) -> None:
@@ -315,7 +320,7 @@ def end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) ->
     if engagement.state is EngagementState.CLOSED:
         return refusal("That coaching has already ended.")
     return _say("Done: the coaching has ended and any future sessions are cancelled.") + close(
-        bot.services, engagement, reason=f"ended by {person.name}", actor=person
+        bot, engagement, reason=f"ended by {person.name}", actor=person
     )
 
 
@@ -333,7 +338,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
         )
         store.cancel_scheduled(keys.request_prefix(request.id))
         store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))
-        freed = rematch_waiting(bot.services)  # the organisation's place it held
+        freed = bot.publish(PlaceFreed())  # the organisation's place it held
     outgoing: tuple[Outgoing, ...] = ()
     if request.state in AWAITING_ANSWER and request.chosen_coach_id:
         outgoing = (
@@ -347,9 +352,12 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
                 ),
             ),
         )
-    return Outcome(
-        (Text("Done: your request is withdrawn. Say 'coaching' any time to start a new one."),),
-        (*outgoing, *freed),
+    return (
+        Outcome(
+            (Text("Done: your request is withdrawn. Say 'coaching' any time to start a new one."),),
+            outgoing,
+        )
+        + freed
     )
 
 
@@ -380,8 +388,8 @@ def resume(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     with store.transaction():
         store.save_coach(dataclasses.replace(profile, paused=False, pause_reason=""))
         store.audit(AuditEntry(now, person.id, "coach.resumed", f"person:{person.id}"))
-        freed = rematch_waiting(bot.services)
-    return _say("Welcome back: you'll be offered to coachees again.") + Outcome(outgoing=freed)
+        freed = bot.publish(PlaceFreed())
+    return _say("Welcome back: you'll be offered to coachees again.") + freed
 
 
 def set_meeting_link(

@@ -1,16 +1,32 @@
 """A coach's new online room reaches the sessions already booked in the old one, so every
-reminder, card and calendar entry from now on carries the link that works."""
+reminder, card and calendar entry from now on carries the link that works. The coaches
+slice saves the new room and publishes `MeetingRoomChanged`; this answers it."""
 
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
-from bot.booking.confirmations import invite_for
-from bot.booking.place import ONLINE
+from bot.calendar_invite import invite_for
 from bot.domain import Person, SessionState
+from bot.events import MeetingRoomChanged
+from bot.messages import Outcome
 from bot.replies import Attachment, Outgoing, Text
 from bot.services import Services
 from bot.session_cards import session_card
+from bot.session_place import ONLINE
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
+
+
+def room_changed(bot: CoachingBot, event: MeetingRoomChanged) -> Outcome:
+    """The sessions moved to the new room: the coach's updated invites, one for each moved
+    session, as replies; each coachee's news, with their updated invite, as outgoing."""
+    if not event.new:
+        return Outcome()  # a removed link: booked sessions keep the one they were sent
+    _, invites, news = move_booked_sessions(bot.services, event.coach, old=event.old, new=event.new)
+    return Outcome(invites, news)
 
 
 def move_booked_sessions(

@@ -1,11 +1,14 @@
 """What the engagements slice answers: the session and engagement buttons, the ones that
 ask before cancelling, ending or withdrawing, the line manager's approval, held and missed
-sessions, and the conversation that schedules a session."""
+sessions, the conversation that schedules a session, and moving booked sessions to a
+coach's new meeting room."""
 
 from __future__ import annotations
 
 from bot.engagements import confirm_first, engagement_actions, missed_sessions, sponsor
+from bot.engagements.meeting_room import room_changed
 from bot.engagements.schedule_session import SCHEDULE_SESSION
+from bot.events import MeetingRoomChanged
 from bot.registry import Registry
 
 
@@ -18,3 +21,4 @@ def register(registry: Registry) -> None:
     ):
         registry.add_verbs(actions.items())
     registry.add_conversation(SCHEDULE_SESSION)
+    registry.subscribe(MeetingRoomChanged, room_changed)

@@ -9,21 +9,20 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.aftercare.schedule import schedule_session_messages
-from bot.booking.confirmations import invite_for
-from bot.booking.live_times import in_bookable_range
-from bot.booking.place import next_session_place
-from bot.booking.slots import slots_for
+from bot.bookable import in_bookable_range, slots_for
+from bot.calendar_invite import invite_for
 from bot.domain import EngagementState, Session, SessionKind, SessionState
 from bot.domain.audit import AuditEntry
 from bot.domain.lifecycles.session import SESSION
 from bot.domain.people import zone_of
 from bot.domain.timewindow import TimeWindow
 from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
+from bot.events import SessionBooked, SessionMoved
 from bot.messages import Outcome
 from bot.ports.errors import SlotTaken
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.session_cards import session_card
+from bot.session_place import next_session_place
 from bot.step_answers import read_times
 from bot.text_format import local_time
 from bot.text_hygiene import small_number
@@ -156,7 +155,8 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
                 )
             )
             action, title = "session.confirmed", "Your next session is booked"
-        schedule_session_messages(services, session)  # moves the reminders with it
+        # Its reminders and feedback, moved with it when it moved.
+        armed = turn.publish(SessionMoved(session) if moving else SessionBooked(session))
         store.audit(AuditEntry(now, turn.person.id, action, f"session:{session.id}"))
     other_id = (
         engagement.coachee_id if turn.person.id == engagement.coach_id else engagement.coach_id
@@ -167,14 +167,17 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
         f"{turn.person.name} {'moved' if moving else 'booked'} a coaching session with you."
     )
     invite = invite_for(services, session)  # an update of the same entry when it moved
-    return Outcome(
-        (session_card(services, session, viewer=turn.person, title=title), invite),
-        (
-            Outgoing(
-                other.id,
-                (note, session_card(services, session, viewer=other, title=title), invite),
+    return (
+        Outcome(
+            (session_card(services, session, viewer=turn.person, title=title), invite),
+            (
+                Outgoing(
+                    other.id,
+                    (note, session_card(services, session, viewer=other, title=title), invite),
+                ),
             ),
-        ),
+        )
+        + armed
     )
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.actions import Verb, action_value
+from bot.choosing import shortlist_choices
 from bot.domain import Person, RequestState
 from bot.engine import BACK_WORDS, CANCEL_WORDS, HELP_WORDS
 from bot.messages import Incoming, Outcome
 from bot.overview.overview import help_text
 from bot.replies import Choice, Choices, Text
 from bot.requests.amend import CHANGE_REQUEST, request_data
-from bot.requests.shortlist import shortlist_choices
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot

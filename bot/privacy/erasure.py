@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from bot import keys
 from bot.aftercare.schedule import schedule_calendar_removal
-from bot.booking.confirmations import invite_for
-from bot.booking.next_coach import offer_next_coach
+from bot.booking.next_coach import release_coach
+from bot.calendar_invite import invite_for
 from bot.domain import (
     CoachingRequest,
     Engagement,
@@ -29,6 +29,7 @@ from bot.domain import (
 from bot.domain.requests import AWAITING_ANSWER
 from bot.notices import queue_outgoing
 from bot.replies import Attachment, Outgoing, Text
+from bot.requests.shortlist import offer_shortlist
 from bot.requests.waitlist import rematch_waiting
 from bot.services import Services
 
@@ -101,7 +102,8 @@ def erase_person(services: Services, person: Person, *, by: str) -> ErasureRepor
         store.erase_person(person.id, at=now, by=by)
         # After the profile is withdrawn, so the erased coach is never matched again.
         for request in waiting:
-            shortlist = offer_next_coach(services, request, coach_id=person.id)
+            released = release_coach(services, request, coach_id=person.id)
+            shortlist = offer_shortlist(services, released)
             news += [
                 Outgoing(request.coachee_id, (Text(COACH_GONE), *shortlist.replies)),
                 *shortlist.outgoing,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.bookable import horizon
 from bot.domain import CoachingRequest
 from bot.domain.management import walk_chain
 from bot.domain.people import zone_of
 from bot.matching import CoachIndex, MatchContext, MatchResult, match
-from bot.requests.matching_pool import horizon, month_of, pool_of
+from bot.requests.matching_pool import month_of, pool_of
 from bot.services import Services
 
-__all__ = ["horizon", "match_request", "month_of", "zone_of"]
+__all__ = ["match_request", "month_of", "zone_of"]
 
 
 def match_request(

@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from bot.bookable import NOTICE, horizon
 from bot.domain import EngagementState, Organisation, Person
 from bot.domain.coaches import CoachProfile
 from bot.domain.people import zone_of
@@ -36,14 +37,7 @@ from bot.services import Services
 
 # How long a prepared pool serves: its grid and free time reach this far past the horizon.
 SPAN = timedelta(days=1)
-NOTICE = timedelta(hours=24)  # a session starts no sooner: a coach needs time to prepare
 V = TypeVar("V")
-
-
-def horizon(services: Services, now: datetime | None = None) -> TimeWindow:
-    """Where a coach's free time is offered from and to."""
-    now = now or services.clock.now()
-    return TimeWindow(now + NOTICE, now + timedelta(weeks=services.settings.horizon_weeks))
 
 
 @dataclass(frozen=True)

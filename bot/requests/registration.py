@@ -1,12 +1,14 @@
 """What the requests slice answers: the intake and change-request conversations, the
 request form that starts intake all at once, and the request's own buttons (see, change or
-withdraw a request, the shortlist)."""
+withdraw a request, the shortlist); and, when another slice says so, a fresh shortlist for a
+request back to choosing, or the waiting list matched again when a place frees."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from bot.domain import Person
+from bot.events import PlaceFreed, RequestBackToChoosing
 from bot.messages import Incoming, Outcome
 from bot.registry import FormRoute, Registry
 from bot.replies import Reply, Text
@@ -14,6 +16,8 @@ from bot.requests import request_actions
 from bot.requests.change_request import CHANGE
 from bot.requests.intake import INTAKE, INTAKE_FORM
 from bot.requests.one_request import start_intake
+from bot.requests.shortlist import offer_shortlist
+from bot.requests.waitlist import rematch_waiting
 from bot.safeguarding import FORM_NOT_SAVED
 from bot.services import Services
 
@@ -28,6 +32,18 @@ def register(registry: Registry) -> None:
     registry.add_form(
         INTAKE_FORM, FormRoute(submit=_intake_form, again=_intake_again, starts_request=True)
     )
+    registry.subscribe(RequestBackToChoosing, _offer_again)
+    registry.subscribe(PlaceFreed, _rematch)
+
+
+def _offer_again(bot: CoachingBot, event: RequestBackToChoosing) -> Outcome:
+    """The coachee's shortlist afresh (or the waiting-list news), for the publisher to send."""
+    return offer_shortlist(bot.services, event.request)
+
+
+def _rematch(bot: CoachingBot, event: PlaceFreed) -> Outcome:
+    """Each waiting request that now has a place and a coach is offered a shortlist: news."""
+    return Outcome(outgoing=rematch_waiting(bot.services))
 
 
 def _intake_form(

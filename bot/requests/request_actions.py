@@ -7,11 +7,11 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from bot.actions import Action, Verb
+from bot.choosing import shortlist_choices
 from bot.domain import CoachingRequest, Format, Person, RequestState
 from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
 from bot.requests.amend import CHANGE_REQUEST, amend_request, changeable_request, request_data
-from bot.requests.shortlist import shortlist_choices
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot

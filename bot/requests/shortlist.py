@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.actions import Verb, action_value
+from bot.choosing import SHORTLIST, schedule_coachee_deadlines, shortlist_choices
 from bot.domain import CoachingRequest, RequestState, Role, ShortlistEntry
 from bot.domain.audit import AuditEntry
 from bot.matching import MatchResult
@@ -12,7 +13,6 @@ from bot.matching.shortfall import WIDEN_TO_ONLINE
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.requests.candidates import match_request, zone_of
-from bot.requests.choosing import SHORTLIST, schedule_coachee_deadlines
 from bot.requests.wishes import honour_wishes
 from bot.services import Services
 from bot.text_format import local_date
@@ -81,43 +81,6 @@ def widen_choices(request_id: int, reason: str) -> tuple[Choices, ...]:
         return ()
     button = Choice("Include online sessions", action_value(Verb.ONLINE, request_id))
     return (Choices("Would you like me to include online sessions?", (button,)),)
-
-
-def shortlist_choices(
-    services: Services,
-    request_id: int,
-    entries: list[ShortlistEntry],
-    *,
-    note: str = "",
-    choose_by: str = "",
-) -> Choices:
-    store = services.store
-    options = []
-    coaches = store.get_people([entry.coach_id for entry in entries])
-    for entry in entries:
-        coach = coaches.get(entry.coach_id)
-        organisation = store.get_organisation(coach.organisation_id) if coach else None
-        if coach is None or organisation is None:
-            continue
-        options.append(
-            Choice(
-                f"{coach.name}, {organisation.name}",
-                action_value(Verb.CHOOSE, request_id, coach.id),
-                details=entry.reasons,
-            )
-        )
-    if WIDEN_TO_ONLINE in note:
-        options.append(Choice("Include online sessions", action_value(Verb.ONLINE, request_id)))
-    options.append(Choice("None of these suit me", action_value(Verb.NONE, request_id)))
-    intro = (
-        f"Here {'is the coach' if len(entries) == 1 else f'are {len(entries)} coaches'} "
-        "who could work with you. Choose one and I'll ask them for a time."
-    )
-    if note:
-        intro += f" ({note})"
-    if choose_by:
-        intro += f" Please choose by {choose_by}."
-    return Choices(intro, tuple(options))
 
 
 def _tell_coordinators(

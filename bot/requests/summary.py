@@ -115,7 +115,7 @@ class SummaryStep:
         """Answer the part's own step with `value`; if it is refused, ask that question
         with the step's reason, as a typed answer there would be."""
         incoming = dataclasses.replace(turn.incoming, text=value, value="", token="")
-        transition = self.steps[part].handle(Turn(turn.services, turn.person, incoming, turn.data))
+        transition = self.steps[part].handle(dataclasses.replace(turn, incoming=incoming))
         if isinstance(transition, Retry):
             return Goto(part, transition.say)
         return transition

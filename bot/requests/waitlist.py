@@ -1,10 +1,11 @@
 """The waiting list: a request waits when no coach suits it or no place is left, and when a
 place frees the waiting requests are matched again, oldest first.
 
-Whatever frees a place (an engagement closes, a request is withdrawn, a coach resumes or
-changes their times, coaches are imported, someone is erased) calls `rematch_waiting` in its
-own transaction and sends what it returns through the outbox, so the news is committed with
-the change that made it true.
+Whatever frees a place sends the news `rematch_waiting` returns through the outbox in the
+transaction of its change, so the news is committed with the change that made it true: a
+slice (an engagement closes, a request is withdrawn, a coach resumes or changes their times
+or profile) publishes `PlaceFreed` (bot/events.py), which this slice answers; outside a turn
+(coaches imported, the daily job, someone erased) `rematch_and_queue` or `rematch_waiting`.
 """
 
 from __future__ import annotations

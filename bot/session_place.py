@@ -1,5 +1,8 @@
 """Where a session happens: a place agreed for in-person coaching, or the coach's own
-online meeting room."""
+online meeting room.
+
+In the kernel because booking places the first session and engagements the next ones, and
+a new room moves the booked online sessions: all must agree on what "online" is."""
 
 from __future__ import annotations
 
