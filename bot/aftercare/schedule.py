@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.aftercare.kinds import AftercareKind
 from bot.aftercare.quiet_hours import before_quiet_hours
 from bot.domain import Person, Session
 from bot.domain.outbox import OutboxMessage
 from bot.domain.people import zone_of
-from bot.keys import OutboxKind, session_key, session_prefix
+from bot.keys import session_key, session_prefix
 from bot.services import Services
 
 ATTENDANCE_AFTER = timedelta(minutes=15)
@@ -38,7 +39,12 @@ def schedule_session_messages(services: Services, session: Session) -> int:
                 due = _outside_quiet_hours(services, person, due)
             messages.append(
                 _message(
-                    session, OutboxKind.REMINDER, person_id, due, suffix=f":{before}h", hours=before
+                    session,
+                    AftercareKind.REMINDER,
+                    person_id,
+                    due,
+                    suffix=f":{before}h",
+                    hours=before,
                 )
             )
     end = session.window.end
@@ -46,25 +52,25 @@ def schedule_session_messages(services: Services, session: Session) -> int:
         # A moved session queues the calendar again under a new key: the event is updated.
         moved = f":v{session.calendar_sequence}" if session.calendar_sequence else ""
         messages.append(
-            _message(session, OutboxKind.CALENDAR_EVENT, session.coach_id, now, suffix=moved)
+            _message(session, AftercareKind.CALENDAR_EVENT, session.coach_id, now, suffix=moved)
         )
     messages += [
-        _message(session, OutboxKind.ATTENDANCE, session.coach_id, end + ATTENDANCE_AFTER),
+        _message(session, AftercareKind.ATTENDANCE, session.coach_id, end + ATTENDANCE_AFTER),
         _message(
             session,
-            OutboxKind.ATTENDANCE_FOLLOWUP,
+            AftercareKind.ATTENDANCE_FOLLOWUP,
             session.coach_id,
             end + ATTENDANCE_AFTER + FOLLOW_UP_AFTER,
         ),
-        _message(session, OutboxKind.FEEDBACK, session.coachee_id, end + FEEDBACK_AFTER),
+        _message(session, AftercareKind.FEEDBACK, session.coachee_id, end + FEEDBACK_AFTER),
         _message(
             session,
-            OutboxKind.FEEDBACK_FOLLOWUP,
+            AftercareKind.FEEDBACK_FOLLOWUP,
             session.coachee_id,
             end + FEEDBACK_AFTER + FOLLOW_UP_AFTER,
         ),
     ]
-    due_later = [m for m in messages if m.due_at > now or m.kind == OutboxKind.CALENDAR_EVENT]
+    due_later = [m for m in messages if m.due_at > now or m.kind == AftercareKind.CALENDAR_EVENT]
     for message in due_later:
         store.schedule(message)
     return len(due_later)
@@ -76,7 +82,7 @@ def schedule_calendar_removal(services: Services, session: Session) -> None:
     if services.calendar is not None:
         now = services.clock.now()
         services.store.schedule(
-            _message(session, OutboxKind.CALENDAR_REMOVAL, session.coach_id, now)
+            _message(session, AftercareKind.CALENDAR_REMOVAL, session.coach_id, now)
         )
 
 
@@ -100,7 +106,7 @@ def _outside_quiet_hours(services: Services, person: Person, due: datetime) -> d
 
 def _message(
     session: Session,
-    kind: OutboxKind,
+    kind: AftercareKind,
     person_id: int,
     due: datetime,
     *,

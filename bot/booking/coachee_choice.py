@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from bot import keys
-from bot.actions import Verb
 from bot.booking.live_times import in_bookable_range
 from bot.booking.slot_buttons import slot_value
 from bot.domain import CoachingRequest, Person, RequestState
@@ -28,6 +27,7 @@ from bot.requests.choosing import TIMES, schedule_coachee_deadlines
 from bot.scheduling import candidate_slots, subtract
 from bot.services import Services
 from bot.text_format import local_date, local_time
+from bot.verbs import BookingVerb
 
 PROPOSED_AT_MOST = 3
 
@@ -59,7 +59,7 @@ def pick_choices(
     options = tuple(
         Choice(
             local_time(s.start, zone, now=services.clock.now()),
-            slot_value(Verb.PICK, request.id, s),
+            slot_value(BookingVerb.PICK, request.id, s),
         )
         for s in request.offered_slots
     )

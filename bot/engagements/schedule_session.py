@@ -14,6 +14,7 @@ from bot.booking.confirmations import invite_for
 from bot.booking.live_times import in_bookable_range
 from bot.booking.place import next_session_place
 from bot.booking.slots import slots_for
+from bot.conversation_names import EngagementConversation
 from bot.domain import EngagementState, Session, SessionKind, SessionState
 from bot.domain.audit import AuditEntry
 from bot.domain.lifecycles.session import SESSION
@@ -179,7 +180,7 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
 
 
 SCHEDULE_SESSION = Conversation(
-    name="schedule_session",
+    name=EngagementConversation.SCHEDULE_SESSION,
     steps={"when": WhenStep(), "pick": PickStep()},
     first_step=lambda turn: "when",
     on_cancel="Okay, nothing has been booked or changed.",

@@ -12,7 +12,7 @@ from bot import keys
 from bot.answer_time import AnswerTime, answer_time
 from bot.domain import CoachingRequest, RequestState
 from bot.domain.outbox import OutboxMessage
-from bot.keys import OutboxKind
+from bot.requests.kinds import RequestKind
 from bot.services import Services
 
 # What the coachee is choosing from; each has its own deadlines in the outbox.
@@ -38,7 +38,7 @@ def schedule_coachee_deadlines(
         OutboxMessage(
             key=keys.stage_deadline_key(request.id, stage, round_, "nudge"),
             recipient_id=request.coachee_id,
-            kind=OutboxKind.COACHEE_NUDGE,
+            kind=RequestKind.COACHEE_NUDGE,
             due_at=due.nudge_at,
             payload=payload,
         )
@@ -47,7 +47,7 @@ def schedule_coachee_deadlines(
         OutboxMessage(
             key=keys.stage_deadline_key(request.id, stage, round_, "expiry"),
             recipient_id=request.coachee_id,
-            kind=OutboxKind.COACHEE_CHOICE_DEADLINE,
+            kind=RequestKind.COACHEE_CHOICE_DEADLINE,
             due_at=due.moves_on_at,
             payload=payload,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.actions import Verb, action_value
+from bot.actions import action_value
 from bot.domain import CoachingRequest, RequestState, Role, ShortlistEntry
 from bot.domain.audit import AuditEntry
 from bot.matching import MatchResult
@@ -16,6 +16,7 @@ from bot.requests.choosing import SHORTLIST, schedule_coachee_deadlines
 from bot.requests.wishes import honour_wishes
 from bot.services import Services
 from bot.text_format import local_date
+from bot.verbs import BookingVerb, RequestVerb
 
 
 def offer_shortlist(
@@ -79,7 +80,7 @@ def widen_choices(request_id: int, reason: str) -> tuple[Choices, ...]:
     """The bot's own suggestion to meet online comes with the button that does it."""
     if WIDEN_TO_ONLINE not in reason:
         return ()
-    button = Choice("Include online sessions", action_value(Verb.ONLINE, request_id))
+    button = Choice("Include online sessions", action_value(RequestVerb.ONLINE, request_id))
     return (Choices("Would you like me to include online sessions?", (button,)),)
 
 
@@ -102,13 +103,15 @@ def shortlist_choices(
         options.append(
             Choice(
                 f"{coach.name}, {organisation.name}",
-                action_value(Verb.CHOOSE, request_id, coach.id),
+                action_value(BookingVerb.CHOOSE, request_id, coach.id),
                 details=entry.reasons,
             )
         )
     if WIDEN_TO_ONLINE in note:
-        options.append(Choice("Include online sessions", action_value(Verb.ONLINE, request_id)))
-    options.append(Choice("None of these suit me", action_value(Verb.NONE, request_id)))
+        options.append(
+            Choice("Include online sessions", action_value(RequestVerb.ONLINE, request_id))
+        )
+    options.append(Choice("None of these suit me", action_value(BookingVerb.NONE, request_id)))
     intro = (
         f"Here {'is the coach' if len(entries) == 1 else f'are {len(entries)} coaches'} "
         "who could work with you. Choose one and I'll ask them for a time."
