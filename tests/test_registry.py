@@ -114,15 +114,20 @@ def test_a_second_timer_for_a_kind_raises() -> None:
         registry.add_timer(AftercareKind.REMINDER, Timer(lambda bot, message: Outcome(), always))
 
 
-def test_a_kind_of_another_enum_with_the_same_value_raises() -> None:
+def test_a_kind_of_another_enum_with_the_same_value_stops_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Rows store the value: two slices' kinds named alike would share their rows."""
 
     class RivalKind(StrEnum):
         REMINDER = "reminder"
 
-    registry = build_registry()
-    with pytest.raises(DuplicateRegistration, match="outbox kind 'reminder'"):
+    def rival(registry: Registry) -> None:
         registry.add_timer(RivalKind.REMINDER, Timer(lambda bot, message: Outcome(), always))
+
+    monkeypatch.setattr(bot.assembly, "SLICES", (*bot.assembly.SLICES, rival))
+    with pytest.raises(DuplicateRegistration, match="outbox kind 'reminder'"):
+        build_registry()
 
 
 def test_a_slice_answers_its_verbs_exactly() -> None:
