@@ -43,7 +43,7 @@ from sqlalchemy import create_engine, text
 from bot.clock import SimulatedClock
 from bot.domain import Channel, Identity, Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage
-from bot.keys import OutboxKind
+from bot.notices import NoticeKind
 from bot.outbox.dispatcher import dispatch_due
 from bot.replies import Card, Choice, Fact, Reply, Text
 from bot.replies.codec import encode_replies
@@ -108,7 +108,7 @@ def _queue(store: SqlStore, people: list[Person], messages: int, *, prefix: str)
     with store.transaction():
         for n in range(messages):
             store.schedule(OutboxMessage(
-                key=f"{prefix}:{n}", recipient_id=people[n % PEOPLE].id, kind=OutboxKind.NOTICE,
+                key=f"{prefix}:{n}", recipient_id=people[n % PEOPLE].id, kind=NoticeKind.NOTICE,
                 due_at=NOW, payload={"replies": encode_replies(_replies(n))}))  # fmt: skip
 
 

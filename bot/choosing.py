@@ -5,20 +5,32 @@ bot/booking/coachee_deadlines.py).
 
 In the kernel because two slices hand the choice to the coachee: requests arms the
 deadlines when it offers a shortlist and shows it again on request; booking arms them when
-a coach proposes times, and its nudge shows the shortlist again.
+a coach proposes times, and its nudge shows the shortlist again. So the deadlines' outbox
+kinds are named here too, beside what schedules them (as `NoticeKind` is in
+bot/notices.py); booking registers their timers.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from bot import keys
-from bot.actions import Verb, action_value
+from bot.actions import action_value
 from bot.answer_time import AnswerTime, answer_time
 from bot.domain import CoachingRequest, RequestState, ShortlistEntry
 from bot.domain.outbox import OutboxMessage
-from bot.keys import OutboxKind
 from bot.matching.shortfall import WIDEN_TO_ONLINE
 from bot.replies import Choice, Choices
 from bot.services import Services
+from bot.verbs import BookingVerb, RequestVerb
+
+
+class ChoosingKind(StrEnum):
+    """The coachee's answer time to choose (stored in queued rows: never change a value)."""
+
+    COACHEE_NUDGE = "coachee_nudge"
+    COACHEE_CHOICE_DEADLINE = "coachee_choice_deadline"
+
 
 # What the coachee is choosing from; each has its own deadlines in the outbox.
 SHORTLIST = "shortlist"
@@ -43,7 +55,7 @@ def schedule_coachee_deadlines(
         OutboxMessage(
             key=keys.stage_deadline_key(request.id, stage, round_, "nudge"),
             recipient_id=request.coachee_id,
-            kind=OutboxKind.COACHEE_NUDGE,
+            kind=ChoosingKind.COACHEE_NUDGE,
             due_at=due.nudge_at,
             payload=payload,
         )
@@ -52,7 +64,7 @@ def schedule_coachee_deadlines(
         OutboxMessage(
             key=keys.stage_deadline_key(request.id, stage, round_, "expiry"),
             recipient_id=request.coachee_id,
-            kind=OutboxKind.COACHEE_CHOICE_DEADLINE,
+            kind=ChoosingKind.COACHEE_CHOICE_DEADLINE,
             due_at=due.moves_on_at,
             payload=payload,
         )
@@ -79,13 +91,15 @@ def shortlist_choices(
         options.append(
             Choice(
                 f"{coach.name}, {organisation.name}",
-                action_value(Verb.CHOOSE, request_id, coach.id),
+                action_value(BookingVerb.CHOOSE, request_id, coach.id),
                 details=entry.reasons,
             )
         )
     if WIDEN_TO_ONLINE in note:
-        options.append(Choice("Include online sessions", action_value(Verb.ONLINE, request_id)))
-    options.append(Choice("None of these suit me", action_value(Verb.NONE, request_id)))
+        options.append(
+            Choice("Include online sessions", action_value(RequestVerb.ONLINE, request_id))
+        )
+    options.append(Choice("None of these suit me", action_value(BookingVerb.NONE, request_id)))
     intro = (
         f"Here {'is the coach' if len(entries) == 1 else f'are {len(entries)} coaches'} "
         "who could work with you. Choose one and I'll ask them for a time."

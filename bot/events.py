@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.domain import CoachingRequest, Person, Session
+from bot.domain import CoachingRequest, Engagement, Person, Session
 from bot.messages import Outcome
 
 
@@ -42,6 +42,14 @@ class SessionCancelled(Event):
     """A session was cancelled, and its own scheduled messages already stopped."""
 
     session: Session
+
+
+@dataclass(frozen=True)
+class EngagementClosed(Event):
+    """An engagement closed (its allowance used, ended by either side, or too many sessions
+    missed): `engagement` as closed, its future sessions already cancelled."""
+
+    engagement: Engagement
 
 
 @dataclass(frozen=True)

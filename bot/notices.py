@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.domain.outbox import OutboxMessage
-from bot.keys import OutboxKind, notice_key
+from bot.keys import notice_key
 from bot.lapse import within
 from bot.messages import Outcome
 from bot.ports.store import Store
@@ -18,6 +19,12 @@ from bot.replies.codec import decode_replies, encode_replies
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
+
+
+class NoticeKind(StrEnum):
+    """The kernel's one outbox kind, news from someone's turn (stored: never change it)."""
+
+    NOTICE = "notice"
 
 
 def queue_outgoing(
@@ -30,9 +37,9 @@ def queue_outgoing(
         digest = hashlib.sha256(repr(payload).encode()).hexdigest()[:12]
         store.schedule(
             OutboxMessage(
-                key=notice_key(origin, index, message.person_id, digest),
+                key=notice_key(NoticeKind.NOTICE, origin, index, message.person_id, digest),
                 recipient_id=message.person_id,
-                kind=OutboxKind.NOTICE,
+                kind=NoticeKind.NOTICE,
                 due_at=now,
                 payload=payload,
             )
@@ -41,7 +48,7 @@ def queue_outgoing(
 
 def register(registry: Registry) -> None:
     # News from someone's turn ("your coach has accepted"): stale after a week.
-    registry.add_timer(OutboxKind.NOTICE, Timer(_notice, within(7, "news")))
+    registry.add_timer(NoticeKind.NOTICE, Timer(_notice, within(7, "news")))
 
 
 def _notice(bot: CoachingBot, message: OutboxMessage) -> Outcome:

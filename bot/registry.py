@@ -5,22 +5,31 @@ event one slice publishes for others (bot/events.py).
 Each slice has a `register(registry)` function; bot/assembly calls them all, once, when the
 bot is built. A second registration of the same verb, form prefix, conversation or kind
 raises `DuplicateRegistration` there and then, so two slices can never silently share a
-button or a timer (the later one used to win). The door (bot/app.py), the router
-(bot/router.py) and the dispatcher (bot/outbox/dispatcher.py) only read these tables.
+button or a timer (the later one used to win). The tables are keyed by value, as stored and
+as pressed: two slices' enums holding the same value collide too.
+
+Every name is a member of a StrEnum, one per slice: the button verbs and conversation names,
+which cross slices, in the kernel (bot/verbs.py, bot/conversation_names.py); outbox kinds
+and form prefixes in their slice, or in the kernel module that schedules them
+(bot/notices.py, bot/choosing.py). A slice registers its verbs, forms and conversations with
+their enum, and the registry checks the enum is answered exactly: a member left without a
+handler, or a handler for a name not in the enum, raises `IncompleteRegistration` at
+start-up. The door (bot/app.py), the router (bot/router.py) and the dispatcher
+(bot/outbox/dispatcher.py) only read these tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bot.actions import Action, Verb
+from bot.actions import Action
 from bot.domain import Person
 from bot.domain.outbox import OutboxMessage
 from bot.engine import Conversation
 from bot.events import Event
-from bot.keys import OutboxKind
 from bot.lapse import WorthUntil
 from bot.messages import Incoming, Outcome
 from bot.replies import Reply
@@ -45,6 +54,11 @@ Subscriber = Callable[["CoachingBot", Any], Outcome]
 class DuplicateRegistration(ValueError):
     """Two registrations of the same verb, form prefix, conversation or outbox kind, or
     the same subscriber twice for one event."""
+
+
+class IncompleteRegistration(ValueError):
+    """A slice's enum not answered exactly: a member with no handler, or a handler for a
+    name the enum does not hold."""
 
 
 @dataclass(frozen=True)
@@ -92,44 +106,66 @@ class Talk:
     form: Callable[[CoachingBot, Person, Incoming], Outcome]
 
 
-K = TypeVar("K")
+E = TypeVar("E", bound=StrEnum)
 V = TypeVar("V")
-E = TypeVar("E", bound=Event)
+EventT = TypeVar("EventT", bound=Event)
 
 
 class Registry:
     def __init__(self) -> None:
-        self.verbs: dict[Verb, VerbHandler] = {}
+        # Keyed by value: as pressed, as stored in tokens and rows.
+        self.verbs: dict[str, VerbHandler] = {}
         self.forms: dict[str, FormRoute] = {}
         self.conversations: dict[str, Conversation] = {}
-        self.timers: dict[OutboxKind, Timer] = {}
+        self.timers: dict[str, Timer] = {}
         self._talk: Talk | None = None
         self.subscribers: dict[type[Event], list[Subscriber]] = {}
 
     # -- registering -------------------------------------------------------------------
 
-    def add_verb(self, verb: Verb, handler: VerbHandler) -> None:
-        _add(self.verbs, verb, handler, "button verb")
+    def add_verbs(self, vocabulary: type[E], *tables: Mapping[E, VerbHandler]) -> None:
+        """Every verb of the slice's enum (bot/verbs.py), each answered by one handler of
+        `tables` (a slice may keep its handlers in several modules)."""
+        answered: dict[str, VerbHandler] = {}
+        for table in tables:
+            for verb, handler in table.items():
+                _add(answered, verb, handler, "button verb")
+        _exactly(vocabulary, answered, "button verb")
+        for pressed, handler in answered.items():
+            _add(self.verbs, pressed, handler, "button verb")
 
-    def add_verbs(self, handlers: Iterable[tuple[Verb, VerbHandler]]) -> None:
-        for verb, handler in handlers:
-            self.add_verb(verb, handler)
+    def add_forms(self, vocabulary: type[E], routes: Mapping[E, FormRoute]) -> None:
+        """Every form prefix of the slice's enum, each with its route. A prefix starts
+        every token of its form; no two forms' prefixes may overlap, or one form's tokens
+        would reach the other's handler."""
+        _exactly(vocabulary, routes.keys(), "form prefix")
+        for prefix, route in routes.items():
+            clash = next(
+                (p for p in self.forms if p.startswith(prefix) or prefix.startswith(p)), None
+            )
+            if clash is not None:
+                raise DuplicateRegistration(f"form prefix {prefix!r} overlaps {clash!r}")
+            self.forms[str(prefix)] = route
 
-    def add_form(self, prefix: str, route: FormRoute) -> None:
-        """`prefix` starts every token of the form; no two forms' prefixes may overlap,
-        or one form's tokens would reach the other's handler."""
-        clash = next((p for p in self.forms if p.startswith(prefix) or prefix.startswith(p)), None)
-        if clash is not None:
-            raise DuplicateRegistration(f"form prefix {prefix!r} overlaps {clash!r}")
-        self.forms[prefix] = route
+    def add_conversations(
+        self, vocabulary: type[StrEnum], conversations: Iterable[Conversation]
+    ) -> None:
+        """Every conversation named by the slice's enum; the names are stored in people's
+        conversation state, so a name is its enum member's value."""
+        named: dict[str, Conversation] = {}
+        for conversation in conversations:
+            _add(named, conversation.name, conversation, "conversation")
+        _exactly(vocabulary, named, "conversation")
+        for name, conversation in named.items():
+            _add(self.conversations, name, conversation, "conversation")
 
-    def add_conversation(self, conversation: Conversation) -> None:
-        _add(self.conversations, conversation.name, conversation, "conversation")
-
-    def add_timer(self, kind: OutboxKind, timer: Timer) -> None:
+    def add_timer(self, kind: StrEnum, timer: Timer) -> None:
+        """One outbox kind, a member of its slice's enum, and what it does when due."""
         _add(self.timers, kind, timer, "outbox kind")
 
-    def subscribe(self, event: type[E], handler: Callable[[CoachingBot, E], Outcome]) -> None:
+    def subscribe(
+        self, event: type[EventT], handler: Callable[[CoachingBot, EventT], Outcome]
+    ) -> None:
         """`handler` runs whenever a slice publishes an `event`, after those subscribed
         before it (the order bot/assembly registers the slices in)."""
         handlers = self.subscribers.setdefault(event, [])
@@ -152,10 +188,7 @@ class Registry:
 
     def verb(self, pressed: str) -> VerbHandler | None:
         """The handler of a pressed verb; None for a verb this version does not know."""
-        try:
-            return self.verbs.get(Verb(pressed))
-        except ValueError:
-            return None
+        return self.verbs.get(pressed)
 
     def form(self, token: str) -> FormRoute | None:
         """The form a token belongs to; an empty token is the request form's."""
@@ -172,12 +205,26 @@ class Registry:
 
     def timer(self, kind: str) -> Timer:
         try:
-            return self.timers[OutboxKind(kind)]
-        except (ValueError, KeyError):
+            return self.timers[kind]
+        except KeyError:
             raise ValueError(f"no timer for outbox messages of kind '{kind}'") from None
 
 
-def _add(table: dict[K, V], key: K, value: V, what: str) -> None:
+def _add(table: dict[str, V], key: str, value: V, what: str) -> None:
     if key in table:
         raise DuplicateRegistration(f"{what} '{key}' is registered twice")
-    table[key] = value
+    table[str(key)] = value
+
+
+def _exactly(vocabulary: type[StrEnum], answered: Collection[str], what: str) -> None:
+    """`answered` holds every member of `vocabulary` and nothing else."""
+    names = {str(member) for member in vocabulary}
+    missing = sorted(names - set(answered))
+    extra = sorted(str(name) for name in answered if name not in names)
+    problems = []
+    if missing:
+        problems.append(f"no handler for {what} {', '.join(missing)}")
+    if extra:
+        problems.append(f"{what} {', '.join(extra)} not in the enum")
+    if problems:
+        raise IncompleteRegistration(f"{vocabulary.__name__}: {'; '.join(problems)}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.conversation_names import RequestConversation
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
 from bot.replies import Reply, Text
@@ -56,7 +57,7 @@ def answer_kindly(bot: CoachingBot, person: Person | None, incoming: Incoming) -
             "If you'd still like coaching as well, I'm happy to help; I've left out what "
             "you just wrote, so please tell me in your own time."
         )
-        return kind + note + bot.start("intake", person, afresh)
+        return kind + note + bot.start(RequestConversation.INTAKE, person, afresh)
     return kind + _say("If you'd like coaching as well, say 'coaching' whenever you're ready.")
 
 

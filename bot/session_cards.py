@@ -4,11 +4,12 @@ sessions and the aftercare that follows them."""
 
 from __future__ import annotations
 
-from bot.actions import Verb, action_value
+from bot.actions import action_value
 from bot.domain import Person, Session, SessionKind
 from bot.domain.people import zone_of
 from bot.replies import Card, Choice, Fact
 from bot.services import Services
+from bot.verbs import EngagementVerb
 from bot.when import describe_window
 
 
@@ -37,8 +38,8 @@ def session_card(services: Services, session: Session, *, viewer: Person, title:
             )
         )
     actions = (
-        Choice("Reschedule", action_value(Verb.RESCHEDULE, session.id)),
-        Choice("Cancel", action_value(Verb.CANCEL, session.id), style="danger"),
+        Choice("Reschedule", action_value(EngagementVerb.RESCHEDULE, session.id)),
+        Choice("Cancel", action_value(EngagementVerb.CANCEL, session.id), style="danger"),
     )
     return Card(title, tuple(facts), actions=actions)
 
@@ -46,8 +47,13 @@ def session_card(services: Services, session: Session, *, viewer: Person, title:
 def attendance_choices(session: Session, coachee_name: str) -> tuple[Choice, ...]:
     """Every answer the coach can give to 'how did it go?'."""
     return (
-        Choice("It was held", action_value(Verb.HELD, session.id), style="primary"),
-        Choice(f"{coachee_name} didn't come (no-show)", action_value(Verb.NO_SHOW, session.id)),
-        Choice("I couldn't make it", action_value(Verb.COACH_MISSED, session.id)),
-        Choice("It didn't happen (cancelled)", action_value(Verb.NOT_HAPPENED, session.id)),
+        Choice("It was held", action_value(EngagementVerb.HELD, session.id), style="primary"),
+        Choice(
+            f"{coachee_name} didn't come (no-show)",
+            action_value(EngagementVerb.NO_SHOW, session.id),
+        ),
+        Choice("I couldn't make it", action_value(EngagementVerb.COACH_MISSED, session.id)),
+        Choice(
+            "It didn't happen (cancelled)", action_value(EngagementVerb.NOT_HAPPENED, session.id)
+        ),
     )

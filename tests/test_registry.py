@@ -1,28 +1,71 @@
-"""One registry for every slice: a duplicate stops the bot at start-up, every verb and
-outbox kind the core can produce has exactly one answer, and every event one slice publishes
-for others is heard."""
+"""One registry for every slice: a duplicate stops the bot at start-up, every verb,
+outbox kind, form and conversation named by a slice's enum has exactly one answer, and
+every event one slice publishes for others is heard."""
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 import pytest
 
 import bot.assembly
-from bot.actions import Action, Verb
+from bot.actions import Action
 from bot.aftercare import registration as aftercare
+from bot.aftercare.forms import AftercareForm
+from bot.aftercare.kinds import AftercareKind
 from bot.app import CoachingBot
 from bot.assembly import build_registry
 from bot.booking import registration as booking
+from bot.booking.kinds import BookingKind
+from bot.choosing import ChoosingKind
 from bot.coaches import registration as coaches
+from bot.conversation_names import (
+    AftercareConversation,
+    BookingConversation,
+    CoachConversation,
+    EngagementConversation,
+    RequestConversation,
+)
+from bot.digest.kinds import DigestKind
 from bot.domain import Person
 from bot.engagements import registration as engagements
 from bot.events import Event, PlaceFreed, event_types
-from bot.keys import OutboxKind
 from bot.lapse import always
 from bot.messages import Incoming, Outcome
+from bot.notices import NoticeKind
 from bot.overview import registration as overview
-from bot.registry import DuplicateRegistration, FormRoute, Registry, Timer
+from bot.registry import (
+    DuplicateRegistration,
+    FormRoute,
+    IncompleteRegistration,
+    Registry,
+    Timer,
+)
 from bot.replies import Reply
 from bot.requests import registration as requests
+from bot.requests.forms import RequestForm
+from bot.verbs import VOCABULARIES, AftercareVerb
+
+# Every outbox kind (the kernel's and each slice's), form and conversation name.
+KINDS: tuple[type[StrEnum], ...] = (
+    NoticeKind,
+    ChoosingKind,
+    BookingKind,
+    AftercareKind,
+    DigestKind,
+)
+FORMS: tuple[type[StrEnum], ...] = (RequestForm, AftercareForm)
+CONVERSATIONS: tuple[type[StrEnum], ...] = (
+    RequestConversation,
+    BookingConversation,
+    EngagementConversation,
+    CoachConversation,
+    AftercareConversation,
+)
+
+
+def _values(vocabularies: tuple[type[StrEnum], ...]) -> list[str]:
+    return [str(member) for vocabulary in vocabularies for member in vocabulary]
 
 
 def _press(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -31,8 +74,11 @@ def _press(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
 
 def test_every_verb_and_outbox_kind_is_answered_once() -> None:
     registry = build_registry()
-    assert set(registry.verbs) == set(Verb)
-    assert set(registry.timers) == set(OutboxKind)
+    verbs, kinds = _values(VOCABULARIES), _values(KINDS)
+    assert len(verbs) == len(set(verbs)) and set(registry.verbs) == set(verbs)
+    assert len(kinds) == len(set(kinds)) and set(registry.timers) == set(kinds)
+    assert set(registry.forms) == set(_values(FORMS))
+    assert set(registry.conversations) == set(_values(CONVERSATIONS))
     assert registry.verb("act-of-an-older-version") is None
 
 
@@ -68,8 +114,13 @@ def test_the_same_subscriber_twice_for_an_event_raises() -> None:
 def test_a_slice_registering_a_verb_another_already_answers_stops_the_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Another enum with the same value: the verb as pressed is the same."""
+
+    class RivalVerb(StrEnum):
+        BOOK = "book"
+
     def rival(registry: Registry) -> None:
-        registry.add_verb(Verb.BOOK, _press)
+        registry.add_verbs(RivalVerb, {RivalVerb.BOOK: _press})
 
     monkeypatch.setattr(bot.assembly, "SLICES", (*bot.assembly.SLICES, rival))
     with pytest.raises(DuplicateRegistration, match="button verb 'book'"):
@@ -97,7 +148,57 @@ def test_registering_a_slice_twice_raises(again: object) -> None:
 def test_a_second_timer_for_a_kind_raises() -> None:
     registry = build_registry()
     with pytest.raises(DuplicateRegistration, match="outbox kind 'reminder'"):
-        registry.add_timer(OutboxKind.REMINDER, Timer(lambda bot, message: Outcome(), always))
+        registry.add_timer(AftercareKind.REMINDER, Timer(lambda bot, message: Outcome(), always))
+
+
+def test_a_kind_of_another_enum_with_the_same_value_stops_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows store the value: two slices' kinds named alike would share their rows."""
+
+    class RivalKind(StrEnum):
+        REMINDER = "reminder"
+
+    def rival(registry: Registry) -> None:
+        registry.add_timer(RivalKind.REMINDER, Timer(lambda bot, message: Outcome(), always))
+
+    monkeypatch.setattr(bot.assembly, "SLICES", (*bot.assembly.SLICES, rival))
+    with pytest.raises(DuplicateRegistration, match="outbox kind 'reminder'"):
+        build_registry()
+
+
+def test_a_slice_answers_its_verbs_exactly() -> None:
+    """A verb of the slice's enum left unanswered, or a handler for another enum's verb,
+    stops the start: the enum is the slice's whole button vocabulary."""
+    with pytest.raises(IncompleteRegistration, match="AftercareVerb: no handler for button verb"):
+        Registry().add_verbs(AftercareVerb, {AftercareVerb.FEEDBACK: _press})
+    stray = {AftercareVerb.FEEDBACK: _press, AftercareVerb.EVALUATE: _press, "book": _press}
+    with pytest.raises(IncompleteRegistration, match="button verb book not in the enum"):
+        Registry().add_verbs(AftercareVerb, stray)  # type: ignore[type-var]
+    with pytest.raises(DuplicateRegistration, match="button verb 'feedback'"):
+        Registry().add_verbs(
+            AftercareVerb,
+            {AftercareVerb.FEEDBACK: _press},
+            {AftercareVerb.FEEDBACK: _press, AftercareVerb.EVALUATE: _press},
+        )
+
+
+def test_a_slice_registers_its_conversations_exactly() -> None:
+    registry = build_registry()
+    intake = registry.conversations[RequestConversation.INTAKE]
+    with pytest.raises(IncompleteRegistration, match="no handler for conversation change_request"):
+        Registry().add_conversations(RequestConversation, (intake,))
+    with pytest.raises(IncompleteRegistration, match="conversation intake not in the enum"):
+        Registry().add_conversations(AftercareConversation, (intake,))
+    with pytest.raises(DuplicateRegistration, match="conversation 'intake'"):
+        registry.add_conversations(
+            RequestConversation,
+            (intake, registry.conversations[RequestConversation.CHANGE_REQUEST]),
+        )
+
+
+class CheckInForm(StrEnum):
+    CHECK_IN = "form:check-in:"
 
 
 def test_form_prefixes_may_not_overlap() -> None:
@@ -109,7 +210,8 @@ def test_form_prefixes_may_not_overlap() -> None:
 
     route = FormRoute(submit=lambda *_: None, again=again)
     for prefix in ("form:feedback:", "form:feedback:7", "form:"):
+        clashing = StrEnum("Clashing", {"FORM": prefix})  # type: ignore[misc]
         with pytest.raises(DuplicateRegistration, match="overlaps"):
-            registry.add_form(prefix, route)
-    registry.add_form("form:check-in:", route)
+            registry.add_forms(clashing, {clashing.FORM: route})
+    registry.add_forms(CheckInForm, {CheckInForm.CHECK_IN: route})
     assert registry.form("form:check-in:12") is route

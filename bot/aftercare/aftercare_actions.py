@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, Verb
+from bot.actions import Action
 from bot.aftercare.evaluation_form import open_evaluation
 from bot.aftercare.feedback_form import open_feedback
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
 from bot.registry import VerbHandler
 from bot.replies import Text
+from bot.verbs import AftercareVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -28,4 +29,7 @@ def evaluate(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
     return open_evaluation(bot.services, person, action.int_arg(0))
 
 
-ACTIONS: dict[Verb, VerbHandler] = {Verb.FEEDBACK: feedback, Verb.EVALUATE: evaluate}
+ACTIONS: dict[AftercareVerb, VerbHandler] = {
+    AftercareVerb.FEEDBACK: feedback,
+    AftercareVerb.EVALUATE: evaluate,
+}

@@ -3,6 +3,7 @@ their goal (0-10) and whether they would recommend the pool (0-10)."""
 
 from __future__ import annotations
 
+from bot.aftercare.forms import AftercareForm
 from bot.domain import Engagement, Person
 from bot.domain.feedback import FinalEvaluation
 from bot.messages import Outcome, refusal
@@ -10,7 +11,6 @@ from bot.replies import Choice, Field, Form, Text
 from bot.services import Services
 from bot.text_hygiene import small_number
 
-PREFIX = "form:evaluation:"
 _SCALE = tuple(Choice(str(n), str(n)) for n in range(11))
 
 
@@ -34,7 +34,7 @@ def evaluation_form(engagement: Engagement) -> Form:
             ),
         ),
         submit_label="Send",
-        token=f"{PREFIX}{engagement.id}",
+        token=f"{AftercareForm.EVALUATION}{engagement.id}",
     )
 
 
@@ -57,7 +57,7 @@ def open_evaluation(services: Services, person: Person, engagement_id: int) -> O
 def submit_evaluation(
     services: Services, person: Person, token: str, answers: dict[str, str]
 ) -> Outcome:
-    engagement_id = small_number(token.removeprefix(PREFIX), digits=9)
+    engagement_id = small_number(token.removeprefix(AftercareForm.EVALUATION), digits=9)
     if engagement_id is None:
         return refusal("Sorry, I can't find that coaching engagement.")
     form = open_evaluation(services, person, engagement_id)

@@ -4,6 +4,7 @@ card inputs); the console asks it field by field."""
 
 from __future__ import annotations
 
+from bot.aftercare.forms import AftercareForm
 from bot.domain import Person, Session, SessionState
 from bot.domain.feedback import Feedback
 from bot.messages import Outcome, refusal
@@ -11,7 +12,6 @@ from bot.replies import Choice, Field, Form, Text
 from bot.services import Services
 from bot.text_hygiene import small_number
 
-PREFIX = "form:feedback:"
 _YES_NO = (Choice("Yes", "yes"), Choice("No", "no"))
 
 
@@ -46,7 +46,7 @@ def feedback_form(session: Session, *, coach_name: str) -> Form:
             ),
         ),
         submit_label="Send feedback",
-        token=f"{PREFIX}{session.id}",
+        token=f"{AftercareForm.FEEDBACK}{session.id}",
     )
 
 
@@ -72,7 +72,7 @@ def open_feedback(services: Services, person: Person, session_id: int) -> Outcom
 def submit_feedback(
     services: Services, person: Person, token: str, answers: dict[str, str]
 ) -> Outcome:
-    session_id = small_number(token.removeprefix(PREFIX), digits=9)
+    session_id = small_number(token.removeprefix(AftercareForm.FEEDBACK), digits=9)
     session = services.store.get_session(session_id) if session_id is not None else None
     refused = _refuse(services, person, session)
     if refused is not None or session is None:

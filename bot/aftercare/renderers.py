@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.actions import Verb, action_value
+from bot.actions import action_value
 from bot.aftercare.evaluation_form import already_evaluated
 from bot.aftercare.feedback_form import already_given
 from bot.domain import Person, Session, SessionState
@@ -18,6 +18,7 @@ from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 from bot.session_cards import attendance_choices, session_card
+from bot.verbs import AftercareVerb
 from bot.when import describe_window
 
 if TYPE_CHECKING:
@@ -102,7 +103,11 @@ def render_feedback_prompt(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     prompt = Choices(
         f"{opener}How was your session with {name}? Four quick questions; only anonymous "
         "totals are shared with the pool.",
-        (Choice("Give feedback", action_value(Verb.FEEDBACK, session.id), style="primary"),),
+        (
+            Choice(
+                "Give feedback", action_value(AftercareVerb.FEEDBACK, session.id), style="primary"
+            ),
+        ),
     )
     return Outcome((prompt,))
 
@@ -120,7 +125,9 @@ def render_final_evaluation(bot: CoachingBot, message: OutboxMessage) -> Outcome
         "Your coaching has finished. Two last questions, to help the pool do better?",
         (
             Choice(
-                "Give my evaluation", action_value(Verb.EVALUATE, engagement.id), style="primary"
+                "Give my evaluation",
+                action_value(AftercareVerb.EVALUATE, engagement.id),
+                style="primary",
             ),
         ),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.conversation_names import AftercareConversation
 from bot.domain.feedback import THEMES, Feedback
 from bot.engine import Conversation, Finish, Retry, Transition, Turn
 from bot.messages import Outcome
@@ -57,7 +58,7 @@ class ThemesStep:
 
 
 THEMES_CONVERSATION = Conversation(
-    name="session_themes",
+    name=AftercareConversation.SESSION_THEMES,
     steps={"themes": ThemesStep()},
     first_step=lambda turn: "themes",
     on_cancel="Okay, no themes saved.",

@@ -11,15 +11,17 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from bot import keys
-from bot.actions import Action, Verb, action_value
+from bot.actions import Action, action_value
 from bot.answer_time import answer_time
 from bot.bookable import in_bookable_range
 from bot.booking.coachee_choice import pick_choices
 from bot.booking.confirmations import booking_confirmations
+from bot.booking.kinds import BookingKind
 from bot.booking.live_times import refresh_offer
 from bot.booking.slot_buttons import slot_from, slot_value
 from bot.booking.slots import request_slots
 from bot.choosing import SHORTLIST
+from bot.conversation_names import BookingConversation
 from bot.domain import (
     CoachingRequest,
     Engagement,
@@ -38,7 +40,6 @@ from bot.domain.people import zone_of
 from bot.domain.requests import AWAITING_ANSWER
 from bot.domain.timewindow import TimeWindow
 from bot.events import RequestBackToChoosing, SessionBooked
-from bot.keys import OutboxKind
 from bot.messages import Incoming, Outcome, refusal
 from bot.ports.errors import SlotTaken, StaleState
 from bot.registry import VerbHandler
@@ -46,6 +47,7 @@ from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
 from bot.services import Services
 from bot.session_place import first_session_place
 from bot.text_format import local_date, local_time
+from bot.verbs import BookingVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -113,7 +115,7 @@ def ask_coach(
             OutboxMessage(
                 key=keys.coach_deadline_key(request.id, coach.id, "nudge"),
                 recipient_id=coach.id,
-                kind=OutboxKind.COACH_NUDGE,
+                kind=BookingKind.COACH_NUDGE,
                 due_at=deadline,
                 payload={"request_id": request.id, "moves_on_at": moves_on.isoformat()},
             )
@@ -122,7 +124,7 @@ def ask_coach(
             OutboxMessage(
                 key=keys.coach_deadline_key(request.id, coach.id, "expiry"),
                 recipient_id=request.coachee_id,
-                kind=OutboxKind.COACH_RESPONSE_DEADLINE,
+                kind=BookingKind.COACH_RESPONSE_DEADLINE,
                 due_at=moves_on,
                 payload={"request_id": request.id, "coach_id": coach.id},
             )
@@ -184,13 +186,13 @@ def coach_offer(
         *(
             Choice(
                 f"Accept {local_time(s.start, zone, now=services.clock.now())}",
-                slot_value(Verb.ACCEPT, request.id, s),
+                slot_value(BookingVerb.ACCEPT, request.id, s),
                 style="primary",
             )
             for s in slots
         ),
-        Choice("Propose other times", action_value(Verb.PROPOSE, request.id)),
-        Choice("Decline", action_value(Verb.DECLINE, request.id), style="danger"),
+        Choice("Propose other times", action_value(BookingVerb.PROPOSE, request.id)),
+        Choice("Decline", action_value(BookingVerb.DECLINE, request.id), style="danger"),
     )
     return (card, Choices("Can you take this on? Pick a time to accept it.", options))
 
@@ -443,7 +445,7 @@ def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
     for_coachee = Outcome(
         (Text(f"{person.name} isn't able to take this on just now, so I've looked again for you."),)
     ) + bot.publish(RequestBackToChoosing(request))
-    thanks = bot.start("decline_reason", person, incoming, request_id=request.id)
+    thanks = bot.start(BookingConversation.DECLINE_REASON, person, incoming, request_id=request.id)
     return thanks + Outcome(
         outgoing=(Outgoing(coachee.id, for_coachee.replies), *for_coachee.outgoing)
     )
@@ -453,14 +455,14 @@ def propose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
     request = _coach_request(bot.services, person, action)
     if isinstance(request, str):
         return _say(request)
-    return bot.start("propose_times", person, incoming, request_id=request.id)
+    return bot.start(BookingConversation.PROPOSE_TIMES, person, incoming, request_id=request.id)
 
 
-ACTIONS: dict[Verb, VerbHandler] = {
-    Verb.CHOOSE: choose,
-    Verb.NONE: none_suit,
-    Verb.ACCEPT: accept,
-    Verb.PICK: pick,
-    Verb.DECLINE: decline,
-    Verb.PROPOSE: propose,
+ACTIONS: dict[BookingVerb, VerbHandler] = {
+    BookingVerb.CHOOSE: choose,
+    BookingVerb.NONE: none_suit,
+    BookingVerb.ACCEPT: accept,
+    BookingVerb.PICK: pick,
+    BookingVerb.DECLINE: decline,
+    BookingVerb.PROPOSE: propose,
 }

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.actions import Action
 from bot.booking import booking
+from bot.conversation_names import BookingConversation
 from bot.domain import Person, RequestState, Role
 from bot.messages import Incoming, Outcome, refusal
 from bot.understanding.coach_answers import CoachAnswer, coach_answer
@@ -40,7 +41,7 @@ def answer_in_words(bot: CoachingBot, person: Person, incoming: Incoming) -> Out
     (request,) = waiting
     if answer is CoachAnswer.DECLINE:
         return booking.decline(bot, person, incoming, Action("decline", (str(request.id),)))
-    bot.start("propose_times", person, incoming, request_id=request.id)
+    bot.start(BookingConversation.PROPOSE_TIMES, person, incoming, request_id=request.id)
     state = bot.engine.active(person, incoming)
     assert state is not None
     return bot.engine.continue_(state, person=person, incoming=incoming)

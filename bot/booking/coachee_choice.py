@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from bot import keys
-from bot.actions import Verb
 from bot.bookable import horizon, in_bookable_range
 from bot.booking.slot_buttons import slot_value
 from bot.choosing import TIMES, schedule_coachee_deadlines
@@ -27,6 +26,7 @@ from bot.replies import Choice, Choices, Outgoing, Text
 from bot.scheduling import candidate_slots, subtract
 from bot.services import Services
 from bot.text_format import local_date, local_time
+from bot.verbs import BookingVerb
 
 PROPOSED_AT_MOST = 3
 
@@ -58,7 +58,7 @@ def pick_choices(
     options = tuple(
         Choice(
             local_time(s.start, zone, now=services.clock.now()),
-            slot_value(Verb.PICK, request.id, s),
+            slot_value(BookingVerb.PICK, request.id, s),
         )
         for s in request.offered_slots
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from bot.actions import Verb, action_value
+from bot.actions import action_value
 from bot.calendar_invite import invite_for
 from bot.domain import Engagement, EngagementState, Person, Session
 from bot.messages import Outcome
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
 from bot.session_cards import session_card
+from bot.verbs import EngagementVerb
 
 
 def booking_confirmations(
@@ -56,8 +57,10 @@ def sponsor_request(services: Services, engagement: Engagement) -> tuple[Reply, 
             "'I have concerns' tells the pool coordinators, who will call you; say 'approvals' "
             "any time to see what waits for you.",
             (
-                Choice("Approve", action_value(Verb.APPROVE, engagement.id), style="primary"),
-                Choice("I have concerns", action_value(Verb.REFUSE, engagement.id)),
+                Choice(
+                    "Approve", action_value(EngagementVerb.APPROVE, engagement.id), style="primary"
+                ),
+                Choice("I have concerns", action_value(EngagementVerb.REFUSE, engagement.id)),
             ),
         ),
     )

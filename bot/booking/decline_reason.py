@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.conversation_names import BookingConversation
 from bot.domain.audit import AuditEntry
 from bot.engine import Conversation, Finish, Transition, Turn
 from bot.messages import Outcome
@@ -41,7 +42,7 @@ class ReasonStep:
 
 
 DECLINE_REASON = Conversation(
-    name="decline_reason",
+    name=BookingConversation.DECLINE_REASON,
     steps={"reason": ReasonStep()},
     first_step=lambda turn: "reason",
     on_cancel="Okay. Thank you.",

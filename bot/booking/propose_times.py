@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.booking.coachee_choice import proposed_slots, times_proposed
+from bot.conversation_names import BookingConversation
 from bot.domain.people import zone_of
 from bot.domain.requests import AWAITING_ANSWER
 from bot.engine import Conversation, Finish, Retry, Transition, Turn
@@ -61,7 +62,7 @@ class ProposeStep:
 
 
 PROPOSE_TIMES = Conversation(
-    name="propose_times",
+    name=BookingConversation.PROPOSE_TIMES,
     steps={"when": ProposeStep()},
     first_step=lambda turn: "when",
     on_cancel="Okay, I haven't proposed anything. The request is still waiting for your answer.",

@@ -6,26 +6,28 @@ from __future__ import annotations
 
 from bot.booking import booking, coachee_deadlines, deadlines
 from bot.booking.decline_reason import DECLINE_REASON
+from bot.booking.kinds import BookingKind
 from bot.booking.propose_times import PROPOSE_TIMES
-from bot.keys import OutboxKind
+from bot.choosing import ChoosingKind
+from bot.conversation_names import BookingConversation
 from bot.lapse import always
 from bot.registry import Registry, Timer
+from bot.verbs import BookingVerb
 
 
 def register(registry: Registry) -> None:
-    registry.add_verbs(booking.ACTIONS.items())
-    registry.add_conversation(PROPOSE_TIMES)
-    registry.add_conversation(DECLINE_REASON)
+    registry.add_verbs(BookingVerb, booking.ACTIONS)
+    registry.add_conversations(BookingConversation, (PROPOSE_TIMES, DECLINE_REASON))
     add = registry.add_timer
     # A state change, not news: the request must move on however late.
-    add(OutboxKind.COACH_RESPONSE_DEADLINE, Timer(deadlines.coach_response_deadline, always))
-    add(OutboxKind.COACH_NUDGE, Timer(deadlines.coach_nudge, deadlines.coach_nudge_until))
+    add(BookingKind.COACH_RESPONSE_DEADLINE, Timer(deadlines.coach_response_deadline, always))
+    add(BookingKind.COACH_NUDGE, Timer(deadlines.coach_nudge, deadlines.coach_nudge_until))
     add(
-        OutboxKind.COACHEE_NUDGE,
+        ChoosingKind.COACHEE_NUDGE,
         Timer(coachee_deadlines.coachee_nudge, coachee_deadlines.coachee_nudge_until),
     )
     # Like the coach's: a state change that must happen however late.
     add(
-        OutboxKind.COACHEE_CHOICE_DEADLINE,
+        ChoosingKind.COACHEE_CHOICE_DEADLINE,
         Timer(coachee_deadlines.coachee_choice_deadline, always),
     )

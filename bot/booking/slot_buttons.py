@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.actions import Action, Verb, action_value
+from bot.actions import Action, action_value
 from bot.domain.timewindow import TimeWindow
+from bot.verbs import BookingVerb
 
 
-def slot_value(verb: Verb, request_id: int, window: TimeWindow) -> str:
+def slot_value(verb: BookingVerb, request_id: int, window: TimeWindow) -> str:
     return action_value(verb, request_id, int(window.start.timestamp()))
 
 

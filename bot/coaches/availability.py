@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import time
 
+from bot.conversation_names import CoachConversation
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import WeeklySlot
 from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
@@ -161,13 +162,13 @@ class PauseReasonStep:
 
 
 AVAILABILITY = Conversation(
-    name="availability",
+    name=CoachConversation.AVAILABILITY,
     steps={"weekly": WeeklyStep(), "confirm": ConfirmWeeklyStep()},
     first_step=lambda turn: "weekly",
     on_cancel="Okay, your availability is unchanged.",
 )
 PAUSE = Conversation(
-    name="pause",
+    name=CoachConversation.PAUSE,
     steps={"reason": PauseReasonStep()},
     first_step=lambda turn: "reason",
     on_cancel="Okay, you're still taking coachees.",
@@ -223,7 +224,7 @@ class MeetingLinkStep:
 
 
 MEETING_LINK = Conversation(
-    name="meeting_link",
+    name=CoachConversation.MEETING_LINK,
     steps={"link": MeetingLinkStep()},
     first_step=lambda turn: "link",
     on_cancel="Okay, your meeting link is unchanged.",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.coaches.profile_actions import PARTS
+from bot.conversation_names import CoachConversation
 from bot.domain.audit import AuditEntry
 from bot.domain.coaches import CoachProfile
 from bot.engine import Conversation, Finish, Goto, Retry, Transition, Turn
@@ -87,7 +88,7 @@ class ValueStep:
 
 
 COACH_PROFILE = Conversation(
-    name="coach_profile",
+    name=CoachConversation.COACH_PROFILE,
     steps={"part": PartStep(), "value": ValueStep()},
     first_step=lambda turn: "value" if turn.data.get("part") in PARTS else "part",
     on_cancel="Okay, your profile is unchanged.",

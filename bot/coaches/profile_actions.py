@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, Verb, action_value
+from bot.actions import Action, action_value
+from bot.conversation_names import CoachConversation
 from bot.domain import Person
 from bot.domain.coaches import Format
 from bot.messages import Incoming, Outcome, refusal
@@ -18,6 +19,7 @@ from bot.pool import roster_fields as fields
 from bot.registry import VerbHandler
 from bot.replies import Card, Choice, Fact, Text
 from bot.services import Services
+from bot.verbs import CoachVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -126,7 +128,7 @@ def profile(services: Services, person: Person) -> Outcome:
                 facts,
                 text="Coachees see your bio and specialisms on their shortlist. Your "
                 "accreditation is kept by the pool coordinators; 'availability' has your times.",
-                actions=(Choice("Change my profile", action_value(Verb.PROFILE_EDIT)),),
+                actions=(Choice("Change my profile", action_value(CoachVerb.PROFILE_EDIT)),),
             ),
         )
     )
@@ -135,7 +137,7 @@ def profile(services: Services, person: Person) -> Outcome:
 def edit(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
     if bot.services.store.get_coach(person.id) is None:
         return refusal(NOT_A_COACH)
-    return bot.start("coach_profile", person, incoming)
+    return bot.start(CoachConversation.COACH_PROFILE, person, incoming)
 
 
-ACTIONS: dict[Verb, VerbHandler] = {Verb.PROFILE_EDIT: edit}
+ACTIONS: dict[CoachVerb, VerbHandler] = {CoachVerb.PROFILE_EDIT: edit}

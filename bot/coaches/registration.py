@@ -6,10 +6,13 @@ from __future__ import annotations
 from bot.coaches import profile_actions
 from bot.coaches.availability import AVAILABILITY, MEETING_LINK, PAUSE
 from bot.coaches.coach_profile import COACH_PROFILE
+from bot.conversation_names import CoachConversation
 from bot.registry import Registry
+from bot.verbs import CoachVerb
 
 
 def register(registry: Registry) -> None:
-    registry.add_verbs(profile_actions.ACTIONS.items())
-    for conversation in (AVAILABILITY, PAUSE, MEETING_LINK, COACH_PROFILE):
-        registry.add_conversation(conversation)
+    registry.add_verbs(CoachVerb, profile_actions.ACTIONS)
+    registry.add_conversations(
+        CoachConversation, (AVAILABILITY, PAUSE, MEETING_LINK, COACH_PROFILE)
+    )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from bot.digest.kinds import DigestKind
 from bot.digest.schedule import render_digest
-from bot.keys import OutboxKind
 from bot.lapse import within
 from bot.registry import Registry, Timer
 
 
 def register(registry: Registry) -> None:
     # Next Monday's digest replaces a week-old one.
-    registry.add_timer(OutboxKind.DIGEST, Timer(render_digest, within(6, "a weekly digest")))
+    registry.add_timer(DigestKind.DIGEST, Timer(render_digest, within(6, "a weekly digest")))

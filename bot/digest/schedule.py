@@ -11,11 +11,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.digest.figures import build_digest
+from bot.digest.kinds import DigestKind
 from bot.digest.render import digest_replies
 from bot.digest.week import parse_week, week_before, week_containing
 from bot.domain import Role
 from bot.domain.outbox import OutboxMessage
-from bot.keys import OutboxKind, digest_key
+from bot.keys import digest_key
 from bot.messages import Outcome
 from bot.services import Services
 
@@ -38,9 +39,9 @@ def queue_weekly_digests(services: Services, *, week_start: datetime) -> int:
         for person_id, organisation_id in sorted(recipients.items()):
             added += store.schedule(
                 OutboxMessage(
-                    key=digest_key(week.label, person_id),
+                    key=digest_key(DigestKind.DIGEST, week.label, person_id),
                     recipient_id=person_id,
-                    kind=OutboxKind.DIGEST,
+                    kind=DigestKind.DIGEST,
                     due_at=now,
                     payload={"week": week.label, "organisation_id": organisation_id},
                 )

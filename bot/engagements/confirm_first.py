@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, Verb, action_value
+from bot.actions import Action, action_value
 from bot.domain import EngagementState, Person, RequestState, SessionState
 from bot.domain.people import zone_of
 from bot.engagements import engagement_actions
 from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
 from bot.replies import Choice, Choices
+from bot.verbs import EngagementVerb
 from bot.when import describe_window
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ _KEEP = "Okay, nothing has changed."
 
 
 def _ask(question: str, *, yes: Choice, no_label: str) -> Outcome:
-    return Outcome((Choices(question, (yes, Choice(no_label, action_value(Verb.KEEP)))),))
+    return Outcome((Choices(question, (yes, Choice(no_label, action_value(EngagementVerb.KEEP)))),))
 
 
 def _name(bot: CoachingBot, person_id: int | None, fallback: str) -> str:
@@ -47,7 +48,11 @@ def ask_withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: A
     return _ask(
         f"Withdraw your request {request.id} (coaching on {request.topic})? I'll stop looking "
         f"for a coach for it.{told}",
-        yes=Choice("Yes, withdraw it", action_value(Verb.WITHDRAW_YES, request.id), style="danger"),
+        yes=Choice(
+            "Yes, withdraw it",
+            action_value(EngagementVerb.WITHDRAW_YES, request.id),
+            style="danger",
+        ),
         no_label="No, keep it",
     )
 
@@ -76,7 +81,9 @@ def ask_end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
         f"End your coaching with {other}? {other} will be told it has ended.{booked} "
         "This can't be undone; to carry on later you'd make a new request.",
         yes=Choice(
-            "Yes, end the coaching", action_value(Verb.END_YES, engagement.id), style="danger"
+            "Yes, end the coaching",
+            action_value(EngagementVerb.END_YES, engagement.id),
+            style="danger",
         ),
         no_label="No, carry on",
     )
@@ -104,7 +111,9 @@ def ask_cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Act
     return _ask(
         f"Cancel your session with {other} on {when}? {other} will be told and the calendar "
         f"entry removed for you both.{late}",
-        yes=Choice("Yes, cancel it", action_value(Verb.CANCEL_YES, session.id), style="danger"),
+        yes=Choice(
+            "Yes, cancel it", action_value(EngagementVerb.CANCEL_YES, session.id), style="danger"
+        ),
         no_label="No, keep it",
     )
 
@@ -113,12 +122,12 @@ def keep(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -
     return refusal(_KEEP)
 
 
-ACTIONS: dict[Verb, VerbHandler] = {
-    Verb.WITHDRAW: ask_withdraw,
-    Verb.WITHDRAW_YES: engagement_actions.withdraw,
-    Verb.END: ask_end,
-    Verb.END_YES: engagement_actions.end,
-    Verb.CANCEL: ask_cancel,
-    Verb.CANCEL_YES: engagement_actions.cancel,
-    Verb.KEEP: keep,
+ACTIONS: dict[EngagementVerb, VerbHandler] = {
+    EngagementVerb.WITHDRAW: ask_withdraw,
+    EngagementVerb.WITHDRAW_YES: engagement_actions.withdraw,
+    EngagementVerb.END: ask_end,
+    EngagementVerb.END_YES: engagement_actions.end,
+    EngagementVerb.CANCEL: ask_cancel,
+    EngagementVerb.CANCEL_YES: engagement_actions.cancel,
+    EngagementVerb.KEEP: keep,
 }

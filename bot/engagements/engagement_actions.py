@@ -8,8 +8,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot import keys
-from bot.actions import Action, Verb, action_value
+from bot.actions import Action, action_value
 from bot.calendar_invite import invite_for
+from bot.conversation_names import AftercareConversation, CoachConversation, EngagementConversation
 from bot.domain import (
     Engagement,
     EngagementState,
@@ -20,21 +21,18 @@ from bot.domain import (
     SessionState,
 )
 from bot.domain.audit import AuditEntry
-from bot.domain.outbox import OutboxMessage
 from bot.domain.requests import AWAITING_ANSWER
 from bot.engagements.missed_sessions import session_to_record
-from bot.events import PlaceFreed, SessionCancelled
-from bot.keys import OutboxKind
+from bot.events import EngagementClosed, PlaceFreed, SessionCancelled
 from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
+from bot.verbs import EngagementVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
 
-# A short pause, so the evaluation doesn't arrive in the same breath as the closing news.
-EVALUATION_AFTER = timedelta(minutes=5)
 OLD = "That session has changed since this message, so I've left it as it is."
 
 
@@ -68,7 +66,9 @@ def book_next(bot: CoachingBot, person: Person, incoming: Incoming, action: Acti
         return refusal("This coaching isn't active, so I can't book a session for it.")
     if sessions_left(bot.services, engagement) <= 0:
         return _say("All the sessions in this engagement are booked or used.")
-    return bot.start("schedule_session", person, incoming, engagement_id=engagement.id)
+    return bot.start(
+        EngagementConversation.SCHEDULE_SESSION, person, incoming, engagement_id=engagement.id
+    )
 
 
 def reschedule(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -81,7 +81,7 @@ def reschedule(bot: CoachingBot, person: Person, incoming: Incoming, action: Act
     ):
         return refusal(OLD)
     return bot.start(
-        "schedule_session",
+        EngagementConversation.SCHEDULE_SESSION,
         person,
         incoming,
         engagement_id=session.engagement_id,
@@ -121,7 +121,7 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     note = " As it's within 24 hours it's recorded as a late cancellation." if late else ""
     followup = Choices(
         "Would you like to book another time?",
-        (Choice("Book another session", action_value(Verb.BOOK, session.engagement_id)),),
+        (Choice("Book another session", action_value(EngagementVerb.BOOK, session.engagement_id)),),
     )
     removal = invite_for(services, gone, cancelled=True)
     told = _tell_other(
@@ -178,7 +178,9 @@ def _attendance(state: SessionState) -> VerbHandler:
                 closing = apply_no_show_policy(bot, session.engagement_id, coach=person)
         if state is SessionState.NO_SHOW:
             return _say("Thanks, recorded as a no-show.") + closing
-        themes = bot.start("session_themes", person, incoming, session_id=session.id)
+        themes = bot.start(
+            AftercareConversation.SESSION_THEMES, person, incoming, session_id=session.id
+        )
         return _say("Thanks, recorded as held.") + closing + themes
 
     return mark
@@ -246,13 +248,11 @@ def close(
     store, now = services.store, services.clock.now()
     removals: list[Reply] = []  # a CANCEL invite for each future session, for both people
     removed = Outcome()  # what the cancelled sessions' subscribers add
+    closed = dataclasses.replace(
+        engagement, state=EngagementState.CLOSED, closed_at=now, close_reason=reason
+    )
     with store.transaction():
-        store.update_engagement(
-            dataclasses.replace(
-                engagement, state=EngagementState.CLOSED, closed_at=now, close_reason=reason
-            ),
-            expected=engagement.state,
-        )
+        store.update_engagement(closed, expected=engagement.state)
         for session in store.list_sessions(
             engagement_id=engagement.id, states=[SessionState.CONFIRMED]
         ):
@@ -274,7 +274,7 @@ def close(
                 dataclasses.replace(request, state=RequestState.CLOSED, updated_at=now),
                 expected=request.state,
             )
-        _ask_for_final_evaluation(services, engagement)
+        ended = bot.publish(EngagementClosed(closed))  # the coachee's final evaluation
         store.audit(
             AuditEntry(
                 now,
@@ -291,26 +291,7 @@ def close(
         tuple(removals) if actor else (),
         tuple(Outgoing(pid, (Text(text), *removals)) for pid in sorted(recipients)),
     )
-    return told + removed + freed
-
-
-def _ask_for_final_evaluation(services: Services, engagement: Engagement) -> None:
-    store = services.store
-    programme = store.get_programme(engagement.programme_id)
-    held = store.list_sessions(engagement_id=engagement.id, states=[SessionState.HELD])
-    if programme is None or not programme.feedback_required or not held:
-        return
-    store.schedule(
-        OutboxMessage(
-            key=keys.engagement_key(
-                engagement.id, OutboxKind.FINAL_EVALUATION, engagement.coachee_id
-            ),
-            recipient_id=engagement.coachee_id,
-            kind=OutboxKind.FINAL_EVALUATION,
-            due_at=services.clock.now() + EVALUATION_AFTER,
-            payload={"engagement_id": engagement.id},
-        )
-    )
+    return told + removed + ended + freed
 
 
 def end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -366,7 +347,7 @@ def edit_availability(
 ) -> Outcome:
     if bot.services.store.get_coach(person.id) is None:
         return refusal("Availability is for coaches; you don't have a coach profile.")
-    return bot.start("availability", person, incoming)
+    return bot.start(CoachConversation.AVAILABILITY, person, incoming)
 
 
 def pause(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -377,7 +358,7 @@ def pause(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) 
         return refusal(
             "You're already paused. Say 'availability' and choose Resume when you're back."
         )
-    return bot.start("pause", person, incoming)
+    return bot.start(CoachConversation.PAUSE, person, incoming)
 
 
 def resume(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -397,18 +378,18 @@ def set_meeting_link(
 ) -> Outcome:
     if bot.services.store.get_coach(person.id) is None:
         return refusal("A meeting link is for coaches; you don't have a coach profile.")
-    return bot.start("meeting_link", person, incoming)
+    return bot.start(CoachConversation.MEETING_LINK, person, incoming)
 
 
-ACTIONS: dict[Verb, VerbHandler] = {
-    Verb.AVAILABILITY: edit_availability,
-    Verb.MEETING_LINK: set_meeting_link,
-    Verb.PAUSE: pause,
-    Verb.RESUME: resume,
-    Verb.BOOK: book_next,
-    Verb.RESCHEDULE: reschedule,
-    Verb.HELD: _attendance(SessionState.HELD),
-    Verb.NO_SHOW: _attendance(SessionState.NO_SHOW),
+ACTIONS: dict[EngagementVerb, VerbHandler] = {
+    EngagementVerb.AVAILABILITY: edit_availability,
+    EngagementVerb.MEETING_LINK: set_meeting_link,
+    EngagementVerb.PAUSE: pause,
+    EngagementVerb.RESUME: resume,
+    EngagementVerb.BOOK: book_next,
+    EngagementVerb.RESCHEDULE: reschedule,
+    EngagementVerb.HELD: _attendance(SessionState.HELD),
+    EngagementVerb.NO_SHOW: _attendance(SessionState.NO_SHOW),
 }
 """Cancelling, ending and withdrawing ask first: bot/engagements/confirm_first.py answers those
 verbs and calls `cancel`, `end` and `withdraw` here once confirmed."""

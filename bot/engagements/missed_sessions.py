@@ -8,7 +8,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from bot import keys
-from bot.actions import Action, Verb, action_value
+from bot.actions import Action, action_value
 from bot.domain import Person, Session, SessionState
 from bot.domain.audit import AuditEntry
 from bot.domain.people import zone_of
@@ -16,6 +16,7 @@ from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
+from bot.verbs import EngagementVerb
 from bot.when import describe_window
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach:
     )
     book = Choices(
         "It doesn't use up one of your sessions. Would you like to book another time?",
-        (Choice("Book another session", action_value(Verb.BOOK, session.engagement_id)),),
+        (Choice("Book another session", action_value(EngagementVerb.BOOK, session.engagement_id)),),
     )
     recorded = "you couldn't make it" if missed_by_coach else "it didn't happen"
     return Outcome(
@@ -85,7 +86,7 @@ def did_not_happen(bot: CoachingBot, person: Person, incoming: Incoming, action:
     return _record(bot, person, action, missed_by_coach=False)
 
 
-ACTIONS: dict[Verb, VerbHandler] = {
-    Verb.COACH_MISSED: coach_missed,
-    Verb.NOT_HAPPENED: did_not_happen,
+ACTIONS: dict[EngagementVerb, VerbHandler] = {
+    EngagementVerb.COACH_MISSED: coach_missed,
+    EngagementVerb.NOT_HAPPENED: did_not_happen,
 }

@@ -5,20 +5,22 @@ coach's new meeting room."""
 
 from __future__ import annotations
 
+from bot.conversation_names import EngagementConversation
 from bot.engagements import confirm_first, engagement_actions, missed_sessions, sponsor
 from bot.engagements.meeting_room import room_changed
 from bot.engagements.schedule_session import SCHEDULE_SESSION
 from bot.events import MeetingRoomChanged
 from bot.registry import Registry
+from bot.verbs import EngagementVerb
 
 
 def register(registry: Registry) -> None:
-    for actions in (
+    registry.add_verbs(
+        EngagementVerb,
         engagement_actions.ACTIONS,
         confirm_first.ACTIONS,  # asks before cancelling, ending or withdrawing
         sponsor.ACTIONS,
         missed_sessions.ACTIONS,
-    ):
-        registry.add_verbs(actions.items())
-    registry.add_conversation(SCHEDULE_SESSION)
+    )
+    registry.add_conversations(EngagementConversation, (SCHEDULE_SESSION,))
     registry.subscribe(MeetingRoomChanged, room_changed)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.bookable import in_bookable_range, slots_for
 from bot.calendar_invite import invite_for
+from bot.conversation_names import EngagementConversation
 from bot.domain import EngagementState, Session, SessionKind, SessionState
 from bot.domain.audit import AuditEntry
 from bot.domain.lifecycles.session import SESSION
@@ -182,7 +183,7 @@ def _book(turn: Turn, window: TimeWindow) -> Outcome:
 
 
 SCHEDULE_SESSION = Conversation(
-    name="schedule_session",
+    name=EngagementConversation.SCHEDULE_SESSION,
     steps={"when": WhenStep(), "pick": PickStep()},
     first_step=lambda turn: "when",
     on_cancel="Okay, nothing has been booked or changed.",

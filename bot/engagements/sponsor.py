@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, Verb, action_value
+from bot.actions import Action, action_value
 from bot.domain import Engagement, EngagementState, Person, Role
 from bot.domain.audit import AuditEntry
 from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
 from bot.replies import Card, Choice, Fact, Outgoing, Reply, Text
 from bot.services import Services
+from bot.verbs import EngagementVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -77,8 +78,8 @@ def approval_card(services: Services, engagement: Engagement) -> Reply:
         facts,
         text=note,
         actions=(
-            Choice("Approve", action_value(Verb.APPROVE, engagement.id), style="primary"),
-            Choice("I have concerns", action_value(Verb.REFUSE, engagement.id)),
+            Choice("Approve", action_value(EngagementVerb.APPROVE, engagement.id), style="primary"),
+            Choice("I have concerns", action_value(EngagementVerb.REFUSE, engagement.id)),
         ),
     )
 
@@ -154,4 +155,7 @@ def _tell_coordinators(
     return tuple(Outgoing(p.id, (note,)) for p in store.list_people(Role.COORDINATOR))
 
 
-ACTIONS: dict[Verb, VerbHandler] = {Verb.APPROVE: approve, Verb.REFUSE: raise_concerns}
+ACTIONS: dict[EngagementVerb, VerbHandler] = {
+    EngagementVerb.APPROVE: approve,
+    EngagementVerb.REFUSE: raise_concerns,
+}

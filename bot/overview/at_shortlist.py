@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import Verb, action_value
+from bot.actions import action_value
 from bot.choosing import shortlist_choices
+from bot.conversation_names import RequestConversation
 from bot.domain import Person, RequestState
 from bot.engine import BACK_WORDS, CANCEL_WORDS, HELP_WORDS
 from bot.messages import Incoming, Outcome
 from bot.overview.overview import help_text
 from bot.replies import Choice, Choices, Text
-from bot.requests.amend import CHANGE_REQUEST, request_data
+from bot.requests.amend import request_data
+from bot.verbs import EngagementVerb, RequestVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -34,7 +36,9 @@ def at_the_shortlist(bot: CoachingBot, person: Person, incoming: Incoming) -> Ou
     request = max(waiting, key=lambda r: (r.updated_at or r.created_at, r.id))
     if said in BACK_WORDS:
         lead = Outcome((Text("Here's your request: change any part and I'll look again."),))
-        return lead + bot.start(CHANGE_REQUEST, person, incoming, **request_data(request))
+        return lead + bot.start(
+            RequestConversation.CHANGE_REQUEST, person, incoming, **request_data(request)
+        )
     if said in CANCEL_WORDS:
         ask = Choices(
             f"Would you like to withdraw your coaching request (reference {request.id})? "
@@ -42,10 +46,10 @@ def at_the_shortlist(bot: CoachingBot, person: Person, incoming: Incoming) -> Ou
             (
                 Choice(
                     "Withdraw my request",
-                    action_value(Verb.WITHDRAW_YES, request.id),
+                    action_value(EngagementVerb.WITHDRAW_YES, request.id),
                     style="danger",
                 ),
-                Choice("Keep it", action_value(Verb.SHORTLIST, request.id)),
+                Choice("Keep it", action_value(RequestVerb.SHORTLIST, request.id)),
             ),
         )
         return Outcome((ask,))

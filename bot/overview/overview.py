@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.actions import Verb, action_value
+from bot.actions import action_value
 from bot.booking.booking import coach_offer
 from bot.booking.live_times import refresh_offer
 from bot.domain import EngagementState, Person, RequestState, Role, SessionState
@@ -13,6 +13,7 @@ from bot.requests.amend import CHANGEABLE
 from bot.services import Services
 from bot.session_cards import session_card
 from bot.text_format import local_date
+from bot.verbs import EngagementVerb, RequestVerb
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -71,11 +72,13 @@ def sessions(services: Services, person: Person) -> Outcome:
         )
         name = other.name if other else "your coaching"
         options.append(
-            Choice(f"Book a session with {name}", action_value(Verb.BOOK, engagement.id))
+            Choice(f"Book a session with {name}", action_value(EngagementVerb.BOOK, engagement.id))
         )
         options.append(
             Choice(
-                f"End coaching with {name}", action_value(Verb.END, engagement.id), style="danger"
+                f"End coaching with {name}",
+                action_value(EngagementVerb.END, engagement.id),
+                style="danger",
             )
         )
     if Role.COACH in person.roles:
@@ -93,8 +96,10 @@ def _attendance_options(services: Services, person: Person) -> list[Choice]:
     for session in store.list_sessions(person_id=person.id, states=[SessionState.CONFIRMED]):
         if session.coach_id == person.id and session.window.end <= now:
             day = local_date(session.window.start, zone, now=now)
-            options.append(Choice(f"{day}: held", action_value(Verb.HELD, session.id)))
-            options.append(Choice(f"{day}: no-show", action_value(Verb.NO_SHOW, session.id)))
+            options.append(Choice(f"{day}: held", action_value(EngagementVerb.HELD, session.id)))
+            options.append(
+                Choice(f"{day}: no-show", action_value(EngagementVerb.NO_SHOW, session.id))
+            )
     return options
 
 
@@ -116,11 +121,13 @@ def requests(services: Services, person: Person) -> Outcome:
             Fact("Status", _status(services, request.state, request.chosen_coach_id)),
         ]
         change = (
-            (Choice("Change it", action_value(Verb.CHANGE, request.id)),)
+            (Choice("Change it", action_value(RequestVerb.CHANGE, request.id)),)
             if request.state in CHANGEABLE
             else ()
         )
-        withdraw = Choice("Withdraw", action_value(Verb.WITHDRAW, request.id), style="danger")
+        withdraw = Choice(
+            "Withdraw", action_value(EngagementVerb.WITHDRAW, request.id), style="danger"
+        )
         replies.append(Card(f"Request {request.id}", tuple(facts), actions=(*change, withdraw)))
     return Outcome(tuple(replies))
 
@@ -167,17 +174,17 @@ def availability(services: Services, person: Person) -> Outcome:
         Fact("Status", f"paused: {profile.pause_reason}" if profile.paused else "taking coachees"),
     ]
     pause_or_resume = (
-        Choice("Resume taking coachees", action_value(Verb.RESUME), style="primary")
+        Choice("Resume taking coachees", action_value(EngagementVerb.RESUME), style="primary")
         if profile.paused
-        else Choice("Pause (leave, supervision)", action_value(Verb.PAUSE))
+        else Choice("Pause (leave, supervision)", action_value(EngagementVerb.PAUSE))
     )
     card = Card(
         "Your availability",
         tuple(facts),
         text=f"Times are in your time zone ({person.timezone}).",
         actions=(
-            Choice("Change my weekly times", action_value(Verb.AVAILABILITY)),
-            Choice("Set my online meeting link", action_value(Verb.MEETING_LINK)),
+            Choice("Change my weekly times", action_value(EngagementVerb.AVAILABILITY)),
+            Choice("Set my online meeting link", action_value(EngagementVerb.MEETING_LINK)),
             pause_or_resume,
         ),
     )

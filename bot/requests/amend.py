@@ -20,8 +20,6 @@ from bot.services import Services
 
 CHANGEABLE = frozenset({RequestState.OPEN, RequestState.SHORTLISTED, RequestState.WAITLISTED})
 
-CHANGE_REQUEST = "change_request"  # the conversation that changes a request
-
 
 def request_data(request: CoachingRequest) -> dict[str, object]:
     """What the conversation starts from: the request as it is stored."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from bot.conversation_names import RequestConversation
 from bot.domain import CoachingRequest
 from bot.engine import Conversation, Finish, Step, Transition, Turn
-from bot.requests.amend import CHANGE_REQUEST, amend_request
+from bot.requests.amend import amend_request
 from bot.requests.intake import PART_STEPS, draft_of
 from bot.requests.summary import CONFIRM, PARTS, SummaryStep
 
@@ -44,7 +45,7 @@ _STEPS[CONFIRM] = SummaryStep(
 )
 
 CHANGE = Conversation(
-    name=CHANGE_REQUEST,
+    name=RequestConversation.CHANGE_REQUEST,
     steps=_STEPS,
     first_step=lambda turn: CONFIRM,
     on_cancel="Okay, I've left your request as it was.",

@@ -6,10 +6,12 @@ the summary echoes everything back and lets the coachee correct any part.
 
 from __future__ import annotations
 
+from bot.conversation_names import RequestConversation
 from bot.domain.coaches import Format
 from bot.domain.timewindow import TimeWindow, windows_to_data
 from bot.engine import Conversation, Finish, Retry, Step, Transition, Turn
 from bot.replies import Choice, Field, Form, Reply, Text
+from bot.requests.forms import RequestForm
 from bot.requests.intake_steps import (
     FORMAT_CHOICES,
     TOPIC_CHECK,
@@ -30,9 +32,6 @@ from bot.understanding.first_message import read_first_message
 from bot.understanding.request_text import understand_format, understand_request
 from bot.understanding.wellbeing import shows_distress, support_message
 from bot.when import parse_when
-
-# The intake form's token: its submission starts a request afresh, whatever was under way.
-INTAKE_FORM = "form:intake"
 
 
 def _submit(turn: Turn) -> Transition:
@@ -158,7 +157,7 @@ def intake_form(services: Services) -> Form:
             Field("when", "When are you usually free?", hint="e.g. Tuesday or Thursday afternoons"),
         ),
         submit_label="Find me a coach",
-        token=INTAKE_FORM,
+        token=RequestForm.INTAKE,
     )
 
 
@@ -209,7 +208,7 @@ _STEPS: dict[str, Step] = {**PART_STEPS, TOPIC_CHECK: TopicCheckStep()}
 _STEPS[CONFIRM] = SummaryStep(finish=_submit, steps=_STEPS)
 
 INTAKE = Conversation(
-    name="intake",
+    name=RequestConversation.INTAKE,
     steps=_STEPS,
     first_step=_first_step,
     on_cancel=(

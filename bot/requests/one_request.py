@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.actions import Verb, action_value
+from bot.actions import action_value
+from bot.conversation_names import RequestConversation
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
 from bot.replies import Choice, Choices, Text
+from bot.verbs import EngagementVerb, RequestVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -34,9 +36,11 @@ def start_intake(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcom
                     f"{name}), and you can have one open at a time in each programme. You can "
                     "change that request, or withdraw it to start a new one.",
                     (
-                        Choice("Change my request", action_value(Verb.CHANGE, request.id)),
+                        Choice("Change my request", action_value(RequestVerb.CHANGE, request.id)),
                         Choice(
-                            "Withdraw it", action_value(Verb.WITHDRAW, request.id), style="danger"
+                            "Withdraw it",
+                            action_value(EngagementVerb.WITHDRAW, request.id),
+                            style="danger",
                         ),
                     ),
                 ),
@@ -51,5 +55,7 @@ def start_intake(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcom
                 f"and you already have one in {names}, so this one is for another programme."
             ),
         )
-    started = bot.start("intake", person, incoming, **{BUSY_PROGRAMMES: sorted(busy)})
+    started = bot.start(
+        RequestConversation.INTAKE, person, incoming, **{BUSY_PROGRAMMES: sorted(busy)}
+    )
     return Outcome(note) + started

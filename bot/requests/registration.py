@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.conversation_names import RequestConversation
 from bot.domain import Person
 from bot.events import PlaceFreed, RequestBackToChoosing
 from bot.messages import Incoming, Outcome
@@ -14,23 +15,29 @@ from bot.registry import FormRoute, Registry
 from bot.replies import Reply, Text
 from bot.requests import request_actions
 from bot.requests.change_request import CHANGE
-from bot.requests.intake import INTAKE, INTAKE_FORM
+from bot.requests.forms import RequestForm
+from bot.requests.intake import INTAKE
 from bot.requests.one_request import start_intake
 from bot.requests.shortlist import offer_shortlist
 from bot.requests.waitlist import rematch_waiting
 from bot.safeguarding import FORM_NOT_SAVED
 from bot.services import Services
+from bot.verbs import RequestVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
 
 
 def register(registry: Registry) -> None:
-    registry.add_verbs(request_actions.ACTIONS.items())
-    registry.add_conversation(INTAKE)
-    registry.add_conversation(CHANGE)
-    registry.add_form(
-        INTAKE_FORM, FormRoute(submit=_intake_form, again=_intake_again, starts_request=True)
+    registry.add_verbs(RequestVerb, request_actions.ACTIONS)
+    registry.add_conversations(RequestConversation, (INTAKE, CHANGE))
+    registry.add_forms(
+        RequestForm,
+        {
+            RequestForm.INTAKE: FormRoute(
+                submit=_intake_form, again=_intake_again, starts_request=True
+            )
+        },
     )
     registry.subscribe(RequestBackToChoosing, _offer_again)
     registry.subscribe(PlaceFreed, _rematch)
@@ -49,7 +56,7 @@ def _rematch(bot: CoachingBot, event: PlaceFreed) -> Outcome:
 def _intake_form(
     bot: CoachingBot, person: Person, incoming: Incoming, form: dict[str, str]
 ) -> Outcome | None:
-    if incoming.token != INTAKE_FORM:
+    if incoming.token != RequestForm.INTAKE:
         return None
     # The intake form starts a request afresh, whatever was under way.
     bot.services.store.clear_conversation(person.id, incoming.channel)
@@ -57,7 +64,7 @@ def _intake_form(
 
 
 def _intake_again(services: Services, person: Person, token: str) -> tuple[Reply, ...]:
-    if token not in {"", INTAKE_FORM}:
+    if token not in {"", RequestForm.INTAKE}:
         return (Text(FORM_NOT_SAVED),)
     return (
         Text(

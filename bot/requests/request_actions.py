@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.actions import Action, Verb
+from bot.actions import Action
 from bot.choosing import shortlist_choices
+from bot.conversation_names import RequestConversation
 from bot.domain import CoachingRequest, Format, Person, RequestState
 from bot.messages import Incoming, Outcome, refusal
 from bot.registry import VerbHandler
-from bot.requests.amend import CHANGE_REQUEST, amend_request, changeable_request, request_data
+from bot.requests.amend import amend_request, changeable_request, request_data
+from bot.verbs import RequestVerb
 
 if TYPE_CHECKING:
     from bot.app import CoachingBot
@@ -21,7 +23,7 @@ def change(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     request = changeable_request(bot.services, person, action.int_arg(0))
     if isinstance(request, Outcome):
         return request
-    return bot.start(CHANGE_REQUEST, person, incoming, **request_data(request))
+    return bot.start(RequestConversation.CHANGE_REQUEST, person, incoming, **request_data(request))
 
 
 def include_online(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
@@ -44,8 +46,8 @@ def show_shortlist(bot: CoachingBot, person: Person, incoming: Incoming, action:
     return Outcome((shortlist_choices(bot.services, request.id, entries),))
 
 
-ACTIONS: dict[Verb, VerbHandler] = {
-    Verb.CHANGE: change,
-    Verb.ONLINE: include_online,
-    Verb.SHORTLIST: show_shortlist,
+ACTIONS: dict[RequestVerb, VerbHandler] = {
+    RequestVerb.CHANGE: change,
+    RequestVerb.ONLINE: include_online,
+    RequestVerb.SHORTLIST: show_shortlist,
 }

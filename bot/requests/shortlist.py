@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.actions import Verb, action_value
+from bot.actions import action_value
 from bot.choosing import SHORTLIST, schedule_coachee_deadlines, shortlist_choices
 from bot.domain import CoachingRequest, RequestState, Role, ShortlistEntry
 from bot.domain.audit import AuditEntry
@@ -16,6 +16,7 @@ from bot.requests.candidates import match_request, zone_of
 from bot.requests.wishes import honour_wishes
 from bot.services import Services
 from bot.text_format import local_date
+from bot.verbs import RequestVerb
 
 
 def offer_shortlist(
@@ -79,7 +80,7 @@ def widen_choices(request_id: int, reason: str) -> tuple[Choices, ...]:
     """The bot's own suggestion to meet online comes with the button that does it."""
     if WIDEN_TO_ONLINE not in reason:
         return ()
-    button = Choice("Include online sessions", action_value(Verb.ONLINE, request_id))
+    button = Choice("Include online sessions", action_value(RequestVerb.ONLINE, request_id))
     return (Choices("Would you like me to include online sessions?", (button,)),)
 
 

@@ -8,8 +8,8 @@ import time
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from bot.digest.kinds import DigestKind
 from bot.domain import Channel
-from bot.keys import OutboxKind
 from bot.outbox.dispatcher import Handled
 from handlers.observe import ANSWERED, FAILED, SIGNATURE, TENANT, UNDELIVERED
 
@@ -85,7 +85,7 @@ class Metrics:
         self._dispatched.labels(message.outcome).inc()
         if message.outcome in {"sent", "skipped"}:
             self._lag.observe(max(message.late_by.total_seconds(), 0.0))
-        if message.outcome == "sent" and message.kind == OutboxKind.DIGEST:
+        if message.outcome == "sent" and message.kind == DigestKind.DIGEST:
             self._digests.inc()
 
     def dispatch_pass(self) -> None:

@@ -15,7 +15,7 @@ from slack_sdk.web import WebClient
 from bot.domain import Channel
 from bot.messages import Incoming
 from bot.replies import Form, Text
-from bot.requests.intake import INTAKE_FORM
+from bot.requests.forms import RequestForm
 from handlers.slack.bodies import as_dict, as_text
 from handlers.slack.desk import Desk
 from handlers.slack.forms import answers
@@ -154,7 +154,7 @@ def on_submission(
     event_id = f"slack:view:{view_id}"
     # The intake modal starts a request afresh (the core knows it by its token); any other
     # modal answers the question whose token it carries.
-    token = INTAKE_FORM if private.get("k") == INTAKE else private.get("t", "")
+    token = RequestForm.INTAKE if private.get("k") == INTAKE else private.get("t", "")
     form = answers(as_dict(view.get("state")))
     incoming = Incoming(who.person.id, Channel.SLACK, token=token, form=form, event_id=event_id)
     outcome = desk.turn(incoming, kind="view", platform_id=view_id)

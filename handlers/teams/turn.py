@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.domain import Channel, Person
 from bot.messages import Incoming, Outcome
-from bot.requests.intake import INTAKE_FORM as CORE_INTAKE_FORM
+from bot.requests.forms import RequestForm
 from handlers.bootstrap import Application
 from handlers.once import turn_once
 from handlers.teams.buttons import INTAKE_FORM, REPLY_FORM, Press
@@ -33,7 +33,7 @@ def _incoming(person: Person, text: str, press: Press | None, origin: str) -> In
     if press.form in {REPLY_FORM, INTAKE_FORM}:
         # The intake card's submission starts a request afresh, whatever was under way: the
         # core knows it by its token, as it does Slack's intake modal.
-        token = CORE_INTAKE_FORM if press.form == INTAKE_FORM else press.token
+        token = RequestForm.INTAKE if press.form == INTAKE_FORM else press.token
         return Incoming(
             person.id, Channel.TEAMS, form=dict(press.fields), token=token, event_id=origin
         )

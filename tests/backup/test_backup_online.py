@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.domain.outbox import OutboxMessage
-from bot.keys import OutboxKind
+from bot.notices import NoticeKind
 from bot.replies import Text
 from bot.replies.codec import encode_replies
 from handlers.pool.sample import load_sample_pool
@@ -24,7 +24,7 @@ def _notice(key: str, recipient: int) -> OutboxMessage:
     return OutboxMessage(
         key=key,
         recipient_id=recipient,
-        kind=OutboxKind.NOTICE,
+        kind=NoticeKind.NOTICE,
         due_at=datetime.now(UTC),
         payload={"replies": encode_replies([Text(key)])},
     )

@@ -11,8 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.keys import OutboxKind
-from bot.notices import queue_outgoing
+from bot.notices import NoticeKind, queue_outgoing
 from bot.replies import Outgoing, Text
 from bot.replies.codec import encode_replies
 from handlers.cli.main import main
@@ -47,7 +46,7 @@ def test_dispatch_once_delivers_everything_due(tmp_path: Path) -> None:
                     OutboxMessage(
                         key=f"test:{n}",
                         recipient_id=person.id,
-                        kind=OutboxKind.NOTICE,
+                        kind=NoticeKind.NOTICE,
                         due_at=datetime.now(UTC),
                         payload={"replies": encode_replies([Text(f"message {n}")])},
                     )

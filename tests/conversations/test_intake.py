@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.assembly import coaching_bot
 from bot.domain import RequestState
 from bot.messages import Incoming
-from bot.requests.intake import INTAKE_FORM, intake_form
+from bot.requests.forms import RequestForm
+from bot.requests.intake import intake_form
 from bot.services import Services
 from handlers.console.render import render
 from handlers.pool.sample import DEMO_COACHEE_EMAIL
@@ -192,7 +193,7 @@ def test_buttons_on_screen_still_work_after_help_or_a_stale_press(t: Transcript)
 
 def test_the_intake_form_in_one_go_even_mid_conversation(t: Transcript) -> None:
     form = intake_form(t.bot.services)
-    assert form.token == INTAKE_FORM
+    assert form.token == RequestForm.INTAKE
     assert [f.name for f in form.fields][:2] == ["topic", "goal"]
     t.say(SAM, "coaching")  # a conversation is under way, then the form arrives
     sam = t.person(SAM)
@@ -203,13 +204,13 @@ def test_the_intake_form_in_one_go_even_mid_conversation(t: Transcript) -> None:
         "format": "online",
         "when": "Tuesday or Thursday afternoons",
     }
-    outcome = t.bot.handle(Incoming(sam.id, t.channel, form=answers, token=INTAKE_FORM))
+    outcome = t.bot.handle(Incoming(sam.id, t.channel, form=answers, token=RequestForm.INTAKE))
     summary = squeeze(render(outcome.replies).text)
     assert "Coaching on leading my team through a restructure" in summary
     assert "Thursday 26 November, 13:00–17:00" in summary
     assert "Is that right?" in summary
     bad = dict(answers, when="whenever")
-    outcome = t.bot.handle(Incoming(sam.id, t.channel, form=bad, token=INTAKE_FORM))
+    outcome = t.bot.handle(Incoming(sam.id, t.channel, form=bad, token=RequestForm.INTAKE))
     assert "When are you usually free" in render(outcome.replies).text
 
 

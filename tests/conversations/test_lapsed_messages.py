@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.keys import OutboxKind
+from bot.aftercare.kinds import AftercareKind
 from bot.outbox.dispatcher import Handled, dispatch_due
 from tests.conversations.test_aftercare import SAM, booked, until
 from tests.conversations.transcript import Transcript
@@ -25,7 +25,7 @@ def test_a_feedback_nudge_after_feedback_was_given_is_skipped(t: Transcript) -> 
     watched: list[Handled] = []
     report = dispatch_due(t.bot.services, t.notifier, watch=watched.append)
     skipped = [h for h in watched if h.outcome == "skipped"]
-    assert OutboxKind.FEEDBACK_FOLLOWUP in {h.kind for h in skipped}
+    assert AftercareKind.FEEDBACK_FOLLOWUP in {h.kind for h in skipped}
     assert report.skipped == len(skipped) and report.sent == len(watched) - len(skipped)
     assert all(h.late_by >= timedelta(0) for h in watched)
     assert t.person(SAM).id not in t.notifier.sent  # Sam hears nothing more

@@ -10,10 +10,10 @@ from datetime import timedelta
 
 import pytest
 
+from bot.digest.kinds import DigestKind
 from bot.digest.schedule import queue_previous_week
 from bot.domain import RequestState
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.keys import OutboxKind
 from handlers.cli.main import main
 from handlers.console.wiring import console_chat
 from handlers.pool.sample import DEMO_COORDINATOR_EMAIL
@@ -138,7 +138,7 @@ def test_a_digest_a_week_late_is_skipped_as_next_mondays_replaces_it(t: Transcri
     assert queue_previous_week(services) > 0
     until(t, t.clock.now() + timedelta(days=7))
     assert "Weekly digest" not in t.inbox(DEMO_COORDINATOR_EMAIL)
-    digests = [m for m in t.store.list_outbox() if m.kind == OutboxKind.DIGEST]
+    digests = [m for m in t.store.list_outbox() if m.kind == DigestKind.DIGEST]
     assert {m.state for m in digests} == {OutboxState.SKIPPED}
     assert digests[0].skip_reason.startswith("a weekly digest more than 6 days late (due ")
     # Next Monday's is on time and goes out.

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.aftercare.evaluation_form import PREFIX as EVALUATION_FORM
+from bot.aftercare.forms import AftercareForm
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.digest.week import Week
@@ -183,7 +183,7 @@ class DigestPool:
                 person.id,
                 Channel.CONSOLE,
                 form=answers,
-                token=f"{EVALUATION_FORM}{engagement.id}",
+                token=f"{AftercareForm.EVALUATION}{engagement.id}",
             )
         )
         said = " ".join(r.text for r in outcome.replies if isinstance(r, Text))

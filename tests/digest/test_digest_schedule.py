@@ -10,10 +10,11 @@ from digest_testkit import AS_OF, SETTINGS, WEEK, DigestPool
 
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
+from bot.digest.kinds import DigestKind
 from bot.digest.schedule import queue_previous_week, queue_weekly_digests
 from bot.domain import Role
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.keys import OutboxKind, digest_key
+from bot.keys import digest_key
 from bot.messages import Outcome
 from bot.outbox.dispatcher import dispatch_due
 from bot.replies import Card, Image, Reply
@@ -30,7 +31,7 @@ class RecordingNotifier:
 
 
 def digests(store: SqlStore) -> list[OutboxMessage]:
-    return [m for m in store.list_outbox() if m.kind == OutboxKind.DIGEST]
+    return [m for m in store.list_outbox() if m.kind == DigestKind.DIGEST]
 
 
 def test_one_row_per_coordinator_and_lead_with_its_scope(pool: DigestPool) -> None:
@@ -88,7 +89,7 @@ def test_a_coordinator_who_is_also_a_lead_gets_the_pools_digest(pool: DigestPool
 def test_the_monday_job_queues_last_week(pool: DigestPool) -> None:
     assert queue_previous_week(pool.services()) == 2
     assert {m.key.split(":")[1] for m in digests(pool.store)} == {"2026-W47"}
-    assert digest_key(WEEK.label, 7) == "digest:2026-W47:person:7"
+    assert digest_key(DigestKind.DIGEST, WEEK.label, 7) == "digest:2026-W47:person:7"
 
 
 def test_rendering_follows_the_recipients_roles_at_send_time(pool: DigestPool) -> None:

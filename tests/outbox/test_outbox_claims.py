@@ -14,7 +14,7 @@ import pytest
 
 from bot.clock import SimulatedClock
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.keys import OutboxKind
+from bot.notices import NoticeKind
 from bot.outbox.dispatcher import BACKOFF, dispatch_all, dispatch_due
 from bot.ports.notifier import DeliveryError
 from bot.replies import Attachment, Reply, Text
@@ -63,7 +63,7 @@ def test_a_failed_invite_is_retried_without_posting_the_card_again(store: SqlSto
         OutboxMessage(
             key="booking:1",
             recipient_id=person,
-            kind=OutboxKind.NOTICE,
+            kind=NoticeKind.NOTICE,
             due_at=NOW,
             payload={"replies": encode_replies([Text("Your session is booked"), INVITE])},
         )

@@ -13,7 +13,7 @@ import pytest
 from bot.clock import SimulatedClock
 from bot.domain import Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.keys import OutboxKind
+from bot.notices import NoticeKind
 from bot.outbox.dispatcher import BACKOFF, MAX_ATTEMPTS, dispatch_due
 from bot.ports.notifier import DeliveryError
 from bot.replies import Reply, Text
@@ -53,7 +53,7 @@ def _queue(store: SqlStore, person_id: int, count: int, *, due: datetime = NOW) 
                 OutboxMessage(
                     key=f"test:{n}",
                     recipient_id=person_id,
-                    kind=OutboxKind.NOTICE,
+                    kind=NoticeKind.NOTICE,
                     due_at=due,
                     payload={"replies": encode_replies([Text(f"message {n}")])},
                 )

@@ -2,10 +2,11 @@
 person's turn's transaction, error policy and outgoing queue. What it changes and the news
 it returns commit together or not at all; its replies reach the message's recipient.
 
-The timers here are registered into a registry of the test's own, as a slice would register
-a new kind (say a three-month check-in): one function, one `add_timer`. A kind of its own
-would be a new member of `OutboxKind`; these borrow `digest`, whose real timer is not
-registered here, and the real notice timer delivers the news.
+A new kind (say a three-month check-in) is what a slice adds: a member of its own kinds
+enum, one timer function and one `add_timer` in its `register`. The first test proves it
+with every real slice plus a test-only slice doing just that, and no kernel edit; the others
+register the check-in into a registry of their own beside the real notice timer, which
+delivers the news.
 """
 
 from __future__ import annotations
@@ -15,17 +16,19 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
+from enum import StrEnum
 
 import pytest
 
+import bot.assembly
 from bot import notices
 from bot.app import CoachingBot, TimerFailed
 from bot.clock import SimulatedClock
 from bot.domain import Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.keys import OutboxKind
 from bot.lapse import always, within
 from bot.messages import Outcome
+from bot.notices import NoticeKind
 from bot.outbox.dispatcher import BACKOFF, dispatch_all, dispatch_due
 from bot.ports.errors import StaleState
 from bot.registry import Registry, Timer, TimerHandler
@@ -34,7 +37,14 @@ from bot.services import Services
 from storage.store import SqlStore
 from tests.outbox.test_outbox_dispatch import NOW
 
-CHECK_IN = OutboxKind.DIGEST  # lent to the test registry (see the module docstring)
+
+class CheckInKind(StrEnum):
+    """A test-only slice's kinds enum, as bot/aftercare/kinds.py is aftercare's."""
+
+    THREE_MONTHS = "three_month_check_in"
+
+
+CHECK_IN = CheckInKind.THREE_MONTHS
 
 
 @dataclass
@@ -74,7 +84,7 @@ def pool(store: SqlStore) -> Pool:
 
 
 def with_timer(handle: TimerHandler) -> Registry:
-    """A registry holding the news timer and one new kind: its registration, in full."""
+    """A registry holding the news timer and the new kind."""
     registry = Registry()
     notices.register(registry)
     registry.add_timer(CHECK_IN, Timer(handle, within(14, "a three-month check-in")))
@@ -100,10 +110,20 @@ def three_month_check_in(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     )
 
 
-def test_a_new_timed_message_is_one_function_and_one_registration(pool: Pool) -> None:
+def register_check_in(registry: Registry) -> None:
+    """The test-only slice's `register`: the new kind's one registration."""
+    registry.add_timer(CHECK_IN, Timer(three_month_check_in, within(14, "a three-month check-in")))
+
+
+def test_a_new_timed_message_is_one_function_and_one_registration(
+    pool: Pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beside every real slice: the product's own scheduling call, the real dispatcher."""
+    monkeypatch.setattr(bot.assembly, "SLICES", (*bot.assembly.SLICES, register_check_in))
+    registry = bot.assembly.build_registry()
     schedule_check_in(pool)
     recorder = Recorder()
-    report = dispatch_all(pool.services, recorder, registry=with_timer(three_month_check_in))
+    report = dispatch_all(pool.services, recorder, registry=registry)
     assert recorder.sent == Counter(
         {
             (pool.coachee, "Three months on: how is it going?"): 1,
@@ -190,7 +210,7 @@ def test_a_timer_that_calls_out_holds_no_lock_while_it_waits(pool: Pool, databas
                         OutboxMessage(
                             key="turn:elsewhere",
                             recipient_id=pool.coachee,
-                            kind=OutboxKind.NOTICE,
+                            kind=NoticeKind.NOTICE,
                             due_at=NOW + timedelta(days=1),
                             payload={"replies": []},
                         )
@@ -218,4 +238,7 @@ def test_an_unknown_kind_fails_at_the_door_for_good(pool: Pool) -> None:
     with pytest.raises(TimerFailed) as failed:
         CoachingBot(pool.services, Registry()).handle_due(message)
     assert not failed.value.retryable
-    assert failed.value.reason == "ValueError: no timer for outbox messages of kind 'digest'"
+    assert (
+        failed.value.reason
+        == "ValueError: no timer for outbox messages of kind 'three_month_check_in'"
+    )

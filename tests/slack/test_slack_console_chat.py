@@ -17,7 +17,7 @@ import pytest
 
 from bot.domain import Person
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.keys import OutboxKind
+from bot.notices import NoticeKind
 from handlers.bootstrap import bootstrap
 from handlers.cli.chat_cmd import chat_in_terminal
 from handlers.cli.main import main
@@ -70,7 +70,7 @@ def first_coach(h: Harness, coachee: str) -> Person:
 def news_for(h: Harness, person: Person) -> list[OutboxMessage]:
     """The person's news from others' turns (their later nudges and reminders aside)."""
     messages = h.application.store.list_outbox()
-    return [m for m in messages if m.recipient_id == person.id and m.kind == OutboxKind.NOTICE]
+    return [m for m in messages if m.recipient_id == person.id and m.kind == NoticeKind.NOTICE]
 
 
 @pytest.mark.parametrize("configured", [True, False], ids=["with-slack", "without-slack"])

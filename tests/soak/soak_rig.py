@@ -33,7 +33,7 @@ from sqlalchemy import func, select
 
 from bot.domain import Channel, Identity, Membership, Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage, OutboxState
-from bot.keys import OutboxKind
+from bot.notices import NoticeKind
 from bot.replies import Attachment, Reply, Text
 from bot.replies.codec import encode_replies
 from storage.models import OutboxRow
@@ -116,7 +116,7 @@ def prepare(store: SqlStore, plan: SoakPlan, *, now: datetime) -> None:
                 OutboxMessage(
                     key=f"soak:{n}",
                     recipient_id=ids[n % len(ids)],
-                    kind=OutboxKind.NOTICE,
+                    kind=NoticeKind.NOTICE,
                     due_at=now,
                     payload={"replies": encode_replies(_replies(n))},
                 )
