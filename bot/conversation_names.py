@@ -2,7 +2,7 @@
 
 A conversation is started from other slices and from the kernel (a button of engagements
 opens a coach's availability, safeguarding starts the intake afresh), and a slice never
-imports a later slice, so the names live here, as the button verbs do (bot/verbs.py). Each
+imports another, so the names live here, as the button verbs do (bot/verbs.py). Each
 slice registers its conversations with its own enum (`registry.add_conversations(
 CoachConversation, ...)`, which checks at start-up that every name has its conversation).
 The names are stored in people's conversation state, so they never change.

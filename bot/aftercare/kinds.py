@@ -1,7 +1,8 @@
 """The aftercare slice's outbox kinds: a session's messages and an engagement's end.
 
-Stored in rows already queued, so the values never change. Engagements schedules the final
-evaluation when an engagement ends; aftercare answers it (bot/aftercare/registration.py).
+Stored in rows already queued, so the values never change. Aftercare schedules and answers
+them all: a session's when another slice books, moves or cancels it, the final evaluation
+when engagements publishes that an engagement closed (bot/aftercare/registration.py).
 """
 
 from __future__ import annotations
