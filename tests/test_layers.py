@@ -226,11 +226,6 @@ ALLOWED_SLICE_EDGES: dict[tuple[str, str], str] = {
     ("bot.coaches", "bot.requests"): "new availability rematches the waiting list",
     ("bot.coaches", "bot.engagements"): "a new meeting room moves the booked online sessions",
     ("bot.coaches", "bot.pool"): "availability and profile read as the roster reads them",
-    ("bot.overview", "bot.requests"): "people's listings and what they type at a shortlist",
-    ("bot.overview", "bot.booking"): "pending offers, and a coach's answer typed in words",
-    ("bot.overview", "bot.engagements"): "a line manager's approvals listing",
-    ("bot.overview", "bot.coaches"): "a coach's profile listing",
-    ("bot.overview", "bot.digest"): "coordinators' figures on request",
 }
 
 

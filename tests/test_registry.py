@@ -12,13 +12,25 @@ from bot.app import CoachingBot
 from bot.assembly import build_registry
 from bot.booking import registration as booking
 from bot.coaches import registration as coaches
+from bot.digest import registration as digest
 from bot.domain import Person
 from bot.engagements import registration as engagements
 from bot.keys import OutboxKind
 from bot.lapse import always
 from bot.messages import Incoming, Outcome
 from bot.overview import registration as overview
-from bot.registry import DuplicateRegistration, FormRoute, Registry, Timer
+from bot.registry import (
+    Audience,
+    Before,
+    Command,
+    DuplicateRegistration,
+    FormRoute,
+    HomePlace,
+    HomeSection,
+    Registry,
+    Timer,
+    phrases,
+)
 from bot.replies import Reply
 from bot.requests import registration as requests
 
@@ -32,6 +44,22 @@ def test_every_verb_and_outbox_kind_is_answered_once() -> None:
     assert set(registry.verbs) == set(Verb)
     assert set(registry.timers) == set(OutboxKind)
     assert registry.verb("act-of-an-older-version") is None
+
+
+def test_every_typed_answer_and_home_section_has_its_slice() -> None:
+    """Each place in the order of typed answers and of the home surface is taken once."""
+    registry = build_registry()
+    assert set(registry.typed_answers) == set(Before)
+    assert [s.heading for s in registry.home_sections()] == [
+        "Your requests",
+        "Your sessions",
+        "Waiting for your answer",
+        "",  # a coach's availability, titled by its own card
+        "",  # this week's figures, titled by the digest's week
+        "",  # the requests waiting, titled by their count
+        "Dashboard",
+    ]
+    assert registry.start_request is not None
 
 
 def test_a_slice_registering_a_verb_another_already_answers_stops_the_start(
@@ -53,7 +81,8 @@ def test_a_slice_registering_a_verb_another_already_answers_stops_the_start(
         pytest.param(engagements.register, id="engagements: verbs and a conversation"),
         pytest.param(aftercare.register, id="aftercare: forms, verbs, timers"),
         pytest.param(coaches.register, id="coaches: verbs and conversations"),
-        pytest.param(overview.register, id="overview: talk"),
+        pytest.param(overview.register, id="overview: talk, sessions and availability"),
+        pytest.param(digest.register, id="digest: the weekly digest, figures on request"),
     ],
 )
 def test_registering_a_slice_twice_raises(again: object) -> None:
@@ -82,3 +111,44 @@ def test_form_prefixes_may_not_overlap() -> None:
             registry.add_form(prefix, route)
     registry.add_form("form:check-in:", route)
     assert registry.form("form:check-in:12") is route
+
+
+def _answer(bot: CoachingBot, person: Person, text: str) -> Outcome:
+    return Outcome()
+
+
+def test_a_command_word_another_slice_answers_raises() -> None:
+    """Typed words reach one answer: 'my sessions' is the overview's, so a rival raises,
+    even when only one of its words clashes."""
+    registry = build_registry()
+    with pytest.raises(DuplicateRegistration, match="command word 'my sessions'"):
+        registry.add_command(Command(frozenset({"my diary", "my sessions"}), _answer))
+    with pytest.raises(ValueError, match="lower case"):
+        registry.add_command(Command(frozenset({"My diary"}), _answer))
+
+
+def test_a_command_is_the_whole_text_ignoring_case_and_trailing_punctuation() -> None:
+    registry = build_registry()
+    sessions = registry.command("sessions")
+    assert sessions is not None
+    assert registry.command("  My Sessions?!") is sessions
+    assert registry.command("my  sessions") is None
+    assert registry.command("sessions please") is None
+    assert phrases(("", "my "), ("session", "sessions")) == {
+        "session",
+        "sessions",
+        "my session",
+        "my sessions",
+    }
+
+
+def test_a_second_typed_answer_or_home_section_at_a_place_raises() -> None:
+    """Order is said by the place, so two slices may not share one."""
+    registry = build_registry()
+    with pytest.raises(DuplicateRegistration, match="typed answer"):
+        registry.add_typed_answer(Before.INTENT, lambda bot, person, incoming: None)
+    section = HomeSection("Mine", Audience.EVERYONE, lambda services, person: Outcome())
+    with pytest.raises(DuplicateRegistration, match="home section"):
+        registry.add_home_section(HomePlace.SESSIONS, section)
+    with pytest.raises(DuplicateRegistration, match="starting a request"):
+        registry.add_request_starter(lambda bot, person, incoming: Outcome())
