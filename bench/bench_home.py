@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_digest import AS_OF, SETTINGS, load
 
+from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.domain import Person, Role
 from bot.overview.home import home_parts
@@ -42,7 +43,7 @@ def median_ms(runs: int, services: Services, person: Person) -> float:
     timings = []
     for _ in range(runs):
         began = time.perf_counter()
-        home_parts(services, person)
+        home_parts(coaching_bot(services), person)
         timings.append((time.perf_counter() - began) * 1000)
     return statistics.median(timings)
 

@@ -164,7 +164,7 @@ class CoachingBot:
                 )
             return self.engine.continue_(state, person=person, incoming=incoming)
         if incoming.form:
-            return self.registry.talk.form(self, person, incoming)  # the intake form, at once
+            return self.registry.start_request(self, person, incoming)  # the intake form, at once
         if incoming.value:
             # An answer button from a conversation that has since ended or been cancelled.
             return refusal(

@@ -1,12 +1,14 @@
 """The one table of everything the core answers: button verbs, forms, conversations,
-timed messages (outbox kinds), what people type outside a conversation, and who hears each
+timed messages (outbox kinds), what people type and see outside a conversation (typed
+commands, typed answers, starting a request, the home surface's parts), and who hears each
 event one slice publishes for others (bot/events.py).
 
 Each slice has a `register(registry)` function; bot/assembly calls them all, once, when the
-bot is built. A second registration of the same verb, form prefix, conversation or kind
-raises `DuplicateRegistration` there and then, so two slices can never silently share a
-button or a timer (the later one used to win). The tables are keyed by value, as stored and
-as pressed: two slices' enums holding the same value collide too.
+bot is built. A second registration of the same verb, form prefix, conversation, kind,
+command word, typed answer's or home section's place raises `DuplicateRegistration` there
+and then, so two slices can never silently share a button or a timer (the later one used to
+win). The tables of names are keyed by value, as stored and as pressed: two slices' enums
+holding the same value collide too.
 
 Every name is a member of a StrEnum, one per slice: the button verbs and conversation names,
 which cross slices, in the kernel (bot/verbs.py, bot/conversation_names.py); outbox kinds
@@ -20,9 +22,11 @@ start-up. The door (bot/app.py), the router (bot/router.py) and the dispatcher
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
+from itertools import product
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.actions import Action
@@ -52,8 +56,9 @@ Subscriber = Callable[["CoachingBot", Any], Outcome]
 
 
 class DuplicateRegistration(ValueError):
-    """Two registrations of the same verb, form prefix, conversation or outbox kind, or
-    the same subscriber twice for one event."""
+    """Two registrations of the same verb, form prefix, conversation, outbox kind, command
+    word, or place of a typed answer or home section, or the same subscriber twice for one
+    event."""
 
 
 class IncompleteRegistration(ValueError):
@@ -97,16 +102,85 @@ class Timer:
 
 @dataclass(frozen=True)
 class Talk:
-    """What a person types when no conversation is waiting (`text`); what may be said
-    even mid-conversation, a command or a question (`aside`, None for anything else); and
-    a form no conversation is waiting for and no form route claims (`form`)."""
+    """What a person types when no conversation is waiting (`text`), and what may be said
+    even mid-conversation, a command or a question (`aside`, None for anything else)."""
 
     text: Callable[[CoachingBot, Person, Incoming], Outcome]
     aside: Callable[[CoachingBot, Person, str], Outcome | None]
-    form: Callable[[CoachingBot, Person, Incoming], Outcome]
+
+
+# -- What people type and see outside a conversation -----------------------------------
+#
+# bot/overview reads what people type and builds their home surface from these tables, so
+# it imports no slice: the slice that owns a listing or an answer registers it. Where the
+# order matters it is a place named below, never the order the slices happened to register.
+
+# Typed words: (the door, who typed, the text as typed) -> the answer; None when the words
+# are not for this person (a coach's 'pending' typed by a coachee), read on as unknown.
+CommandHandler = Callable[["CoachingBot", Person, str], Outcome | None]
+# A typed answer a slice reads before the overview does: None when it is not one.
+Interpreter = Callable[["CoachingBot", Person, Incoming], Outcome | None]
+# Starting a coaching request from what a person typed or a request form's text.
+RequestStarter = Callable[["CoachingBot", Person, Incoming], Outcome]
+
+
+def phrases(*parts: Iterable[str]) -> frozenset[str]:
+    """Every phrase made of one choice from each part, in order: `phrases(("", "my "),
+    ("session", "sessions"))` is the four ways of asking for sessions."""
+    return frozenset("".join(chosen) for chosen in product(*parts))
+
+
+@dataclass(frozen=True)
+class Command:
+    """Words that mean the same wherever they are typed, even mid-conversation. `words`
+    are whole phrases in lower case, matched ignoring case, leading spaces and trailing
+    punctuation ('My sessions?' is 'my sessions')."""
+
+    words: frozenset[str]
+    answer: CommandHandler
+
+
+class Before(Enum):
+    """Where a slice's typed answer is tried in what a person types outside a conversation
+    (bot/overview/talk.py), in this order; one slice's answer at each place."""
+
+    GREETINGS = "before greetings, commands and questions"  # 'help' at a shortlist
+    INTENT = "before a request for coaching is read"  # a coach's answer in words
+
+
+class Audience(Enum):
+    """Who a section of the home surface is for (bot/overview/home.py checks the roles)."""
+
+    EVERYONE = "everyone"
+    COACHES = "coaches"
+    FIGURES = "coordinators and organisation leads"  # figures only, never a coachee's
+
+
+class HomePlace(Enum):
+    """The parts of a person's home surface (Slack's App Home, the Teams welcome), in the
+    order they are shown; one slice's section at each place."""
+
+    REQUESTS = "your requests"
+    SESSIONS = "your sessions"
+    OFFERS = "offers waiting for a coach's answer"
+    AVAILABILITY = "a coach's availability"
+    FIGURES = "this week's figures"
+    WAITING = "the requests waiting for a coach"
+    DASHBOARD = "the dashboard link"
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """One section of the home surface: what the matching chat command answers, so the two
+    never disagree. `heading` is "" where the section's own card already carries a title."""
+
+    heading: str
+    audience: Audience
+    show: Callable[[Services, Person], Outcome]
 
 
 E = TypeVar("E", bound=StrEnum)
+K = TypeVar("K")
 V = TypeVar("V")
 EventT = TypeVar("EventT", bound=Event)
 
@@ -120,6 +194,11 @@ class Registry:
         self.timers: dict[str, Timer] = {}
         self._talk: Talk | None = None
         self.subscribers: dict[type[Event], list[Subscriber]] = {}
+        # what people type and see outside a conversation (the block below)
+        self.commands: dict[str, Command] = {}
+        self.typed_answers: dict[Before, Interpreter] = {}
+        self.home: dict[HomePlace, HomeSection] = {}
+        self._request_starter: RequestStarter | None = None
 
     # -- registering -------------------------------------------------------------------
 
@@ -129,7 +208,7 @@ class Registry:
         answered: dict[str, VerbHandler] = {}
         for table in tables:
             for verb, handler in table.items():
-                _add(answered, verb, handler, "button verb")
+                _add(answered, str(verb), handler, "button verb")
         _exactly(vocabulary, answered, "button verb")
         for pressed, handler in answered.items():
             _add(self.verbs, pressed, handler, "button verb")
@@ -161,7 +240,7 @@ class Registry:
 
     def add_timer(self, kind: StrEnum, timer: Timer) -> None:
         """One outbox kind, a member of its slice's enum, and what it does when due."""
-        _add(self.timers, kind, timer, "outbox kind")
+        _add(self.timers, str(kind), timer, "outbox kind")
 
     def subscribe(
         self, event: type[EventT], handler: Callable[[CoachingBot, EventT], Outcome]
@@ -209,11 +288,54 @@ class Registry:
         except KeyError:
             raise ValueError(f"no timer for outbox messages of kind '{kind}'") from None
 
+    # -- what people type and see outside a conversation ----------------------------------
 
-def _add(table: dict[str, V], key: str, value: V, what: str) -> None:
+    def add_command(self, command: Command) -> None:
+        """A word another command already answers raises: typed words reach one answer."""
+        for word in command.words:
+            if word != word.lower().strip():
+                raise ValueError(f"command word {word!r}: lower case, no outer spaces")
+            _add(self.commands, word, command, "command word")
+
+    def command(self, text: str) -> Command | None:
+        """The command typed, if any: the whole text, ignoring case, leading spaces and
+        trailing punctuation."""
+        said = _COMMAND.match(text)
+        return None if said is None else self.commands.get(said[1].lower())
+
+    def add_typed_answer(self, before: Before, interpreter: Interpreter) -> None:
+        _add(self.typed_answers, before, interpreter, "typed answer")
+
+    def typed_answer(self, before: Before) -> Interpreter | None:
+        return self.typed_answers.get(before)
+
+    def add_request_starter(self, starter: RequestStarter) -> None:
+        if self._request_starter is not None:
+            raise DuplicateRegistration("starting a request is already answered by a slice")
+        self._request_starter = starter
+
+    @property
+    def start_request(self) -> RequestStarter:
+        if self._request_starter is None:
+            raise LookupError("no slice starts a coaching request (bot/assembly registers one)")
+        return self._request_starter
+
+    def add_home_section(self, place: HomePlace, section: HomeSection) -> None:
+        _add(self.home, place, section, "home section")
+
+    def home_sections(self) -> list[HomeSection]:
+        """The registered sections of the home surface, in `HomePlace` order."""
+        return [self.home[place] for place in HomePlace if place in self.home]
+
+
+# The whole text is the command: leading spaces and trailing punctuation aside.
+_COMMAND = re.compile(r"^\s*(.*?)\W*$", re.S)
+
+
+def _add(table: dict[K, V], key: K, value: V, what: str) -> None:
     if key in table:
         raise DuplicateRegistration(f"{what} '{key}' is registered twice")
-    table[str(key)] = value
+    table[key] = value
 
 
 def _exactly(vocabulary: type[StrEnum], answered: Collection[str], what: str) -> None:

@@ -205,9 +205,10 @@ def test_the_cycle_rule_catches_a_cycle(tmp_path: Path) -> None:
 #
 # The slices follow the pool's life (bot/requests, booking, engagements, aftercare, coaches,
 # digest, overview). Each depends only on the kernel (bot/*.py: the door, the engine, messages,
-# replies, actions, keys, services), domain/, ports/ and the pure libraries, and on the earlier
-# slices listed below, each for a reason: the allowed order. Anything else (a new slice edge,
-# or booking reaching into overview) fails until it is moved down or listed here with its reason.
+# replies, actions, verbs, keys, events, services), domain/, ports/ and the pure libraries, and
+# on no other slice: a slice makes another react by publishing an event (bot/events.py), and
+# what several slices need moves down to the kernel or domain. Any import from one slice into
+# another fails here.
 
 SLICES = {
     "bot.requests", "bot.booking", "bot.engagements", "bot.aftercare", "bot.coaches",
@@ -217,33 +218,22 @@ FOUNDATION = {
     "bot", "bot.replies", "bot.domain", "bot.ports",
     "bot.matching", "bot.scheduling", "bot.when", "bot.understanding", "bot.pool",
 }  # fmt: skip
-ALLOWED_SLICE_EDGES: dict[tuple[str, str], str] = {
-    ("bot.overview", "bot.requests"): "people's listings and what they type at a shortlist",
-    ("bot.overview", "bot.booking"): "pending offers, and a coach's answer typed in words",
-    ("bot.overview", "bot.engagements"): "a line manager's approvals listing",
-    ("bot.overview", "bot.coaches"): "a coach's profile listing",
-    ("bot.overview", "bot.digest"): "coordinators' figures on request",
-}
 
 
-def slice_edges_outside_the_order(
+def slice_edges_outside_the_foundation(
     edges: dict[tuple[str, str], set[str]],
 ) -> dict[tuple[str, str], set[str]]:
-    """Imports from a slice to anything but the foundation and its allowed slices."""
+    """Imports from a slice to anything but the foundation: another slice, or a package
+    above the slices (privacy, reports, assembly, outbox)."""
     return {
         (source, target): where
         for (source, target), where in edges.items()
-        if source in SLICES
-        and target not in FOUNDATION
-        and (source, target) not in ALLOWED_SLICE_EDGES
+        if source in SLICES and target not in FOUNDATION
     }
 
 
-def test_each_slice_depends_only_on_the_kernel_and_the_slices_before_it() -> None:
-    edges = package_imports(CORE)
-    stale = set(ALLOWED_SLICE_EDGES) - set(edges)
-    assert not stale, f"allowed slice edges no longer there, remove them: {stale}"
-    outside = slice_edges_outside_the_order(edges)
+def test_each_slice_depends_only_on_the_kernel_domain_ports_and_pure_libraries() -> None:
+    outside = slice_edges_outside_the_foundation(package_imports(CORE))
     assert not outside, "\n".join(
         f"{source} -> {target}: " + "; ".join(sorted(where)[:3])
         for (source, target), where in sorted(outside.items())
@@ -251,16 +241,16 @@ def test_each_slice_depends_only_on_the_kernel_and_the_slices_before_it() -> Non
 
 
 def test_the_slice_rule_catches_a_slice_reaching_into_another() -> None:
-    """The check above can fail: requests importing booking is outside the order, and so is
-    booking importing requests (they talk through bot/events.py); the foundation, the roster's
-    rules (bot.pool) among it, is not."""
+    """The check above can fail: requests importing booking is caught, and so is booking
+    importing requests (they talk through bot/events.py); the foundation, the roster's rules
+    (bot.pool) among it, is not."""
     edges = {
         ("bot.requests", "bot.booking"): {"bot/requests/x.py:1 imports bot.booking.y"},
         ("bot.booking", "bot.requests"): {"bot/booking/y.py:1 imports bot.requests.x"},
         ("bot.requests", "bot.domain"): {"bot/requests/x.py:2 imports bot.domain"},
         ("bot.coaches", "bot.pool"): {"bot/coaches/z.py:1 imports bot.pool.roster_fields"},
     }
-    assert set(slice_edges_outside_the_order(edges)) == {
+    assert set(slice_edges_outside_the_foundation(edges)) == {
         ("bot.requests", "bot.booking"),
         ("bot.booking", "bot.requests"),
     }

@@ -26,6 +26,7 @@ from bot.conversation_names import (
     EngagementConversation,
     RequestConversation,
 )
+from bot.digest import registration as digest
 from bot.digest.kinds import DigestKind
 from bot.domain import Person
 from bot.engagements import registration as engagements
@@ -35,11 +36,17 @@ from bot.messages import Incoming, Outcome
 from bot.notices import NoticeKind
 from bot.overview import registration as overview
 from bot.registry import (
+    Audience,
+    Before,
+    Command,
     DuplicateRegistration,
     FormRoute,
+    HomePlace,
+    HomeSection,
     IncompleteRegistration,
     Registry,
     Timer,
+    phrases,
 )
 from bot.replies import Reply
 from bot.requests import registration as requests
@@ -111,6 +118,22 @@ def test_the_same_subscriber_twice_for_an_event_raises() -> None:
         registry.subscribe(PlaceFreed, handler)
 
 
+def test_every_typed_answer_and_home_section_has_its_slice() -> None:
+    """Each place in the order of typed answers and of the home surface is taken once."""
+    registry = build_registry()
+    assert set(registry.typed_answers) == set(Before)
+    assert [s.heading for s in registry.home_sections()] == [
+        "Your requests",
+        "Your sessions",
+        "Waiting for your answer",
+        "",  # a coach's availability, titled by its own card
+        "",  # this week's figures, titled by the digest's week
+        "",  # the requests waiting, titled by their count
+        "Dashboard",
+    ]
+    assert registry.start_request is not None
+
+
 def test_a_slice_registering_a_verb_another_already_answers_stops_the_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -135,7 +158,8 @@ def test_a_slice_registering_a_verb_another_already_answers_stops_the_start(
         pytest.param(engagements.register, id="engagements: verbs and a conversation"),
         pytest.param(aftercare.register, id="aftercare: forms, verbs, timers"),
         pytest.param(coaches.register, id="coaches: verbs and conversations"),
-        pytest.param(overview.register, id="overview: talk"),
+        pytest.param(overview.register, id="overview: talk, sessions and availability"),
+        pytest.param(digest.register, id="digest: the weekly digest, figures on request"),
     ],
 )
 def test_registering_a_slice_twice_raises(again: object) -> None:
@@ -215,3 +239,44 @@ def test_form_prefixes_may_not_overlap() -> None:
             registry.add_forms(clashing, {clashing.FORM: route})
     registry.add_forms(CheckInForm, {CheckInForm.CHECK_IN: route})
     assert registry.form("form:check-in:12") is route
+
+
+def _answer(bot: CoachingBot, person: Person, text: str) -> Outcome:
+    return Outcome()
+
+
+def test_a_command_word_another_slice_answers_raises() -> None:
+    """Typed words reach one answer: 'my sessions' is the overview's, so a rival raises,
+    even when only one of its words clashes."""
+    registry = build_registry()
+    with pytest.raises(DuplicateRegistration, match="command word 'my sessions'"):
+        registry.add_command(Command(frozenset({"my diary", "my sessions"}), _answer))
+    with pytest.raises(ValueError, match="lower case"):
+        registry.add_command(Command(frozenset({"My diary"}), _answer))
+
+
+def test_a_command_is_the_whole_text_ignoring_case_and_trailing_punctuation() -> None:
+    registry = build_registry()
+    sessions = registry.command("sessions")
+    assert sessions is not None
+    assert registry.command("  My Sessions?!") is sessions
+    assert registry.command("my  sessions") is None
+    assert registry.command("sessions please") is None
+    assert phrases(("", "my "), ("session", "sessions")) == {
+        "session",
+        "sessions",
+        "my session",
+        "my sessions",
+    }
+
+
+def test_a_second_typed_answer_or_home_section_at_a_place_raises() -> None:
+    """Order is said by the place, so two slices may not share one."""
+    registry = build_registry()
+    with pytest.raises(DuplicateRegistration, match="typed answer"):
+        registry.add_typed_answer(Before.INTENT, lambda bot, person, incoming: None)
+    section = HomeSection("Mine", Audience.EVERYONE, lambda services, person: Outcome())
+    with pytest.raises(DuplicateRegistration, match="home section"):
+        registry.add_home_section(HomePlace.SESSIONS, section)
+    with pytest.raises(DuplicateRegistration, match="starting a request"):
+        registry.add_request_starter(lambda bot, person, incoming: Outcome())

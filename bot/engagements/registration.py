@@ -1,17 +1,24 @@
 """What the engagements slice answers: the session and engagement buttons, the ones that
 ask before cancelling, ending or withdrawing, the line manager's approval, held and missed
 sessions, the conversation that schedules a session, and moving booked sessions to a
-coach's new meeting room."""
+coach's new meeting room; in words, a line manager's 'approvals'."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.conversation_names import EngagementConversation
+from bot.domain import Person
 from bot.engagements import confirm_first, engagement_actions, missed_sessions, sponsor
 from bot.engagements.meeting_room import room_changed
 from bot.engagements.schedule_session import SCHEDULE_SESSION
 from bot.events import MeetingRoomChanged
-from bot.registry import Registry
+from bot.messages import Outcome
+from bot.registry import Command, Registry, phrases
 from bot.verbs import EngagementVerb
+
+if TYPE_CHECKING:
+    from bot.app import CoachingBot
 
 
 def register(registry: Registry) -> None:
@@ -24,3 +31,9 @@ def register(registry: Registry) -> None:
     )
     registry.add_conversations(EngagementConversation, (SCHEDULE_SESSION,))
     registry.subscribe(MeetingRoomChanged, room_changed)
+    words = phrases(("", "my ", "pending "), ("approval", "approvals", "sponsor", "sponsoring"))
+    registry.add_command(Command(words, _approvals))
+
+
+def _approvals(bot: CoachingBot, person: Person, text: str) -> Outcome:
+    return sponsor.approvals(bot.services, person)

@@ -1,48 +1,19 @@
-"""What a person can see on request: help, their sessions, requests, offers, availability."""
+"""What a person can see on request that no other slice owns: their booked sessions, and a
+coach's availability. Other listings are their slices' own, registered as commands."""
 
 from __future__ import annotations
 
 from bot.actions import action_value
-from bot.booking.booking import coach_offer
-from bot.booking.live_times import refresh_offer
-from bot.domain import EngagementState, Person, RequestState, Role, SessionState
+from bot.domain import EngagementState, Person, Role, SessionState
 from bot.domain.people import zone_of
 from bot.messages import Outcome
 from bot.replies import Card, Choice, Choices, Fact, Reply, Text
-from bot.requests.amend import CHANGEABLE
 from bot.services import Services
 from bot.session_cards import session_card
 from bot.text_format import local_date
-from bot.verbs import EngagementVerb, RequestVerb
+from bot.verbs import EngagementVerb
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def help_text(person: Person) -> str:
-    lines = [
-        f"Hello {person.first_name}! I match people with a trained coach from another "
-        "organisation in the pool, free of charge. You can say:",
-        "• what you'd like coaching on, e.g. 'coaching on leading my team through a "
-        "restructure, Tuesday afternoons, online'",
-        "• 'sessions' to see and change your booked sessions",
-        "• 'my requests' to see, change or withdraw a request",
-    ]
-    if Role.COACH in person.roles:
-        lines += [
-            "• 'pending' to see coaching requests waiting for your answer",
-            "• 'availability' to see or change your weekly times, or to pause",
-            "• 'profile' to see or change your bio, specialisms, capacity, formats and places",
-        ]
-    if Role.SPONSOR in person.roles:
-        lines.append("• 'approvals' to see coaching waiting for your approval as a line manager")
-    if person.roles & {Role.COORDINATOR, Role.ORG_LEAD}:
-        lines += [
-            "• 'digest' for last week's figures ('digest this week' for this week so far)",
-            "• 'waiting' for the requests still waiting for a coach",
-            "• 'dashboard' for a one-time sign-in link to the web dashboard",
-        ]
-    lines.append("At any question, 'back' goes back, 'cancel' stops and 'help' explains.")
-    return "\n".join(lines)
 
 
 def sessions(services: Services, person: Person) -> Outcome:
@@ -101,60 +72,6 @@ def _attendance_options(services: Services, person: Person) -> list[Choice]:
                 Choice(f"{day}: no-show", action_value(EngagementVerb.NO_SHOW, session.id))
             )
     return options
-
-
-def requests(services: Services, person: Person) -> Outcome:
-    store = services.store
-    mine = [r for r in store.list_requests(coachee_id=person.id) if r.state.is_open]
-    if not mine:
-        return Outcome(
-            (Text("You have no open requests. Tell me what you'd like coaching on to start one."),)
-        )
-    zone = zone_of(person, services.settings.pool_timezone)
-    replies: list[Reply] = []
-    for request in mine:
-        programme = store.get_programme(request.programme_id)
-        facts = [
-            Fact("Programme", programme.name if programme else ""),
-            Fact("Coaching on", request.topic),
-            Fact("Made on", local_date(request.created_at, zone, now=services.clock.now())),
-            Fact("Status", _status(services, request.state, request.chosen_coach_id)),
-        ]
-        change = (
-            (Choice("Change it", action_value(RequestVerb.CHANGE, request.id)),)
-            if request.state in CHANGEABLE
-            else ()
-        )
-        withdraw = Choice(
-            "Withdraw", action_value(EngagementVerb.WITHDRAW, request.id), style="danger"
-        )
-        replies.append(Card(f"Request {request.id}", tuple(facts), actions=(*change, withdraw)))
-    return Outcome(tuple(replies))
-
-
-def _status(services: Services, state: RequestState, coach_id: int | None) -> str:
-    coach = services.store.get_person(coach_id) if coach_id else None
-    return {
-        RequestState.OPEN: "looking for coaches",
-        RequestState.SHORTLISTED: "waiting for you to choose a coach",
-        RequestState.WAITING_COACH: f"waiting for {coach.name if coach else 'the coach'} to answer",
-        RequestState.WAITING_COACHEE: "waiting for you to pick one of the times "
-        f"{coach.name if coach else 'your coach'} proposed",
-        RequestState.WAITLISTED: "on the waiting list",
-    }.get(state, state.value)
-
-
-def pending_offers(services: Services, person: Person) -> Outcome:
-    waiting = services.store.list_requests(
-        chosen_coach_id=person.id, states=[RequestState.WAITING_COACH]
-    )
-    if not waiting:
-        return Outcome((Text("No requests are waiting for your answer."),))
-    replies: list[Reply] = []
-    for request in waiting:
-        live = refresh_offer(services, request, person)  # an old offer's times may have gone
-        replies += coach_offer(services, live, person, list(live.offered_slots))
-    return Outcome(tuple(replies))
 
 
 def availability(services: Services, person: Person) -> Outcome:

@@ -1,7 +1,10 @@
 """What the requests slice answers: the intake and change-request conversations, the
 request form that starts intake all at once, and the request's own buttons (see, change or
-withdraw a request, the shortlist); and, when another slice says so, a fresh shortlist for a
-request back to choosing, or the waiting list matched again when a place frees."""
+withdraw a request, the shortlist); in words, a request for coaching, 'my requests',
+'back', 'cancel' or 'help' at a shortlist, and coordinators' 'waiting'; on the home
+surface, a coachee's requests and the requests waiting for a coach; and, when another slice
+says so, a fresh shortlist for a request back to choosing, or the waiting list matched again
+when a place frees."""
 
 from __future__ import annotations
 
@@ -10,10 +13,21 @@ from typing import TYPE_CHECKING
 from bot.conversation_names import RequestConversation
 from bot.domain import Person
 from bot.events import PlaceFreed, RequestBackToChoosing
+from bot.help_text import may_see_figures
 from bot.messages import Incoming, Outcome
-from bot.registry import FormRoute, Registry
+from bot.registry import (
+    Audience,
+    Before,
+    Command,
+    FormRoute,
+    HomePlace,
+    HomeSection,
+    Registry,
+    phrases,
+)
 from bot.replies import Reply, Text
-from bot.requests import request_actions
+from bot.requests import listing, request_actions, waiting_requests
+from bot.requests.at_shortlist import at_the_shortlist
 from bot.requests.change_request import CHANGE
 from bot.requests.forms import RequestForm
 from bot.requests.intake import INTAKE
@@ -41,6 +55,7 @@ def register(registry: Registry) -> None:
     )
     registry.subscribe(RequestBackToChoosing, _offer_again)
     registry.subscribe(PlaceFreed, _rematch)
+    _register_words_and_home(registry)
 
 
 def _offer_again(bot: CoachingBot, event: RequestBackToChoosing) -> Outcome:
@@ -51,6 +66,37 @@ def _offer_again(bot: CoachingBot, event: RequestBackToChoosing) -> Outcome:
 def _rematch(bot: CoachingBot, event: PlaceFreed) -> Outcome:
     """Each waiting request that now has a place and a coach is offered a shortlist: news."""
     return Outcome(outgoing=rematch_waiting(bot.services))
+
+
+def _register_words_and_home(registry: Registry) -> None:
+    registry.add_request_starter(start_intake)
+    registry.add_typed_answer(Before.GREETINGS, at_the_shortlist)
+    registry.add_command(Command(phrases(("", "my "), ("request", "requests", "status")), _mine))
+    registry.add_command(
+        Command(frozenset({"waiting", "pipeline", "waiting requests", "queue"}), _waiting)
+    )
+    registry.add_home_section(
+        HomePlace.REQUESTS, HomeSection("Your requests", Audience.EVERYONE, listing.requests)
+    )
+    # The home's list does not say why each waits (a re-match each): 'waiting' does.
+    registry.add_home_section(
+        HomePlace.WAITING, HomeSection("", Audience.FIGURES, _waiting_without_reasons)
+    )
+
+
+def _mine(bot: CoachingBot, person: Person, text: str) -> Outcome:
+    return listing.requests(bot.services, person)
+
+
+def _waiting(bot: CoachingBot, person: Person, text: str) -> Outcome | None:
+    if not may_see_figures(person):
+        return None
+    return waiting_requests.waiting_requests(bot.services, person)
+
+
+def _waiting_without_reasons(services: Services, person: Person) -> Outcome:
+    # Titled "N requests waiting": no heading above it.
+    return waiting_requests.waiting_requests(services, person, reasons=False)
 
 
 def _intake_form(

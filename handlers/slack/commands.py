@@ -12,8 +12,8 @@ from collections import Counter
 from slack_sdk.webhook import WebhookClient
 
 from bot.domain import Channel, Person, RequestState, Role
+from bot.help_text import help_text
 from bot.messages import Incoming
-from bot.overview import overview
 from bot.replies import Card, Fact, Reply, Text
 from bot.text_format import local_date
 from handlers.slack.desk import Desk
@@ -80,7 +80,7 @@ def _answer(
     desk: Desk, person: Person, verb: str, rest: list[str], *, text: str, trigger_id: str
 ) -> tuple[Reply, ...]:
     if verb in {"help", "?"}:
-        return (Text(overview.help_text(person)), Text(USAGE))
+        return (Text(help_text(person)), Text(USAGE))
     if verb == "admin":
         return admin(desk, person, rest)
     # `/coaching sessions` is the word "sessions" said in the DM (whatever follows it);

@@ -39,14 +39,13 @@ def home_view(blocks: list[Block]) -> dict[str, Any]:
 
 
 def home_blocks(desk: Desk, person: Person) -> list[Block]:
-    services = desk.services
     ids = ActionIds()
     request = button(label="Request coaching", value="", token="", action_id=OPEN_INTAKE)
     intro: Block = {"type": "section", "text": {"type": "mrkdwn", "text": INTRO}}
     if request is not None:
         intro["accessory"] = request
     blocks = [*header(f"Hello {person.first_name}"), intro]
-    for part in home_parts(services, person):
+    for part in home_parts(desk.bot, person):
         blocks += [{"type": "divider"}, *header(part.heading)]
         blocks += surface(part.outcome.replies, ids=ids, limit=limits.VIEW_BLOCKS)
     return blocks

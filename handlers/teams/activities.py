@@ -28,9 +28,9 @@ from microsoft_teams.api.models.adaptive_card import (
 from microsoft_teams.cards import AdaptiveCard
 
 from bot.domain import Channel
+from bot.help_text import help_text
 from bot.messages import Outcome
 from bot.overview.home import coordinator_overview
-from bot.overview.overview import help_text
 from bot.requests.intake import intake_form
 from handlers.bootstrap import Application
 from handlers.observe import ANSWERED, FAILED, NOT_WATCHED, TENANT, Observer
@@ -156,8 +156,7 @@ class TeamsActivities:
         start = button("Request coaching", form_data(OPEN_INTAKE), style="primary")
         welcome = text_card(help_text(who.person), buttons=[start])
         await ctx.send(summarised(WELCOME).add_card(welcome))
-        services = self._application.services
-        overview = await run_sync(coordinator_overview, services, who.person)
+        overview = await run_sync(coordinator_overview, self._application.bot, who.person)
         await self._send(ctx, render_activities(overview.replies))
 
     async def on_install(self, ctx: ActivityContext[InstalledActivity]) -> None:

@@ -3,6 +3,8 @@
 The shortlist is not a conversation (its buttons work whenever they are pressed), so these
 words are read here: help explains the choice, back returns to the request to change it,
 cancel asks whether to withdraw it (that question is the confirmation `confirm_first` asks).
+Registered as the typed answer tried before greetings and commands (`Before.GREETINGS`), so
+'help' here explains the choice rather than everything.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from bot.choosing import shortlist_choices
 from bot.conversation_names import RequestConversation
 from bot.domain import Person, RequestState
 from bot.engine import BACK_WORDS, CANCEL_WORDS, HELP_WORDS
+from bot.help_text import help_text
 from bot.messages import Incoming, Outcome
-from bot.overview.overview import help_text
 from bot.replies import Choice, Choices, Text
 from bot.requests.amend import request_data
 from bot.verbs import EngagementVerb, RequestVerb
