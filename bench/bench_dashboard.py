@@ -38,11 +38,12 @@ from bench_digest import AS_OF, SETTINGS, WEEK, load
 from bot.app import CoachingBot
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
-from bot.domain import Channel, Role
+from bot.domain import Role
 from bot.messages import Incoming
 from bot.replies import Text
 from bot.services import Services
 from handlers.bootstrap import Application
+from handlers.channel_names import CONSOLE
 from handlers.server.app import create_app
 from handlers.web.settings import dashboard_settings
 from storage.migrate import upgrade
@@ -69,7 +70,7 @@ def median_ms(runs: int, action: Callable[[], object]) -> float:
 
 
 def sign_in_link(bot: CoachingBot, person_id: int) -> str:
-    outcome = bot.handle(Incoming(person_id, Channel.CONSOLE, text="dashboard"))
+    outcome = bot.handle(Incoming(person_id, CONSOLE, text="dashboard"))
     said = " ".join(r.text for r in outcome.replies if isinstance(r, Text))
     found = re.search(r"https?://\S+/dashboard/sign-in\?t=\S+", said)
     if found is None:

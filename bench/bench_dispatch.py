@@ -41,13 +41,14 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from bot.clock import SimulatedClock
-from bot.domain import Channel, Identity, Organisation, Person, Role
+from bot.domain import Identity, Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage
 from bot.notices import NoticeKind
 from bot.outbox.dispatcher import dispatch_due
 from bot.replies import Card, Choice, Fact, Reply, Text
 from bot.replies.codec import encode_replies
 from bot.services import Services
+from handlers.channel_names import SLACK
 from handlers.console.render import render
 from handlers.delivery import ChannelNotifier
 from storage.store import SqlStore
@@ -100,7 +101,7 @@ def _people(store: SqlStore) -> list[Person]:
             for n in range(PEOPLE)
         ]  # fmt: skip
         for person in people:
-            store.link_identity(Identity(person.id, Channel.SLACK, "T1", f"U{person.id}"))
+            store.link_identity(Identity(person.id, SLACK, "T1", f"U{person.id}"))
     return people
 
 
@@ -117,7 +118,7 @@ def run(url: str, messages: int) -> None:
     _queue(store, _people(store), messages, prefix="bench")
     channel = FakeChannel()
     services = Services(store=store, clock=SimulatedClock(NOW))
-    notifier = ChannelNotifier(services, {Channel.SLACK: channel})
+    notifier = ChannelNotifier(services, {SLACK: channel})
     started = time.perf_counter()
     while dispatch_due(services, notifier, limit=500).claimed:
         pass
@@ -134,7 +135,7 @@ def worker(url: str, platform: str) -> None:
     store = SqlStore.open(url)
     channel = PlatformChannel(platform)
     services = Services(store=store, clock=SimulatedClock(NOW))
-    notifier = ChannelNotifier(services, {Channel.SLACK: channel})
+    notifier = ChannelNotifier(services, {SLACK: channel})
     store.ping()
     print("ready", flush=True)
     sys.stdin.readline()

@@ -160,9 +160,10 @@ def prepare(directory: Path, *, load_users: int, samples: int) -> Pool:
     import dataclasses
 
     from bot.clock import SimulatedClock
-    from bot.domain import Channel, Identity, Membership, Person, Role
+    from bot.domain import Identity, Membership, Person, Role
     from bot.messages import Incoming
     from handlers.bootstrap import bootstrap
+    from handlers.channel_names import SLACK
     from handlers.pool.sample import load_sample_pool
 
     url = f"sqlite:///{directory / 'bench.db'}"
@@ -171,7 +172,7 @@ def prepare(directory: Path, *, load_users: int, samples: int) -> Pool:
     load_sample_pool(store, now=app.services.clock.now())
     organisations = store.list_organisations()
     for organisation in organisations:
-        memberships = (Membership(Channel.SLACK, TEAM),)
+        memberships = (Membership(SLACK, TEAM),)
         store.update_organisation(dataclasses.replace(organisation, memberships=memberships))
     home = next(o for o in organisations if o.slug == "dudley")
 
@@ -186,7 +187,7 @@ def prepare(directory: Path, *, load_users: int, samples: int) -> Pool:
             )
         )
         user = f"U{n:06d}"
-        store.link_identity(Identity(person.id, Channel.SLACK, TEAM, user, {"channel": f"D{user}"}))
+        store.link_identity(Identity(person.id, SLACK, TEAM, user, {"channel": f"D{user}"}))
         return user
 
     users = [coachee(n) for n in range(load_users)]
@@ -194,11 +195,11 @@ def prepare(directory: Path, *, load_users: int, samples: int) -> Pool:
     at_summary = []
     for n in range(samples):
         user = coachee(load_users + samples + n)
-        identity = store.find_identity(Channel.SLACK, TEAM, user)
+        identity = store.find_identity(SLACK, TEAM, user)
         assert identity is not None
         for said in (OPENING, "Keep my team motivated", "skip", "skip", "regional-pool"):
-            app.bot.handle(Incoming(identity.person_id, Channel.SLACK, text=said, value=""))
-        state = store.load_conversation(identity.person_id, Channel.SLACK)
+            app.bot.handle(Incoming(identity.person_id, SLACK, text=said, value=""))
+        state = store.load_conversation(identity.person_id, SLACK)
         assert state is not None and state.step == "confirm", state
         at_summary.append((user, str(state.data["_token"])))
     store.close()

@@ -88,7 +88,7 @@ class CoachingBot:
         except Exception:
             log.exception(
                 "failed to handle input",
-                extra={"person_id": incoming.person_id, "channel": incoming.channel.value},
+                extra={"person_id": incoming.person_id, "channel": incoming.channel},
             )
             return Outcome((Text(SORRY),))
 

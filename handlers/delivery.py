@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.domain import Channel, Identity, Person
+from bot.domain.outbox import Reach
 from bot.outbox.dispatcher import DispatchReport, dispatch_all
 from bot.ports.notifier import DeliveryError
 from bot.replies import Reply
 from bot.services import Services
 
 RECIPIENT_CACHE_SECONDS = 5.0
-# The chat platforms: a person with an identity on one is reached there, never through the
-# console.
-PLATFORMS = frozenset({Channel.TEAMS, Channel.SLACK})
 
 
 class ChannelSender(Protocol):
@@ -82,7 +80,7 @@ class ChannelNotifier:
             except DeliveryError as error:
                 if error.retryable:
                     raise
-                reasons.append(f"{channel.value}: {error.reason}")
+                reasons.append(f"{channel}: {error.reason}")
         if self._fallback is not None:
             self._fallback.send(person=person, identity=None, replies=replies)
             return
@@ -92,12 +90,13 @@ class ChannelNotifier:
 
 @dataclass
 class Deliverer:
-    """Runs the dispatcher on demand (after a console turn, in the demo). `leave_for`:
-    chat platforms it has no sender for, whose people's messages it leaves due."""
+    """Runs the dispatcher on demand (after a console turn, in the demo). `reach`: the
+    channels it delivers on, if not all; people reached only elsewhere have their messages
+    left due."""
 
     services: Services
     notifier: ChannelNotifier
-    leave_for: frozenset[Channel] = frozenset()
+    reach: Reach | None = None
 
     def deliver_now(self) -> DispatchReport:
-        return dispatch_all(self.services, self.notifier, leave_for=self.leave_for)
+        return dispatch_all(self.services, self.notifier, reach=self.reach)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.domain import Channel
+from handlers.channel_names import SLACK, TEAMS
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,6 @@ class Tenancy:
 
 
 TENANCIES: tuple[Tenancy, ...] = (
-    Tenancy(
-        Channel.SLACK, "slack-team", "TEAM_ID", "Slack workspace", "Slack workspaces", "slack_teams"
-    ),
-    Tenancy(
-        Channel.TEAMS, "teams-tenant", "TENANT_ID", "Teams tenant", "Teams tenants", "teams_tenants"
-    ),
+    Tenancy(SLACK, "slack-team", "TEAM_ID", "Slack workspace", "Slack workspaces", "slack_teams"),
+    Tenancy(TEAMS, "teams-tenant", "TENANT_ID", "Teams tenant", "Teams tenants", "teams_tenants"),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NewType
 from zoneinfo import ZoneInfo
 
 
@@ -16,10 +17,13 @@ class Role(StrEnum):
     SPONSOR = "sponsor"
 
 
-class Channel(StrEnum):
-    SLACK = "slack"
-    TEAMS = "teams"
-    CONSOLE = "console"
+# A channel as the core knows it: an opaque name ("slack", "teams", ...), stored as it is.
+# The core keeps and compares channels but never lists or names one: which channels exist
+# is the edges' business (`handlers/channel_names.py` names the ones this build has), so a
+# new channel needs no change here. A NewType rather than a value class: it is a plain
+# `str` in rows, JSON and logs, while mypy still refuses a bare string where a channel is
+# meant.
+Channel = NewType("Channel", str)
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,7 @@ from datetime import timedelta
 
 from bot.app import CoachingBot, TimerFailed
 from bot.assembly import registry as assembled
-from bot.domain import Channel
-from bot.domain.outbox import OutboxMessage
+from bot.domain.outbox import OutboxMessage, Reach
 from bot.ports.notifier import DeliveryError, Notifier
 from bot.registry import Registry
 from bot.replies import Attachment, Image, Reply
@@ -80,16 +79,16 @@ def dispatch_due(
     limit: int = BATCH,
     watch: Watcher | None = None,
     registry: Registry | None = None,
-    leave_for: frozenset[Channel] = frozenset(),
+    reach: Reach | None = None,
 ) -> DispatchReport:
-    """One pass. `leave_for`: chat platforms this dispatcher cannot send on; messages for
-    people reached only there are not claimed (they stay due for one that can)."""
+    """One pass. `reach`: the channels this dispatcher delivers on, if not all; messages for
+    people reached only elsewhere are not claimed (they stay due for one that can)."""
     door = CoachingBot(services, registry or assembled())
     store, now = services.store, services.clock.now()
     lease = services.settings.outbox_lease
     owner = secrets.token_hex(8)
     claimed = store.claim_due(
-        now=now, limit=limit, lease_until=now + lease, owner=owner, leave_for=leave_for
+        now=now, limit=limit, lease_until=now + lease, owner=owner, reach=reach
     )
     if not claimed:
         return DispatchReport()
@@ -124,15 +123,13 @@ def dispatch_all(
     max_passes: int = 1_000,
     watch: Watcher | None = None,
     registry: Registry | None = None,
-    leave_for: frozenset[Channel] = frozenset(),
+    reach: Reach | None = None,
 ) -> DispatchReport:
     """Pass after pass until nothing due is left to claim (or `max_passes`, a bound for a
     queue that keeps refilling); the totals."""
     total = DispatchReport()
     for _ in range(max_passes):
-        report = dispatch_due(
-            services, notifier, watch=watch, registry=registry, leave_for=leave_for
-        )
+        report = dispatch_due(services, notifier, watch=watch, registry=registry, reach=reach)
         total = DispatchReport(
             *(a + b for a, b in zip(astuple(total), astuple(report), strict=True))
         )

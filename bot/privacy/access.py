@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain import Channel, Person
+from bot.domain import Person
 from bot.domain.outbox import OutboxState
 from bot.privacy.audit_trail import entries_about
 from bot.services import Services
@@ -47,7 +47,7 @@ def person_record(services: Services, person: Person) -> dict[str, Any]:
             "manager": manager.email if manager and not manager.erased else None,
         },
         "identities": [
-            {"channel": i.channel.value, "workspace": i.workspace, "user_id": i.user_id}
+            {"channel": i.channel, "workspace": i.workspace, "user_id": i.user_id}
             for i in store.identities_of(person.id)
         ],
         "coach_profile": None
@@ -146,9 +146,8 @@ def person_record(services: Services, person: Person) -> dict[str, Any]:
             if v.person_id == person.id
         ],
         "conversations": [
-            {"channel": c.channel.value, "conversation": c.name, "step": c.step, "data": c.data}
-            for c in (store.load_conversation(person.id, ch) for ch in Channel)
-            if c is not None
+            {"channel": c.channel, "conversation": c.name, "step": c.step, "data": c.data}
+            for c in store.conversations_of(person.id)
         ],
         "messages_to_come": [
             {"kind": m.kind, "due": when(m.due_at)}

@@ -8,11 +8,11 @@ import argparse
 import sys
 from typing import Any
 
-from bot.domain import Channel
 from bot.domain.audit import AuditEntry
+from handlers.channel_names import SLACK, TEAMS
 from handlers.cli.common import open_app, operator, print_json, print_table
 
-_UNLINKABLE = {"slack": Channel.SLACK, "teams": Channel.TEAMS}
+_UNLINKABLE = {"slack": SLACK, "teams": TEAMS}
 
 
 def register(commands: Any) -> None:
@@ -45,18 +45,18 @@ def run_accounts(args: argparse.Namespace) -> int:
                         None,
                         "identity.unlinked",
                         f"person:{person.id}",
-                        f"{channel.value}; {operator()}",
+                        f"{channel}; {operator()}",
                     )
                 )
         print(
-            f"Released {released} {channel.value} account(s) of person {person.id}; the next "
-            f"{channel.value} account they use is linked."
+            f"Released {released} {channel} account(s) of person {person.id}; the next "
+            f"{channel} account they use is linked."
             if released
-            else f"Person {person.id} has no {channel.value} account linked."
+            else f"Person {person.id} has no {channel} account linked."
         )
         return 0
     rows = [
-        {"channel": i.channel.value, "workspace": i.workspace, "user_id": i.user_id}
+        {"channel": i.channel, "workspace": i.workspace, "user_id": i.user_id}
         for i in store.identities_of(person.id)
     ]
     if args.json:

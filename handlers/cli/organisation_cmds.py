@@ -83,7 +83,7 @@ def _change(args: argparse.Namespace, *, add: bool) -> int:
                 None,
                 f"organisation.{'link' if add else 'unlink'}",
                 f"organisation:{organisation.id}",
-                " ".join(f"{t.channel.value}={getattr(args, t.dest)}" for t in TENANCIES),
+                " ".join(f"{t.channel}={getattr(args, t.dest)}" for t in TENANCIES),
             )
         )
         others = [o for o in store.list_organisations() if o.id != organisation.id]

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import CoachingBot
-from bot.domain import Channel, Identity, Person
+from bot.domain import Identity, Person
 from bot.messages import Incoming
 from bot.replies import Card, Choices, Reply
 from bot.requests.candidates import zone_of
 from bot.text_format import local_time, plural
 from bot.text_hygiene import small_number
+from handlers.channel_names import CONSOLE
 from handlers.console.form_filling import FormFilling
 from handlers.console.inbox import ConsoleInbox
 from handlers.console.left_for import LeftForServer
@@ -52,8 +53,8 @@ class ConsoleChat:
         self._last = Rendered("")
         self._filling: FormFilling | None = None
         store = bot.services.store
-        if store.find_identity(Channel.CONSOLE, "", person.email) is None:
-            store.link_identity(Identity(person.id, Channel.CONSOLE, "", person.email))
+        if store.find_identity(CONSOLE, "", person.email) is None:
+            store.link_identity(Identity(person.id, CONSOLE, "", person.email))
 
     def say(self, line: str) -> None:
         """One line from the person: a number picks an offered option; while a form is
@@ -141,7 +142,7 @@ class ConsoleChat:
         self._handle(
             Incoming(
                 self.person.id,
-                Channel.CONSOLE,
+                CONSOLE,
                 form=dict(filling.answers),
                 token=filling.form.token,
             )
@@ -168,9 +169,9 @@ class ConsoleChat:
         if chosen is not None:
             choice, token = chosen
             return Incoming(
-                self.person.id, Channel.CONSOLE, text=choice.label, value=choice.value, token=token
+                self.person.id, CONSOLE, text=choice.label, value=choice.value, token=token
             )
-        return Incoming(self.person.id, Channel.CONSOLE, text=line)
+        return Incoming(self.person.id, CONSOLE, text=line)
 
     def run(self, lines: Iterable[str], *, interactive: bool) -> None:
         self.out.write(

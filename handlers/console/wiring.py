@@ -13,12 +13,14 @@ from sqlalchemy import Engine
 
 from bot.app import CoachingBot
 from bot.domain import Channel, Person
+from bot.domain.outbox import Reach
 from handlers.bootstrap import Application
+from handlers.channel_names import CONSOLE
 from handlers.console.chat import ConsoleChat
 from handlers.console.inbox import ConsoleInbox
 from handlers.console.left_for import LeftForServer
 from handlers.console.sender import InboxSender
-from handlers.delivery import PLATFORMS, ChannelNotifier, ChannelSender, Deliverer
+from handlers.delivery import ChannelNotifier, ChannelSender, Deliverer
 
 
 def inbox_sender(application: Application, *, out: TextIO | None = None) -> InboxSender:
@@ -44,17 +46,17 @@ def console_chat(
     services = bot.services
     sender = InboxSender(ConsoleInbox(engine), services.clock)
     platforms = dict(senders or {})
-    unreached = PLATFORMS - platforms.keys()
+    # The console's inbox is in this process: it reaches people on no platform, never
+    # stands in for one.
+    reach = Reach(platforms=frozenset(platforms), in_process=frozenset({CONSOLE}))
     chat = ConsoleChat(
         bot,
-        Deliverer(
-            services, ChannelNotifier(services, platforms, fallback=sender), leave_for=unreached
-        ),
+        Deliverer(services, ChannelNotifier(services, platforms, fallback=sender), reach=reach),
         person,
         out=out,
         attachments_dir=attachments_dir,
         inbox=sender.inbox,
-        left_for=LeftForServer(services.store, unreached),
+        left_for=LeftForServer(services.store, reach),
     )
     sender.listen(person.id, chat.show)
     return chat

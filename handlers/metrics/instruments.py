@@ -11,6 +11,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from bot.digest.kinds import DigestKind
 from bot.domain import Channel
 from bot.outbox.dispatcher import Handled
+from handlers.channel_names import SLACK, TEAMS
 from handlers.observe import ANSWERED, FAILED, SIGNATURE, TENANT, UNDELIVERED
 
 # Turns: the core answers most in well under a second; a match over a big pool takes longer.
@@ -66,20 +67,20 @@ class Metrics:
             registry=r,
         )
         # Every series exists from the start at 0, so rate() and absent-value alerts work.
-        for channel in (Channel.SLACK, Channel.TEAMS):
-            self._refusals.labels(channel.value, TENANT)
-            self._refusals.labels(channel.value, SIGNATURE)
+        for channel in (SLACK, TEAMS):
+            self._refusals.labels(channel, TENANT)
+            self._refusals.labels(channel, SIGNATURE)
             for outcome in (ANSWERED, UNDELIVERED, FAILED):
-                self._turns.labels(channel.value, outcome)
+                self._turns.labels(channel, outcome)
         for outcome in DISPATCH_OUTCOMES:
             self._dispatched.labels(outcome)
 
     def turn(self, *, channel: Channel, outcome: str, seconds: float) -> None:
-        self._turns.labels(channel.value, outcome).inc()
-        self._turn_seconds.labels(channel.value).observe(seconds)
+        self._turns.labels(channel, outcome).inc()
+        self._turn_seconds.labels(channel).observe(seconds)
 
     def refused(self, *, channel: Channel, reason: str) -> None:
-        self._refusals.labels(channel.value, reason).inc()
+        self._refusals.labels(channel, reason).inc()
 
     def handled(self, message: Handled) -> None:
         self._dispatched.labels(message.outcome).inc()

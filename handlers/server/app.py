@@ -61,7 +61,7 @@ def create_app(
             {
                 "status": "ok",
                 "store": "reachable",
-                "channels": sorted(m.channel.value for m in mounts),
+                "channels": sorted(m.channel for m in mounts),
                 "uptime_seconds": round(time.monotonic() - started, 1),
             }
         )

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from bot.domain import Channel
+from handlers.channel_names import SLACK
 from handlers.observe import NOT_WATCHED, SIGNATURE, Observer
 from handlers.slack.authorize import StoredAuthorize
 from handlers.slack.bodies import malformed
@@ -68,7 +68,7 @@ class SlackApp:
                 log.warning("a Slack request Bolt could not read: 400", exc_info=True)
                 return PlainTextResponse("Malformed request body", status_code=400)
             if response.status_code == 401:  # Bolt's verdict on the signature or its age
-                self.observer.refused(channel=Channel.SLACK, reason=SIGNATURE)
+                self.observer.refused(channel=SLACK, reason=SIGNATURE)
             if request.method == "POST" and response.status_code == 404:
                 # Bolt's "unhandled request": signed, but nothing we asked Slack to send.
                 return PlainTextResponse("Unexpected request", status_code=400)

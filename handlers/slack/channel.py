@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from bot.domain import Channel
+from handlers.channel_names import SLACK
 from handlers.channels import ChannelContext, ChannelMount
 from handlers.secrets import SecretBox
 from handlers.slack.app import SlackApp, build_app
@@ -40,7 +40,7 @@ class SlackChannel:
             background.append(run)
             on_shutdown.append(stop)
         return ChannelMount(
-            channel=Channel.SLACK,
+            channel=SLACK,
             rank=SLACK_RANK,
             routes=self.app.routes(http_events=not self.settings.socket_mode),
             sender=self.sender,

@@ -11,11 +11,12 @@ from collections import Counter
 
 from slack_sdk.webhook import WebhookClient
 
-from bot.domain import Channel, Person, RequestState, Role
+from bot.domain import Person, RequestState, Role
 from bot.help_text import help_text
 from bot.messages import Incoming
 from bot.replies import Card, Fact, Reply, Text
 from bot.text_format import local_date
+from handlers.channel_names import SLACK
 from handlers.slack.desk import Desk
 from handlers.slack.identity import Stranger
 from handlers.slack.intake import open_intake
@@ -86,7 +87,7 @@ def _answer(
     # `/coaching sessions` is the word "sessions" said in the DM (whatever follows it);
     # anything else is said as typed. Both through the core's one door.
     said = verb if verb in LISTS else text
-    incoming = Incoming(person.id, Channel.SLACK, text=said, event_id=f"slack:command:{trigger_id}")
+    incoming = Incoming(person.id, SLACK, text=said, event_id=f"slack:command:{trigger_id}")
     return desk.bot.handle(incoming).replies
 
 

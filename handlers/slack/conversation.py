@@ -12,10 +12,10 @@ from typing import Any
 
 from slack_sdk.web import WebClient
 
-from bot.domain import Channel
 from bot.messages import Incoming
 from bot.replies import Form, Text
 from bot.requests.forms import RequestForm
+from handlers.channel_names import SLACK
 from handlers.slack.bodies import as_dict, as_text
 from handlers.slack.desk import Desk
 from handlers.slack.forms import answers
@@ -50,9 +50,7 @@ def on_message(
         if desk.first_time("event", event_id):
             _tell_stranger(desk, client, user_id=user_id, text=who.text)
         return
-    incoming = Incoming(
-        who.person.id, Channel.SLACK, text=from_slack(text), event_id=f"slack:{event_id}"
-    )
+    incoming = Incoming(who.person.id, SLACK, text=from_slack(text), event_id=f"slack:{event_id}")
     outcome = desk.turn(incoming, kind="event", platform_id=event_id)
     if outcome is not None:
         desk.answer(client, to=who, replies=outcome.replies, turn=incoming.event_id)
@@ -105,7 +103,7 @@ def on_press(desk: Desk, *, bot_token: str, press: Press) -> None:
     submitted = press.action_id.startswith(SUBMIT)
     incoming = Incoming(
         who.person.id,
-        Channel.SLACK,
+        SLACK,
         text="" if submitted else press.label,
         value="" if submitted else value,
         token=question,
@@ -156,7 +154,7 @@ def on_submission(
     # modal answers the question whose token it carries.
     token = RequestForm.INTAKE if private.get("k") == INTAKE else private.get("t", "")
     form = answers(as_dict(view.get("state")))
-    incoming = Incoming(who.person.id, Channel.SLACK, token=token, form=form, event_id=event_id)
+    incoming = Incoming(who.person.id, SLACK, token=token, form=form, event_id=event_id)
     outcome = desk.turn(incoming, kind="view", platform_id=view_id)
     if outcome is None:
         return  # a delivery already handled

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from slack_sdk.web import WebClient
 
-from bot.domain import Channel, Identity, Person, Role, organisations_of
+from bot.domain import Identity, Person, Role, organisations_of
 from bot.ports.store import Store
+from handlers.channel_names import SLACK
 from handlers.observe import NOT_WATCHED, TENANT, Observer
 from handlers.slack.webapi import SlackApi
 
@@ -51,9 +52,9 @@ class People:
         store = self._store
         if not self.member_workspace(team_id):
             log.info("Slack workspace %s is in no member organisation; refused", team_id)
-            self._observer.refused(channel=Channel.SLACK, reason=TENANT)
+            self._observer.refused(channel=SLACK, reason=TENANT)
             return Stranger(foreign_workspace(store))
-        identity = store.find_identity(Channel.SLACK, team_id, user_id)
+        identity = store.find_identity(SLACK, team_id, user_id)
         person = store.get_person(identity.person_id) if identity else None
         if identity is not None and person is not None and not person.erased:
             if not self.serves(team_id, person):
@@ -71,20 +72,20 @@ class People:
         if not self.serves(team_id, person):
             log.info("Slack workspace %s doesn't serve person %s; refused", team_id, person.id)
             return Stranger(wrong_workspace(store))
-        held = store.claim_identity(Identity(person.id, Channel.SLACK, team_id, user_id))
+        held = store.claim_identity(Identity(person.id, SLACK, team_id, user_id))
         if (held.workspace, held.user_id) != (team_id, user_id):
             log.info("person %s already has another Slack account; refused", person.id)
             return Stranger(already_linked(store))
         return Speaker(person, self._dm_of(client, held))
 
     def member_workspace(self, team_id: str) -> bool:
-        return bool(organisations_of(self._store.list_organisations(), Channel.SLACK, team_id))
+        return bool(organisations_of(self._store.list_organisations(), SLACK, team_id))
 
     def serves(self, team_id: str, person: Person) -> bool:
         """Whether the workspace is one of the person's own organisation's: another member
         workspace's admin could give any account a pool member's email."""
         organisation = self._store.get_organisation(person.organisation_id)
-        return organisation is not None and organisation.serves(Channel.SLACK, team_id)
+        return organisation is not None and organisation.serves(SLACK, team_id)
 
     def open_dm(self, client: WebClient, user_id: str) -> str:
         opened = self._api.call(client.conversations_open, users=user_id)

@@ -9,9 +9,10 @@ import logging
 
 from slack_sdk.web import WebClient
 
-from bot.domain import Channel, Identity, Person
+from bot.domain import Identity, Person
 from bot.ports.notifier import DeliveryError
 from bot.replies import Reply
+from handlers.channel_names import SLACK
 from handlers.slack.desk import Desk
 from handlers.slack.workspaces import Workspaces
 
@@ -65,7 +66,7 @@ class SlackSender:
         if remembered is not None:
             return remembered
         for stored in self._desk.services.store.identities_of(person.id):
-            if stored.channel is Channel.SLACK and serves(stored.workspace, person):
+            if stored.channel == SLACK and serves(stored.workspace, person):
                 return stored
         return self._find(person)
 
@@ -80,14 +81,14 @@ class SlackSender:
         email); claimed for next time, unless they already have a Slack account."""
         store = self._desk.services.store
         organisation = store.get_organisation(person.organisation_id)
-        own = set(organisation.workspaces(Channel.SLACK) if organisation else ())
+        own = set(organisation.workspaces(SLACK) if organisation else ())
         for team_id in sorted(t for t in self._workspaces.team_ids() if t in own):
             token = self._workspaces.token_for(team_id)
             if token is None:
                 continue
             user_id = self._lookup(self._desk.api.client(token), person.email)
             if user_id:
-                return self._claim(Identity(person.id, Channel.SLACK, team_id, user_id))
+                return self._claim(Identity(person.id, SLACK, team_id, user_id))
         raise DeliveryError(
             f"person {person.id} was not found in any Slack workspace of their organisation",
             retryable=False,

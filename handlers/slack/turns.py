@@ -9,8 +9,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.domain import Channel
 from bot.ports.notifier import DeliveryError
+from handlers.channel_names import SLACK
 from handlers.observe import ANSWERED, FAILED, NOT_WATCHED, UNDELIVERED, Observer
 from handlers.server.blocking import run_sync
 from handlers.slack.desk import Desk
@@ -50,7 +50,7 @@ class Turns:
         finally:
             if started:
                 seconds = time.perf_counter() - started
-                self._observer.turn(channel=Channel.SLACK, outcome=outcome, seconds=seconds)
+                self._observer.turn(channel=SLACK, outcome=outcome, seconds=seconds)
             lock, users = self._locks[who]
             if users <= 1:
                 del self._locks[who]

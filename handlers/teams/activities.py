@@ -27,12 +27,12 @@ from microsoft_teams.api.models.adaptive_card import (
 )
 from microsoft_teams.cards import AdaptiveCard
 
-from bot.domain import Channel
 from bot.help_text import help_text
 from bot.messages import Outcome
 from bot.overview.home import coordinator_overview
 from bot.requests.intake import intake_form
 from handlers.bootstrap import Application
+from handlers.channel_names import TEAMS
 from handlers.observe import ANSWERED, FAILED, NOT_WATCHED, TENANT, Observer
 from handlers.server.blocking import run_sync
 from handlers.teams.buttons import INTAKE_FORM, OPEN_INTAKE, Press, form_data, read_press
@@ -89,7 +89,7 @@ class TeamsActivities:
         store = self._application.store
         found = await run_sync(recognise, store, caller)
         if isinstance(found, Refused) and found.text == NOT_MEMBER:
-            self._observer.refused(channel=Channel.TEAMS, reason=TENANT)
+            self._observer.refused(channel=TEAMS, reason=TENANT)
         if found is not None:
             return found
         try:
@@ -202,7 +202,7 @@ class TeamsActivities:
             return taken
         finally:
             seconds = time.perf_counter() - started
-            self._observer.turn(channel=Channel.TEAMS, outcome=outcome, seconds=seconds)
+            self._observer.turn(channel=TEAMS, outcome=outcome, seconds=seconds)
 
     async def _intake_card(self) -> AdaptiveCard:
         form = await run_sync(intake_form, self._application.services)

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.domain import Channel
+from handlers.channel_names import TEAMS
 from handlers.observe import NOT_WATCHED, SIGNATURE, Observer
 from handlers.teams.loop import LoopClosed, LoopThread
 from handlers.teams.registrations import addressed
@@ -82,7 +82,7 @@ class StarletteAdapter:
                     return JSONResponse({"error": "shutting down"}, status_code=503)
             status = result["status"]
             if status == 401:  # no registration's valid Bot Framework token for its tenant
-                self._observer.refused(channel=Channel.TEAMS, reason=SIGNATURE)
+                self._observer.refused(channel=TEAMS, reason=SIGNATURE)
             if 200 <= status < 300:
                 await self._after_turn()
             if result.get("body") is None:

@@ -20,9 +20,10 @@ from urllib.parse import quote
 
 import httpx
 
-from bot.domain import Channel, Person, Session
+from bot.domain import Person, Session
 from bot.ports.calendar import CalendarEntry
 from bot.ports.store import Store
+from handlers.channel_names import TEAMS
 from handlers.teams.cloud import cloud_for
 from handlers.teams.registrations import for_tenant, registrations_from_environ
 from handlers.teams.settings import TeamsSettings
@@ -125,10 +126,10 @@ class GraphCalendar:
     def _tenant_of(self, coach: Person) -> str:
         """The coach's mailbox lives in their Teams tenant."""
         for identity in self._store.identities_of(coach.id):
-            if identity.channel is Channel.TEAMS and identity.workspace:
+            if identity.channel == TEAMS and identity.workspace:
                 return identity.workspace
         organisation = self._store.get_organisation(coach.organisation_id)
-        tenants = organisation.workspaces(Channel.TEAMS) if organisation else ()
+        tenants = organisation.workspaces(TEAMS) if organisation else ()
         if tenants:
             return tenants[0]
         return self._settings.tenant_id

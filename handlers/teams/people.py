@@ -15,8 +15,9 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.domain import Channel, Identity, Organisation, Person, organisations_of
+from bot.domain import Identity, Organisation, Person, organisations_of
 from bot.ports.store import Store
+from handlers.channel_names import TEAMS
 from handlers.teams.caller import Caller
 
 NOT_MEMBER = (
@@ -51,7 +52,7 @@ class Refused:
 
 
 def tenant_organisations(store: Store, tenant_id: str) -> list[Organisation]:
-    return organisations_of(store.list_organisations(), Channel.TEAMS, tenant_id)
+    return organisations_of(store.list_organisations(), TEAMS, tenant_id)
 
 
 def recognise(store: Store, caller: Caller) -> Known | Refused | None:
@@ -62,7 +63,7 @@ def recognise(store: Store, caller: Caller) -> Known | Refused | None:
     owners = tenant_organisations(store, caller.tenant_id)
     if not owners:
         return Refused(NOT_MEMBER)
-    identity = store.find_identity(Channel.TEAMS, caller.tenant_id, caller.key)
+    identity = store.find_identity(TEAMS, caller.tenant_id, caller.key)
     person = store.get_person(identity.person_id) if identity else None
     if identity is None or person is None or person.erased:
         return None
@@ -88,7 +89,7 @@ def link_by_email(store: Store, caller: Caller, emails: Sequence[str]) -> Known 
     held = store.claim_identity(
         Identity(
             person.id,
-            Channel.TEAMS,
+            TEAMS,
             caller.tenant_id,
             caller.key,
             conversation_ref=caller.reference(),

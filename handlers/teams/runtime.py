@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.domain import Channel
+from handlers.channel_names import TEAMS
 from handlers.channels import ChannelContext, ChannelMount
 from handlers.server.blocking import run_sync
 from handlers.teams.activities import TeamsActivities
@@ -77,7 +77,7 @@ def start_teams(
         await run_sync(loop.stop)
 
     return ChannelMount(
-        channel=Channel.TEAMS,
+        channel=TEAMS,
         rank=TEAMS_RANK,
         routes=list(adapter.routes),
         sender=sender,

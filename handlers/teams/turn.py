@@ -3,10 +3,11 @@ activity turned into an `Incoming`, handled once (`handlers/once.py`)."""
 
 from __future__ import annotations
 
-from bot.domain import Channel, Person
+from bot.domain import Person
 from bot.messages import Incoming, Outcome
 from bot.requests.forms import RequestForm
 from handlers.bootstrap import Application
+from handlers.channel_names import TEAMS
 from handlers.once import turn_once
 from handlers.teams.buttons import INTAKE_FORM, REPLY_FORM, Press
 
@@ -29,17 +30,15 @@ def take_turn(
 
 def _incoming(person: Person, text: str, press: Press | None, origin: str) -> Incoming:
     if press is None:
-        return Incoming(person.id, Channel.TEAMS, text=text, event_id=origin)
+        return Incoming(person.id, TEAMS, text=text, event_id=origin)
     if press.form in {REPLY_FORM, INTAKE_FORM}:
         # The intake card's submission starts a request afresh, whatever was under way: the
         # core knows it by its token, as it does Slack's intake modal.
         token = RequestForm.INTAKE if press.form == INTAKE_FORM else press.token
-        return Incoming(
-            person.id, Channel.TEAMS, form=dict(press.fields), token=token, event_id=origin
-        )
+        return Incoming(person.id, TEAMS, form=dict(press.fields), token=token, event_id=origin)
     return Incoming(
         person.id,
-        Channel.TEAMS,
+        TEAMS,
         text=press.label,
         value=press.value,
         token=press.token,

@@ -31,11 +31,22 @@ class ConversationRepo(UnitOfWork):
                 fresh(
                     select(ConversationRow).where(
                         ConversationRow.person_id == person_id,
-                        ConversationRow.channel == channel.value,
+                        ConversationRow.channel == channel,
                     )
                 )
             )
             return None if row is None else to_state(row)
+
+    def conversations_of(self, person_id: int) -> list[ConversationState]:
+        with self._read() as s:
+            rows = s.scalars(
+                fresh(
+                    select(ConversationRow)
+                    .where(ConversationRow.person_id == person_id)
+                    .order_by(ConversationRow.channel)
+                )
+            )
+            return [to_state(row) for row in rows]
 
     def save_conversation(self, state: ConversationState) -> None:
         """Insert or replace the person's state on the channel."""
@@ -45,7 +56,7 @@ class ConversationRepo(UnitOfWork):
                 ConversationRow,
                 {
                     "person_id": state.person_id,
-                    "channel": state.channel.value,
+                    "channel": state.channel,
                     "name": state.name,
                     "step": state.step,
                     "data": dict(state.data),
@@ -61,7 +72,7 @@ class ConversationRepo(UnitOfWork):
                 delete(ConversationRow)
                 .where(
                     ConversationRow.person_id == person_id,
-                    ConversationRow.channel == channel.value,
+                    ConversationRow.channel == channel,
                 )
                 .execution_options(synchronize_session=False)
             )

@@ -30,7 +30,7 @@ class IdentityRepo(UnitOfWork):
                 s,
                 IdentityRow,
                 {
-                    "channel": identity.channel.value,
+                    "channel": identity.channel,
                     "workspace": identity.workspace,
                     "user_id": identity.user_id,
                     "person_id": identity.person_id,
@@ -53,7 +53,7 @@ class IdentityRepo(UnitOfWork):
                     select(IdentityRow)
                     .where(
                         IdentityRow.person_id == identity.person_id,
-                        IdentityRow.channel == identity.channel.value,
+                        IdentityRow.channel == identity.channel,
                     )
                     .order_by(IdentityRow.id)
                 )
@@ -67,7 +67,7 @@ class IdentityRepo(UnitOfWork):
         with self._write() as s:
             rows = s.scalars(
                 select(IdentityRow).where(
-                    IdentityRow.person_id == person_id, IdentityRow.channel == channel.value
+                    IdentityRow.person_id == person_id, IdentityRow.channel == channel
                 )
             ).all()
             for row in rows:
@@ -79,7 +79,7 @@ class IdentityRepo(UnitOfWork):
             row = s.scalar(
                 fresh(
                     select(IdentityRow).where(
-                        IdentityRow.channel == channel.value,
+                        IdentityRow.channel == channel,
                         IdentityRow.workspace == workspace,
                         IdentityRow.user_id == user_id,
                     )

@@ -29,7 +29,7 @@ def _fill(row: OrganisationRow, organisation: Organisation) -> None:
     row.name = organisation.name
     row.eap_contact = organisation.eap_contact
     row.memberships = [
-        {"channel": m.channel.value, "workspace": m.workspace} for m in organisation.memberships
+        {"channel": m.channel, "workspace": m.workspace} for m in organisation.memberships
     ]
 
 

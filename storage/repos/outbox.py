@@ -13,8 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Update, and_, exists, func, not_, or_, select, update
 
-from bot.domain import Channel
-from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.domain.outbox import OutboxMessage, OutboxState, Reach
 from storage.models import IdentityRow, OutboxRow
 from storage.repos.rows import fresh, row_of, rows_changed
 from storage.repos.upsert import insert_or_ignore
@@ -71,15 +70,15 @@ def _claimable(now: datetime) -> ColumnElement[bool]:
     )
 
 
-def _left_for(channels: frozenset[Channel]) -> ColumnElement[bool]:
-    """The recipient is on one of `channels` and on no other chat platform."""
+def _left(reach: Reach) -> ColumnElement[bool]:
+    """`reach.leaves` the recipient: they are on a channel it does not deliver on, and on
+    none of its platforms."""
     on = IdentityRow.person_id == OutboxRow.recipient_id
-    names = sorted(c.value for c in channels)
-    platform = IdentityRow.channel != Channel.CONSOLE.value
-    elsewhere = and_(IdentityRow.channel.not_in(names), platform)
+    platforms = sorted(reach.platforms)
+    delivered = sorted(reach.platforms | reach.in_process)
     return and_(
-        exists().where(on, IdentityRow.channel.in_(names)),
-        not_(exists().where(on, elsewhere)),
+        exists().where(on, IdentityRow.channel.not_in(delivered)),
+        not_(exists().where(on, IdentityRow.channel.in_(platforms))),
     )
 
 
@@ -138,15 +137,14 @@ class OutboxRepo(UnitOfWork):
         limit: int,
         lease_until: datetime,
         owner: str,
-        leave_for: frozenset[Channel] = frozenset(),
+        reach: Reach | None = None,
     ) -> list[OutboxMessage]:
         """Claim up to `limit` messages due by `now` (earliest first) that are pending, or
         claimed with a lease that ended before `now`, for `owner`; each claim counts an
-        attempt. Messages for people reached only on a platform in `leave_for` are left
-        as they are."""
+        attempt. Messages for people `reach` leaves (if given) are left as they are."""
         claimable = _claimable(now)
-        if leave_for:
-            claimable = and_(claimable, not_(_left_for(leave_for)))
+        if reach is not None:
+            claimable = and_(claimable, not_(_left(reach)))
         with self._write() as s:
             ids = list(
                 s.scalars(

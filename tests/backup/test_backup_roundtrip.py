@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot.domain import Channel, Role, organisations_of
+from bot.domain import Role, organisations_of
 from bot.domain.outbox import OutboxState
+from handlers.channel_names import SLACK
 from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from storage.migrate import head_revision
 from storage.store import SqlStore
@@ -53,7 +54,7 @@ def test_a_restored_pool_is_the_pool_backed_up_and_sends_its_reminders(
     try:
         assert table_rows(restored) == table_rows(store)
         assert restored.find_organisation("dudley") == linked
-        shared = organisations_of(restored.list_organisations(), Channel.SLACK, "T0SHARED")
+        shared = organisations_of(restored.list_organisations(), SLACK, "T0SHARED")
         assert sorted(o.slug for o in shared) == ["dudley", "walsall"]
         again = talk_to(restored, t.clock)
         (session,) = restored.list_sessions()

@@ -6,10 +6,11 @@ from __future__ import annotations
 import threading
 
 from bot.assembly import coaching_bot
-from bot.domain import Channel, RequestState, SessionState
+from bot.domain import RequestState, SessionState
 from bot.messages import Incoming
 from bot.replies import Choices
 from bot.services import Services
+from handlers.channel_names import CONSOLE
 from storage.store import SqlStore
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.transcript import Transcript, squeeze
@@ -20,7 +21,7 @@ RACERS = ("sam.patel@dudley.gov.uk", "jade.morris@sandwell.gov.uk")
 def _accept_value(t: Transcript, coach_email: str, request_id: int) -> str:
     """The coach's accept button for the request's first offered slot."""
     coach = t.person(coach_email)
-    for reply in t.bot.handle(Incoming(coach.id, Channel.CONSOLE, text="pending")).replies:
+    for reply in t.bot.handle(Incoming(coach.id, CONSOLE, text="pending")).replies:
         if isinstance(reply, Choices):
             for choice in reply.options:
                 if choice.value.startswith(f"act:accept:{request_id}:"):
@@ -51,7 +52,7 @@ def test_a_coach_accepting_two_requests_for_one_hour_books_once(
         try:
             bot = coaching_bot(Services(store=store, clock=t.clock))
             barrier.wait()
-            incoming = Incoming(coach_id, Channel.CONSOLE, value=value)
+            incoming = Incoming(coach_id, CONSOLE, value=value)
             answers.append(squeeze(" ".join(str(r) for r in bot.handle(incoming).replies)))
         finally:
             store.close()

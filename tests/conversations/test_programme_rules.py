@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.domain import Channel, EngagementState, Person, RequestState, Role
+from bot.domain import EngagementState, Person, RequestState, Role
 from bot.messages import Incoming
+from handlers.channel_names import CONSOLE
 from handlers.pool.sample import DEMO_COACHEE_EMAIL
 from tests.conversations.test_booking import chosen_coach_email
 from tests.conversations.transcript import Transcript, squeeze
@@ -93,11 +94,11 @@ def test_a_button_from_a_finished_conversation_starts_nothing(t: Transcript) -> 
 def test_answers_that_change_nothing_are_marked_refused(t: Transcript) -> None:
     sam = t.person(SAM)
     for value in ("act:choose:999:1", "act:frobnicate:1", "act:cancel:999", "act:approve:999"):
-        outcome = t.bot.handle(Incoming(sam.id, Channel.CONSOLE, value=value))
+        outcome = t.bot.handle(Incoming(sam.id, CONSOLE, value=value))
         assert outcome.refused, value
-    help_outcome = t.bot.handle(Incoming(sam.id, Channel.CONSOLE, text="help"))
+    help_outcome = t.bot.handle(Incoming(sam.id, CONSOLE, text="help"))
     assert not help_outcome.refused
     t.say(SAM, "coaching on leading my team through a restructure, Tuesday afternoons, online")
-    stale = t.bot.handle(Incoming(sam.id, Channel.CONSOLE, value="skip", token="intake.goal.0"))
+    stale = t.bot.handle(Incoming(sam.id, CONSOLE, value="skip", token="intake.goal.0"))
     assert stale.refused
     assert "belongs to an earlier question" in str(stale.replies[0])

@@ -9,8 +9,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.domain import Channel, RequestState
+from bot.domain import RequestState
 from bot.domain.feedback import Feedback
+from handlers.channel_names import CONSOLE
 from handlers.console.wiring import console_chat
 from tests.conversations.test_aftercare import booked, until
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
@@ -104,7 +105,7 @@ def test_a_first_message_asking_for_coaching_starts_the_intake_without_its_words
     reply = kind(t.say(SAM, "I need coaching on quixotic budgeting because I want to kill myself"))
     assert "I've left out what you just wrote" in reply
     assert reply.endswith("'leading my team through a restructure'.")  # the topic question
-    state = t.store.load_conversation(t.person(SAM).id, Channel.CONSOLE)
+    state = t.store.load_conversation(t.person(SAM).id, CONSOLE)
     assert state is not None and "topic" not in state.data and "goal" not in state.data
     kept_nowhere(t, "kill myself", "quixotic")
 
@@ -112,7 +113,7 @@ def test_a_first_message_asking_for_coaching_starts_the_intake_without_its_words
 def test_a_first_message_without_a_request_starts_nothing(t: Transcript) -> None:
     reply = kind(t.say(SAM, "I took an overdose last week"))
     assert reply.endswith("say 'coaching' whenever you're ready.")
-    assert t.store.load_conversation(t.person(SAM).id, Channel.CONSOLE) is None
+    assert t.store.load_conversation(t.person(SAM).id, CONSOLE) is None
     assert t.store.list_requests() == []
     kept_nowhere(t, "overdose")
 
@@ -124,7 +125,7 @@ def test_a_message_mid_conversation_elsewhere(t: Transcript) -> None:
     reply = kind(t.say(SAM, "I'm falling apart and I'm not safe at home"))
     assert "Whenever you're ready, we can carry on where we were" in reply
     assert reply.endswith("When would suit you? For example 'next week' or 'Thursday afternoon'.")
-    state = t.store.load_conversation(t.person(SAM).id, Channel.CONSOLE)
+    state = t.store.load_conversation(t.person(SAM).id, CONSOLE)
     assert state is not None and state.name == "schedule_session"
     kept_nowhere(t, "not safe at home")
 
@@ -231,5 +232,5 @@ def test_the_intake_form(t: Transcript) -> None:
     }
     reply = kind(t.submit(SAM, form, token="form:intake"))
     assert "fill in the request form again" in reply
-    assert t.store.load_conversation(t.person(SAM).id, Channel.CONSOLE) is None
+    assert t.store.load_conversation(t.person(SAM).id, CONSOLE) is None
     kept_nowhere(t, "end it all", "quixotic")

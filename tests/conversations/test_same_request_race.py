@@ -11,9 +11,10 @@ from multiprocessing.synchronize import Barrier
 
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
-from bot.domain import Channel, RequestState, SessionState
+from bot.domain import RequestState, SessionState
 from bot.messages import Incoming
 from bot.services import Services
+from handlers.channel_names import CONSOLE
 from storage.store import SqlStore
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.test_booking_race import _accept_value
@@ -37,7 +38,7 @@ def _press(
     try:
         bot = coaching_bot(Services(store=store, clock=SimulatedClock(now)))
         barrier.wait(timeout=60)
-        outcome = bot.handle(Incoming(coach_id, Channel.CONSOLE, value=value))
+        outcome = bot.handle(Incoming(coach_id, CONSOLE, value=value))
         answers.put(squeeze(" ".join(str(r) for r in outcome.replies)))
     finally:
         store.close()
@@ -84,7 +85,7 @@ def test_the_same_accept_pressed_from_many_processes_books_once(
     assert t.store.list_requests()[0].offered_slots == ()
     # The coach's pending no longer offers it, and a later press still tells the truth.
     assert f"act:accept:{request.id}:" not in t.say(coach_email, "pending")
-    again = t.bot.handle(Incoming(coach.id, Channel.CONSOLE, value=value))
+    again = t.bot.handle(Incoming(coach.id, CONSOLE, value=value))
     assert again.refused and "already booked for" in squeeze(str(again.replies[0]))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.domain import Channel
+from handlers.channel_names import CONSOLE
 from tests.conversations.transcript import Transcript, squeeze
 
 NATALIE = "natalie.webb@solihull.gov.uk"
@@ -16,7 +16,7 @@ def ask(t: Transcript, text: str) -> str:
     """The answer, after checking that asking started nothing."""
     answer = squeeze(t.say(NATALIE, text))
     assert "I'm not sure what you mean" not in answer
-    assert t.store.load_conversation(t.person(NATALIE).id, Channel.CONSOLE) is None
+    assert t.store.load_conversation(t.person(NATALIE).id, CONSOLE) is None
     assert t.store.list_requests() == []
     return answer
 
@@ -121,7 +121,7 @@ def test_asked_mid_conversation_it_is_an_aside_and_the_question_comes_back(
     thanked = squeeze(t.say(NATALIE, "thank you"))  # an aside, not the answer
     assert thanked.startswith("You're welcome, Natalie!")
     assert "where are things now" in thanked
-    state = t.store.load_conversation(t.person(NATALIE).id, Channel.CONSOLE)
+    state = t.store.load_conversation(t.person(NATALIE).id, CONSOLE)
     assert state is not None and state.step == "reality" and "reality" not in state.data
 
 
@@ -129,7 +129,7 @@ def test_ordinary_answers_are_still_answers(t: Transcript) -> None:
     t.say(NATALIE, "I need a coach")
     assert "What would you like to be different" in t.say(NATALIE, "handling confidential casework")
     assert "where are things now" in t.say(NATALIE, "How do I get better at delegating?")
-    state = t.store.load_conversation(t.person(NATALIE).id, Channel.CONSOLE)
+    state = t.store.load_conversation(t.person(NATALIE).id, CONSOLE)
     assert state is not None
     assert state.data["topic"] == "handling confidential casework"
     assert state.data["goal"] == "How do I get better at delegating?"

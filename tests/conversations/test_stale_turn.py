@@ -9,10 +9,11 @@ from typing import Any, cast
 import pytest
 
 from bot.assembly import coaching_bot
-from bot.domain import Channel, RequestState, SessionState
+from bot.domain import RequestState, SessionState
 from bot.messages import Incoming
 from bot.ports.store import Store
 from bot.services import Services
+from handlers.channel_names import CONSOLE
 from storage.store import SqlStore
 from tests.conversations.test_booking import chosen_coach_email, shortlisted
 from tests.conversations.test_booking_race import _accept_value
@@ -50,13 +51,13 @@ def test_a_decline_that_lost_the_race_changes_nothing(t: Transcript, database_ur
         store = SqlStore.open(database_url)
         try:
             bot = coaching_bot(Services(store=store, clock=t.clock))
-            bot.handle(Incoming(coach.id, Channel.CONSOLE, value=accept))
+            bot.handle(Incoming(coach.id, CONSOLE, value=accept))
         finally:
             store.close()
 
     proxy = cast("Store", BookedBehindItsBack(t.store, threading.Thread(target=other_replica)))
     racing = coaching_bot(Services(store=proxy, clock=t.clock))
-    outcome = racing.handle(Incoming(coach.id, Channel.CONSOLE, value=f"act:decline:{request.id}"))
+    outcome = racing.handle(Incoming(coach.id, CONSOLE, value=f"act:decline:{request.id}"))
     told = squeeze(" ".join(str(r) for r in outcome.replies))
     assert outcome.refused and "changed at the same moment from elsewhere" in told
     assert [r.state for r in t.store.list_requests()] == [RequestState.MATCHED]

@@ -13,6 +13,7 @@ from bot.messages import Incoming
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.store import Store
 from bot.replies import Card, Choice, Choices, Form, Reply
+from handlers.channel_names import CONSOLE
 from handlers.console.render import render
 
 LONDON = ZoneInfo("Europe/London")
@@ -48,15 +49,15 @@ class Transcript:
 
     def say(self, email: str, text: str) -> str:
         person = self.person(email)
-        return self._send(person, Incoming(person.id, Channel.CONSOLE, text=text))
+        return self._send(person, Incoming(person.id, CONSOLE, text=text))
 
-    channel: Channel = Channel.CONSOLE
+    channel: Channel = CONSOLE
 
     def press_raw(self, email: str, value: str, token: str) -> str:
         """Press a button by its value and question token, as a stale message would."""
         person = self.person(email)
         return self._send(
-            person, Incoming(person.id, Channel.CONSOLE, text=value, value=value, token=token)
+            person, Incoming(person.id, CONSOLE, text=value, value=value, token=token)
         )
 
     def press(self, email: str, label: str) -> str:
@@ -65,9 +66,7 @@ class Transcript:
         choice, token = self.find(person.id, label)
         return self._send(
             person,
-            Incoming(
-                person.id, Channel.CONSOLE, text=choice.label, value=choice.value, token=token
-            ),
+            Incoming(person.id, CONSOLE, text=choice.label, value=choice.value, token=token),
         )
 
     def form(self, email: str) -> Form:
@@ -83,7 +82,7 @@ class Transcript:
         """Submit answers to the newest form this person was shown (or to `token`'s)."""
         person = self.person(email)
         token = self.form(email).token if token is None else token
-        return self._send(person, Incoming(person.id, Channel.CONSOLE, form=answers, token=token))
+        return self._send(person, Incoming(person.id, CONSOLE, form=answers, token=token))
 
     def find(self, person_id: int, label: str) -> tuple[Choice, str]:
         for reply in reversed(self.last.get(person_id, [])):

@@ -16,7 +16,8 @@ from crosschannel_rig import both_channels
 from teams_fakes import card_of, card_text, find_action
 from teams_rig import CATHERINE, SHROPSHIRE_TENANT, Fakes, execute, installed
 
-from bot.domain import Channel, RequestState, SessionState
+from bot.domain import RequestState, SessionState
+from handlers.channel_names import SLACK
 from tests.slack.slack_harness import posted, team_of, words
 
 SAM = "sam.patel@dudley.gov.uk"
@@ -52,7 +53,7 @@ def test_a_slack_coachee_books_a_teams_coach(database_url: str, fakes: Fakes) ->
         sam = h.user(SAM)
         assert sam.me.team_id == team_of("dudley")
         assert "What would you like to be different" in words(sam.say(ONE_LINER))
-        identity = store.find_identity(Channel.SLACK, sam.me.team_id, sam.me.user_id)
+        identity = store.find_identity(SLACK, sam.me.team_id, sam.me.user_id)
         assert identity is not None
         assert "where are things now" in words(sam.say("Keep my team motivated"))
         assert "Anything you'd like in a coach" in words(sam.say("Two teams merge in January"))

@@ -8,7 +8,7 @@ from crosschannel_rig import both_channels
 from teams_fakes import card_of, card_text
 from teams_rig import CATHERINE, SHROPSHIRE_TENANT, Fakes, installed
 
-from bot.domain import Channel
+from handlers.channel_names import SLACK, TEAMS
 from tests.slack.slack_harness import words
 
 SAM = "sam.patel@dudley.gov.uk"
@@ -31,7 +31,7 @@ def test_a_coach_on_slack_and_teams_gets_the_request_on_teams(
         h.wait_turns()
         catherine = teams.person(CATHERINE.email)
         channels = {i.channel for i in store.identities_of(catherine.id)}
-        assert channels == {Channel.SLACK, Channel.TEAMS}
+        assert channels == {SLACK, TEAMS}
 
         # Sam, on Slack, asks for her.
         sam = h.user(SAM)

@@ -7,7 +7,8 @@ from crosschannel_rig import both_channels
 from teams_fakes import card_of, card_text, find_action
 from teams_rig import CATHERINE, SHROPSHIRE_TENANT, Fakes, execute, installed, message
 
-from bot.domain import Channel, RequestState, SessionState
+from bot.domain import RequestState, SessionState
+from handlers.channel_names import SLACK
 from tests.slack.slack_harness import posted, words
 
 SAM = "sam.patel@dudley.gov.uk"
@@ -29,7 +30,7 @@ def test_a_teams_coach_proposes_and_a_slack_coachee_picks(database_url: str, fak
 
         sam = h.user(SAM)
         sam.say(ONE_LINER)
-        identity = store.find_identity(Channel.SLACK, sam.me.team_id, sam.me.user_id)
+        identity = store.find_identity(SLACK, sam.me.team_id, sam.me.user_id)
         assert identity is not None
         sam.say("Keep my team motivated")
         sam.say("skip")

@@ -29,7 +29,6 @@ from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
 from bot.digest.week import Week
 from bot.domain import (
-    Channel,
     CoachingRequest,
     CoachProfile,
     Engagement,
@@ -47,6 +46,7 @@ from bot.domain.timewindow import TimeWindow
 from bot.messages import Incoming
 from bot.replies import Text
 from bot.services import Services, Settings
+from handlers.channel_names import CONSOLE
 from storage.store import SqlStore
 
 AS_OF = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -181,7 +181,7 @@ class DigestPool:
         outcome = coaching_bot(self.services(at)).handle(
             Incoming(
                 person.id,
-                Channel.CONSOLE,
+                CONSOLE,
                 form=answers,
                 token=f"{AftercareForm.EVALUATION}{engagement.id}",
             )

@@ -7,8 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from bot.domain import Channel
-from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.domain.outbox import OutboxMessage, OutboxState, Reach
 from tests.fakes.memory_tables import (
     CLAIMED,
     PENDING,
@@ -79,11 +78,9 @@ class OutboxParts(MemoryBase):
         return replace(message, payload=json_copy(message.payload))
 
     @staticmethod
-    def _left_for(t: Tables, person_id: int, channels: frozenset[Channel]) -> bool:
-        """The person is on one of `channels` and on no other chat platform."""
-        theirs = {i.channel for i in t.identities.values() if i.person_id == person_id}
-        platforms = theirs - {Channel.CONSOLE}
-        return bool(platforms & channels) and platforms <= channels
+    def _left(t: Tables, person_id: int, reach: Reach) -> bool:
+        theirs = frozenset(i.channel for i in t.identities.values() if i.person_id == person_id)
+        return reach.leaves(theirs)
 
     def claim_due(
         self,
@@ -92,7 +89,7 @@ class OutboxParts(MemoryBase):
         limit: int,
         lease_until: datetime,
         owner: str,
-        leave_for: frozenset[Channel] = frozenset(),
+        reach: Reach | None = None,
     ) -> list[OutboxMessage]:
         with self._atomic() as t:
             due = sorted(
@@ -100,7 +97,7 @@ class OutboxParts(MemoryBase):
                     m
                     for m in t.outbox.values()
                     if self._claimable(m, now)
-                    and not (leave_for and self._left_for(t, m.recipient_id, leave_for))
+                    and not (reach is not None and self._left(t, m.recipient_id, reach))
                 ),
                 key=lambda m: (m.due_at, m.id),
             )[:limit]

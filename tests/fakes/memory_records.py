@@ -23,6 +23,14 @@ class RecordParts(MemoryBase):
             state = t.conversations.get((person_id, channel))
             return None if state is None else replace(state, data=json_copy(state.data))
 
+    def conversations_of(self, person_id: int) -> list[ConversationState]:
+        with self._read() as t:
+            return [
+                replace(state, data=json_copy(state.data))
+                for (owner, _channel), state in sorted(t.conversations.items())
+                if owner == person_id
+            ]
+
     def save_conversation(self, state: ConversationState) -> None:
         with self._atomic() as t:
             self._existing(t.people, state.person_id, "people")

@@ -32,10 +32,11 @@ from bot.domain.audit import AuditEntry
 from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback
 from bot.domain.lifecycles import IllegalMove
-from bot.domain.outbox import OutboxMessage, OutboxState
+from bot.domain.outbox import OutboxMessage, OutboxState, Reach
 from bot.domain.retention import RetentionCutoffs, RetentionReport
 from bot.ports.errors import Conflict, NotFound, SlotTaken, StaleState
 from bot.ports.store import Store
+from handlers.channel_names import CONSOLE, SLACK, TEAMS
 from storage.store import SqlStore
 from tests.conftest import empty_database_url
 from tests.digest.digest_testkit import AS_OF, WEEK, DigestPool, build_pool
@@ -209,35 +210,39 @@ def test_outbox_keys_are_unique_and_claims_belong_to_their_owner(pool: Pool) -> 
     assert sent.attempts == 2 and sent.sent_at == later
 
 
-def test_a_claim_leaves_messages_for_people_reached_only_on_the_platforms_named(
-    pool: Pool,
-) -> None:
-    """A console chat without Slack's settings leaves Slack people's messages due, untried,
-    for the server; everyone else's it takes."""
+def test_a_claim_leaves_messages_for_people_it_does_not_reach(pool: Pool) -> None:
+    """A console chat with Teams' settings but not Slack's leaves the messages of people
+    reached only on Slack (or on a channel it has never heard of) due, untried, for the
+    server; everyone else's it takes."""
     store = pool.store
     on = {
-        "slack only": (Channel.SLACK,),
-        "slack and a console chat": (Channel.SLACK, Channel.CONSOLE),
-        "slack and teams": (Channel.SLACK, Channel.TEAMS),
-        "console only": (Channel.CONSOLE,),
+        "slack only": (SLACK,),
+        "slack and a console chat": (SLACK, CONSOLE),
+        "slack and teams": (SLACK, TEAMS),
+        "console only": (CONSOLE,),
         "nowhere yet": (),
+        "another channel": (Channel("pigeon"),),
     }
     for person, (name, channels) in zip(pool.coachees, on.items(), strict=False):
         for channel in channels:
             store.link_identity(Identity(person.id, channel, "W1", f"{name}:{channel}"))
         store.schedule(replace(message(pool, name), recipient_id=person.id))
     lease = T0 + timedelta(minutes=1)
-    taken = store.claim_due(
-        now=T0, limit=10, lease_until=lease, owner="chat", leave_for=frozenset({Channel.SLACK})
-    )
+    chat = Reach(platforms=frozenset({TEAMS}), in_process=frozenset({CONSOLE}))
+    taken = store.claim_due(now=T0, limit=10, lease_until=lease, owner="chat", reach=chat)
     assert sorted(m.key for m in taken) == ["console only", "nowhere yet", "slack and teams"]
     left = store.list_outbox(states=[OutboxState.PENDING])
     assert sorted((m.key, m.attempts, m.claimed_by) for m in left) == [
+        ("another channel", 0, ""),
         ("slack and a console chat", 0, ""),
         ("slack only", 0, ""),
     ]
     rest = store.claim_due(now=T0, limit=10, lease_until=lease, owner="server")
-    assert sorted(m.key for m in rest) == ["slack and a console chat", "slack only"]
+    assert sorted(m.key for m in rest) == [
+        "another channel",
+        "slack and a console chat",
+        "slack only",
+    ]
 
 
 def test_datetimes_come_back_in_utc(pool: Pool) -> None:
@@ -360,7 +365,7 @@ def _everything(store: Store) -> dict[str, object]:
     return {
         "people": people,
         "identities": [store.identities_of(n) for n in ids],
-        "conversations": [store.load_conversation(n, channel) for n in ids for channel in Channel],
+        "conversations": [store.conversations_of(n) for n in ids],
         "coaches": [store.get_coach(n) for n in ids],
         "requests": [(r, store.get_shortlist(r.id)) for r in store.list_requests()],
         "engagements": store.list_engagements(),
@@ -384,9 +389,9 @@ def _erin(pool: Pool) -> Person:
     )
     store.update_person(replace(pool.coachees[1], manager_id=erin.id))
     store.link_identity(
-        Identity(erin.id, Channel.SLACK, "T01", "U0ERIN", {"channel": "D0ERIN", "team": "T01"})
+        Identity(erin.id, SLACK, "T01", "U0ERIN", {"channel": "D0ERIN", "team": "T01"})
     )
-    store.link_identity(Identity(pool.coachees[2].id, Channel.SLACK, "T01", "U0OTHER"))
+    store.link_identity(Identity(pool.coachees[2].id, SLACK, "T01", "U0OTHER"))
     store.save_coach(
         CoachProfile(person_id=pool.coach.id, bio="Coach of Erin Wade", meeting_link="https://m")
     )
@@ -419,10 +424,10 @@ def _erin(pool: Pool) -> Person:
     later = T0 + timedelta(hours=2)
     store.save_feedback(Feedback(session.id, erin.id, later, usefulness=5, comment="Mine"))
     store.save_feedback(Feedback(session.id, pool.coach.id, later, comment="Erin did well"))
-    store.save_conversation(ConversationState(erin.id, Channel.SLACK, "intake", "goal"))
+    store.save_conversation(ConversationState(erin.id, SLACK, "intake", "goal"))
     for n, data in ((2, {"about": "u0erin"}), (3, {"about": "Erinsson"})):
         store.save_conversation(
-            ConversationState(pool.coachees[n].id, Channel.SLACK, "x", "y", data, updated_at=T0)
+            ConversationState(pool.coachees[n].id, SLACK, "x", "y", data, updated_at=T0)
         )
     for key, to, payload in (
         ("to-erin", erin.id, {}),
@@ -542,13 +547,13 @@ def test_retention_forgets_what_the_database_forgets(store: Store, other_store: 
             s.save_conversation(
                 ConversationState(
                     pool.coachees[n].id,
-                    Channel.SLACK,
+                    SLACK,
                     "x",
                     "y",
                     updated_at=now - timedelta(days=age),
                 )
             )
-        s.save_conversation(ConversationState(pool.coachees[2].id, Channel.TEAMS, "x", "y"))
+        s.save_conversation(ConversationState(pool.coachees[2].id, TEAMS, "x", "y"))
         for event, age in zip(EVENTS[2:], (40, 5), strict=True):
             s.remember_event("slack", event, at=now - timedelta(days=age))
         for key, age in (("old", 100), ("new", 10), ("unsent", 100)):

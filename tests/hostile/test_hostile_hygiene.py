@@ -8,8 +8,9 @@ import unicodedata
 
 import pytest
 
-from bot.domain import Channel, RequestState
+from bot.domain import RequestState
 from bot.text_hygiene import MESSAGE_LIMIT, clean_text
+from handlers.channel_names import CONSOLE
 from tests.conversations.transcript import Transcript, squeeze
 
 SAM = "sam.patel@dudley.gov.uk"
@@ -67,13 +68,13 @@ def test_request_text_is_stored_clean_and_can_be_submitted(t: Transcript) -> Non
 def test_an_over_long_message_is_refused_politely_and_nothing_is_stored(t: Transcript) -> None:
     t.say(SAM, "I need a coach")
     person = t.person(SAM)
-    before = t.store.load_conversation(person.id, Channel.CONSOLE)
+    before = t.store.load_conversation(person.id, CONSOLE)
     answer = squeeze(t.say(SAM, "a" * (MESSAGE_LIMIT + 1)))
     assert answer == (
         "That's longer than I can take in one message (2,000 characters at most) — "
         "could you shorten it?"
     )
-    assert t.store.load_conversation(person.id, Channel.CONSOLE) == before
+    assert t.store.load_conversation(person.id, CONSOLE) == before
     # Up to the limit the door lets it through (the question has its own, kinder limit),
     # and control characters removed at the door don't count towards it.
     sentence = "handling conflict in my team "

@@ -8,8 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.domain import Channel, RequestState
+from bot.domain import RequestState
 from bot.domain.outbox import OutboxState
+from handlers.channel_names import SLACK
 from handlers.jobs import Scheduler, retention_tick
 from handlers.retention import retention_periods
 from tests.privacy.privacy_rig import (
@@ -37,7 +38,7 @@ def test_free_text_conversations_and_sent_words_are_forgotten_on_time(
         natalie = store.find_person_by_email(NATALIE)
         sam = store.find_person_by_email(SAM)
         assert natalie is not None and sam is not None
-        assert store.load_conversation(natalie.id, Channel.SLACK) is not None
+        assert store.load_conversation(natalie.id, SLACK) is not None
         (held,) = [s for s in store.list_sessions() if s.state.value == "held"]
         db = ("--database", database_url)
         digest = (*db, "digest", "--week", held.window.start.strftime("%G-W%V"), "--json")
@@ -58,7 +59,7 @@ def test_free_text_conversations_and_sent_words_are_forgotten_on_time(
 
         h.clock.advance(timedelta(days=31))
         retention_tick(services, periods)
-        assert store.load_conversation(natalie.id, Channel.SLACK) is None
+        assert store.load_conversation(natalie.id, SLACK) is None
         assert "restructure" in first_request_topic()
         sent = store.list_outbox(states=[OutboxState.SENT])
         assert sent and all(m.payload for m in sent)

@@ -25,6 +25,7 @@ from bot.clock import SimulatedClock
 from bot.domain import Channel, Membership
 from bot.outbox.dispatcher import dispatch_due
 from handlers.bootstrap import Application, bootstrap
+from handlers.channel_names import SLACK
 from handlers.channels import ChannelContext, ChannelMount, ranked_senders
 from handlers.delivery import ChannelNotifier, ChannelSender
 from handlers.metrics.instruments import Metrics
@@ -273,7 +274,7 @@ def running_pool(
         team = team_of(organisation.slug) if oauth else SINGLE_TEAM
         teams[organisation.id] = team
         if member_teams:
-            memberships = (Membership(Channel.SLACK, team),)
+            memberships = (Membership(SLACK, team),)
             store.update_organisation(dataclasses.replace(organisation, memberships=memberships))
     users = [
         FakeUser(teams[p.organisation_id], user_of(p.id), p.email) for p in store.list_people()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import threading
 
 from bot.clock import SimulatedClock
-from bot.domain import Channel, Identity
+from bot.domain import Identity
+from handlers.channel_names import SLACK, TEAMS
 from handlers.pool.sample import load_sample_pool
 from storage.store import SqlStore
 from tests.slack.slack_harness import START
@@ -18,7 +19,7 @@ def test_two_first_contacts_at_once_leave_one_identity(store: SqlStore) -> None:
     load_sample_pool(store, now=SimulatedClock(START).now())
     sam = store.find_person_by_email(SAM)
     assert sam is not None
-    accounts = [Identity(sam.id, Channel.SLACK, f"T{n}", f"U{n}") for n in range(6)]
+    accounts = [Identity(sam.id, SLACK, f"T{n}", f"U{n}") for n in range(6)]
     held: list[Identity] = []
     start = threading.Barrier(len(accounts))
 
@@ -40,11 +41,11 @@ def test_claiming_again_keeps_the_first_account_and_its_dm(store: SqlStore) -> N
     load_sample_pool(store, now=SimulatedClock(START).now())
     sam = store.find_person_by_email(SAM)
     assert sam is not None
-    first = Identity(sam.id, Channel.SLACK, "T1", "U1", {"channel": "DU1"})
+    first = Identity(sam.id, SLACK, "T1", "U1", {"channel": "DU1"})
     assert store.claim_identity(first) == first
-    assert store.claim_identity(Identity(sam.id, Channel.SLACK, "T1", "U1")) == first
-    assert store.claim_identity(Identity(sam.id, Channel.SLACK, "T2", "U2")) == first
+    assert store.claim_identity(Identity(sam.id, SLACK, "T1", "U1")) == first
+    assert store.claim_identity(Identity(sam.id, SLACK, "T2", "U2")) == first
     # Another channel is another matter: one identity per channel.
-    teams = Identity(sam.id, Channel.TEAMS, "tenant", "29:1")
+    teams = Identity(sam.id, TEAMS, "tenant", "29:1")
     assert store.claim_identity(teams) == teams
     assert store.identities_of(sam.id) == [first, teams]

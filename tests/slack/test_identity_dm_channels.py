@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 
-from bot.domain import Channel, Person
+from bot.domain import Person
 from bot.replies import Text
+from handlers.channel_names import SLACK
 from handlers.delivery import ChannelNotifier
 from tests.slack import slack_payloads as payloads
 from tests.slack.slack_fake_api import FakeUser
@@ -88,4 +89,4 @@ def test_a_stranger_naming_someone_elses_dm_is_answered_in_their_own(sqlite_url:
         sent = posted(h.fake.calls[before:])
         assert [c.params["channel"] for c in sent] == [STRANGER.dm]
         store = h.application.store
-        assert store.find_identity(Channel.SLACK, SINGLE_TEAM, STRANGER.user_id) is None
+        assert store.find_identity(SLACK, SINGLE_TEAM, STRANGER.user_id) is None

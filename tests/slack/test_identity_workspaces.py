@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import Channel, Person
+from bot.domain import Person
 from bot.replies import Text
+from handlers.channel_names import SLACK
 from handlers.cli.main import main
 from handlers.delivery import ChannelNotifier
 from tests.slack.slack_fake_api import FakeUser
@@ -50,7 +51,7 @@ def test_an_account_in_another_organisations_workspace_is_refused(sqlite_url: st
         assert "Marcus Reid (marcus.reid@wmemployers.org.uk)" in answer
         sam = _person(h, SAM)
         store = h.application.store
-        assert store.find_identity(Channel.SLACK, imposter.me.team_id, "U0IMPOSTER") is None
+        assert store.find_identity(SLACK, imposter.me.team_id, "U0IMPOSTER") is None
         assert store.identities_of(sam.id) == []
 
         # Messages for Sam go to his own workspace's account, found there by email.

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import Channel, Person, RequestState
+from bot.domain import Person, RequestState
+from handlers.channel_names import SLACK
 from handlers.cli.main import main
 from tests.slack.slack_harness import SINGLE_TEAM, Harness, SlackUser, running_pool, words
 
@@ -62,7 +63,7 @@ def test_one_workspace_serves_two_organisations_each_person_as_themselves(
             # Served as themselves: the account is theirs, and their own organisation's
             # rules apply (never a coach from their own council, though it has coaches).
             [identity] = store.identities_of(coachee.id)
-            assert (identity.channel, identity.workspace) == (Channel.SLACK, SINGLE_TEAM)
+            assert (identity.channel, identity.workspace) == (SLACK, SINGLE_TEAM)
             assert identity.user_id == user.me.user_id
             own = [p for p in store.list_people() if p.organisation_id == coachee.organisation_id]
             assert any(store.get_coach(p.id) for p in own)

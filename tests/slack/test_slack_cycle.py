@@ -5,7 +5,8 @@ both get the confirmation and the .ics invite uploaded into their DM."""
 
 from __future__ import annotations
 
-from bot.domain import Channel, RequestState, SessionState
+from bot.domain import RequestState, SessionState
+from handlers.channel_names import SLACK
 from tests.slack import slack_payloads as payloads
 from tests.slack.slack_harness import posted, running_pool, team_of, words
 
@@ -24,7 +25,7 @@ def test_request_to_booking_across_two_workspaces(database_url: str) -> None:
 
         assert "What would you like to be different" in words(sam.say(ONE_LINER))
         # The identity was linked by verified email, with the DM for later messages.
-        identity = store.find_identity(Channel.SLACK, sam.me.team_id, sam.me.user_id)
+        identity = store.find_identity(SLACK, sam.me.team_id, sam.me.user_id)
         assert identity is not None
         assert identity.conversation_ref == {"channel": sam.dm}
 

@@ -4,7 +4,7 @@ question asked again. The intake modal's submission is a turn like any other, ha
 
 from __future__ import annotations
 
-from bot.domain import Channel
+from handlers.channel_names import SLACK
 from handlers.slack.listeners import REQUEST_COACHING
 from tests.slack import slack_payloads as payloads
 from tests.slack.slack_harness import posted, running_pool, words
@@ -19,14 +19,14 @@ def test_coaching_sessions_mid_conversation_is_an_aside(database_url: str) -> No
         assert "What would you like to be different" in asked
         person = h.application.store.find_person_by_email(SAM)
         assert person is not None
-        before = h.application.store.load_conversation(person.id, Channel.SLACK)
+        before = h.application.store.load_conversation(person.id, SLACK)
         assert before is not None
 
         aside = words(posted(sam.command("sessions")))
         assert "You have no sessions booked" in aside
         assert "To carry on where we were" in aside
         assert "What would you like to be different" in aside
-        after = h.application.store.load_conversation(person.id, Channel.SLACK)
+        after = h.application.store.load_conversation(person.id, SLACK)
         assert after is not None and after.step == before.step
         assert "where are things now" in words(sam.say("Lead the merged team with confidence"))
 

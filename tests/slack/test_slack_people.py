@@ -6,7 +6,8 @@ import dataclasses
 import json
 
 from bot.actions import action_value
-from bot.domain import Channel, CoachingRequest, RequestState
+from bot.domain import CoachingRequest, RequestState
+from handlers.channel_names import SLACK
 from tests.slack import slack_payloads as payloads
 from tests.slack.slack_fake_api import FakeUser
 from tests.slack.slack_harness import SINGLE_TEAM, posted, running_pool, words
@@ -24,7 +25,7 @@ def test_an_unknown_person_is_told_who_to_ask_and_nothing_is_linked(sqlite_url: 
         assert "pool coordinator" in answer
         assert "Marcus Reid (marcus.reid@wmemployers.org.uk)" in answer
         store = h.application.store
-        assert store.find_identity(Channel.SLACK, SINGLE_TEAM, STRANGER.user_id) is None
+        assert store.find_identity(SLACK, SINGLE_TEAM, STRANGER.user_id) is None
         assert store.list_requests() == []
 
 
@@ -33,7 +34,7 @@ def test_an_unconfirmed_email_is_not_trusted(sqlite_url: str) -> None:
         answer = words(h.user(UNCONFIRMED).say("hello"))
         assert "confirm your email address in Slack" in answer
         store = h.application.store
-        assert store.find_identity(Channel.SLACK, SINGLE_TEAM, UNCONFIRMED.user_id) is None
+        assert store.find_identity(SLACK, SINGLE_TEAM, UNCONFIRMED.user_id) is None
 
 
 def test_a_workspace_of_no_member_organisation_is_refused_politely(sqlite_url: str) -> None:
@@ -43,7 +44,7 @@ def test_a_workspace_of_no_member_organisation_is_refused_politely(sqlite_url: s
         assert "This Slack workspace isn't connected to the coaching pool" in answer
         assert "ask the pool coordinator" in answer
         store = h.application.store
-        assert store.find_identity(Channel.SLACK, SINGLE_TEAM, sam.me.user_id) is None
+        assert store.find_identity(SLACK, SINGLE_TEAM, sam.me.user_id) is None
         assert store.list_requests() == []
         assert h.fake.calls_to("users.info") == []  # refused before looking anyone up
 
@@ -54,7 +55,7 @@ def test_a_known_person_is_linked_once_and_found_by_identity_after(sqlite_url: s
         sam.say("hello")
         sam.say("sessions")
         assert len(h.fake.calls_to("users.info")) == 1
-        identity = h.application.store.find_identity(Channel.SLACK, SINGLE_TEAM, sam.me.user_id)
+        identity = h.application.store.find_identity(SLACK, SINGLE_TEAM, sam.me.user_id)
         assert identity is not None
         assert identity.conversation_ref == {"channel": sam.dm}
 
@@ -71,7 +72,7 @@ def test_an_old_button_gets_an_ephemeral_answer_and_changes_nothing(sqlite_url: 
         store = h.application.store
         person = store.find_person_by_email(SAM)
         assert person is not None
-        state = store.load_conversation(person.id, Channel.SLACK)
+        state = store.load_conversation(person.id, SLACK)
         assert state is not None and state.step == "confirm"
 
         before = len(h.fake.calls)
@@ -90,7 +91,7 @@ def test_an_old_button_gets_an_ephemeral_answer_and_changes_nothing(sqlite_url: 
         assert len(ephemeral) == 1
         assert ephemeral[0].params["user"] == sam.me.user_id
         assert "That button belongs to an earlier question" in words(ephemeral)
-        state = store.load_conversation(person.id, Channel.SLACK)
+        state = store.load_conversation(person.id, SLACK)
         assert state is not None and state.step == "confirm"
         assert store.list_requests() == []
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from bot.domain import Channel
+from handlers.channel_names import SLACK
 from tests.slack import slack_payloads as payloads
 from tests.slack.slack_harness import SECRET, Harness, posted, running_pool, words
 
@@ -54,7 +54,7 @@ def test_unsigned_stale_or_forged_requests_get_401_and_touch_nothing(
     # Bolt answers 401 from its verification middleware, before any listener is matched.
     assert h.fake.calls == []
     store = h.application.store
-    assert store.find_identity(Channel.SLACK, "T0POOL", user_id) is None
+    assert store.find_identity(SLACK, "T0POOL", user_id) is None
     # The event id was not consumed: the genuine delivery is still handled.
     assert h.post(body, content_type="application/json").status_code == 200
     h.wait_turns()

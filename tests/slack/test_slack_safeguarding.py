@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain import Channel
+from handlers.channel_names import SLACK
 from handlers.slack.listeners import REQUEST_COACHING
 from storage.store import SqlStore
 from tests.slack import slack_payloads as payloads
@@ -57,7 +57,7 @@ def test_a_risky_intake_modal_is_answered_kindly_and_not_kept(sqlite_url: str) -
         assert "I haven't saved that form" in said
         person = h.application.store.find_person_by_email(SAM)
         assert person is not None
-        assert h.application.store.load_conversation(person.id, Channel.SLACK) is None
+        assert h.application.store.load_conversation(person.id, SLACK) is None
         h.deliver()
         assert places_holding(_store(h), ["suicide", "quixotic"]) == []
 
@@ -80,5 +80,5 @@ def test_a_question_about_the_service_is_answered_in_the_dm(sqlite_url: str) -> 
         assert "never come from fewer than 5 people" in said
         person = h.application.store.find_person_by_email(SAM)
         assert person is not None
-        assert h.application.store.load_conversation(person.id, Channel.SLACK) is None
+        assert h.application.store.load_conversation(person.id, SLACK) is None
         assert h.application.store.list_requests() == []

@@ -7,12 +7,13 @@ import dataclasses
 
 import pytest
 
-from bot.domain import Channel, Identity, Person
+from bot.domain import Identity, Person
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.notifier import DeliveryError
 from bot.replies import Attachment, Text
 from bot.replies.codec import encode_replies
+from handlers.channel_names import SLACK
 from handlers.delivery import ChannelNotifier
 from handlers.slack.desk import build_desk
 from handlers.slack.sender import SlackSender
@@ -40,9 +41,7 @@ def _sam(h: Harness) -> tuple[Person, Identity]:
     person = h.application.store.find_person_by_email(SAM)
     assert person is not None
     user = h.fake.user(SAM)
-    return person, Identity(
-        person.id, Channel.SLACK, SINGLE_TEAM, user.user_id, {"channel": user.dm}
-    )
+    return person, Identity(person.id, SLACK, SINGLE_TEAM, user.user_id, {"channel": user.dm})
 
 
 def test_a_rate_limit_is_waited_out_and_the_message_sent(pool: Harness) -> None:
@@ -92,7 +91,7 @@ def test_failures_are_recorded_on_the_outbox_row(pool: Harness) -> None:
     h = pool
     person, identity = _sam(h)
     h.application.store.link_identity(identity)
-    notifier = ChannelNotifier(h.application.services, {Channel.SLACK: _sender(h, [])})
+    notifier = ChannelNotifier(h.application.services, {SLACK: _sender(h, [])})
     _queue(h, person, "first")
     h.fake.rate_limit("chat.postMessage", times=3)
     report = dispatch_due(h.application.services, notifier)
@@ -117,7 +116,7 @@ def test_someone_never_seen_on_slack_is_found_by_email_and_linked(pool: Harness)
     assert h.fake.calls_to("conversations.open", users=user.user_id)
     assert "Booked" in words(h.fake.calls_to("chat.postMessage", channel=user.dm))
     assert h.fake.calls_to("files.completeUploadExternal", channel_id=user.dm)
-    linked = h.application.store.find_identity(Channel.SLACK, SINGLE_TEAM, user.user_id)
+    linked = h.application.store.find_identity(SLACK, SINGLE_TEAM, user.user_id)
     assert linked is not None and linked.conversation_ref == {"channel": user.dm}
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain import Channel, RequestState
+from bot.domain import RequestState
+from handlers.channel_names import SLACK
 from handlers.slack.listeners import REQUEST_COACHING
 from tests.slack import slack_payloads as payloads
 from tests.slack.block_kit_rules import view_problems
@@ -62,7 +63,7 @@ def test_the_shortcut_opens_the_intake_form_and_its_submission_starts_intake(
         assert "leading my team through a restructure" in summary
         person = h.application.store.find_person_by_email(SAM)
         assert person is not None
-        state = h.application.store.load_conversation(person.id, Channel.SLACK)
+        state = h.application.store.load_conversation(person.id, SLACK)
         assert state is not None and state.step == "confirm"
         shortlist = sam.press("Yes, find me a coach")
         assert "Choose one and I'll ask them for a time" in words(shortlist)

@@ -31,11 +31,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot.domain import Channel, Identity, Membership, Organisation, Person, Role
+from bot.domain import Identity, Membership, Organisation, Person, Role
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.notices import NoticeKind
 from bot.replies import Attachment, Reply, Text
 from bot.replies.codec import encode_replies
+from handlers.channel_names import SLACK
 from storage.models import OutboxRow
 from storage.store import SqlStore
 from tests.soak.faulty_slack import Faults, FaultySlack
@@ -102,14 +103,14 @@ class SoakResult:
 def prepare(store: SqlStore, plan: SoakPlan, *, now: datetime) -> None:
     """The pool's people on Slack (DM channels known) and the due messages, through the
     store's own operations."""
-    slack = (Membership(Channel.SLACK, TEAM),)
+    slack = (Membership(SLACK, TEAM),)
     org = store.add_organisation(Organisation(0, "soak", "Soak Council", memberships=slack))
     ids = []
     for n in range(plan.people):
         person = Person(0, f"p{n}@soak.gov.uk", f"Person {n}", org.id, frozenset({Role.COACHEE}))
         ids.append(store.add_person(person).id)
         user = f"U{ids[-1]}"
-        store.link_identity(Identity(ids[-1], Channel.SLACK, TEAM, user, {"channel": f"D{user}"}))
+        store.link_identity(Identity(ids[-1], SLACK, TEAM, user, {"channel": f"D{user}"}))
     with store.transaction():
         for n in range(plan.messages):
             store.schedule(

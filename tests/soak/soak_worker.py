@@ -13,9 +13,9 @@ import os
 import time
 from datetime import timedelta
 
-from bot.domain import Channel
 from bot.outbox import dispatcher
 from handlers.bootstrap import bootstrap
+from handlers.channel_names import SLACK
 from handlers.delivery import ChannelNotifier
 from handlers.slack.desk import build_desk
 from handlers.slack.sender import SlackSender
@@ -34,7 +34,7 @@ def main() -> None:
     )
     token = os.environ["SLACK_BOT_TOKEN"]
     sender = SlackSender(build_desk(app, api), OneWorkspace(token=token, api=api))
-    notifier = ChannelNotifier(app.services, {Channel.SLACK: sender})
+    notifier = ChannelNotifier(app.services, {SLACK: sender})
     batch = int(os.environ.get("SOAK_BATCH", "50"))
     while True:
         if dispatcher.dispatch_due(app.services, notifier, limit=batch).claimed == 0:

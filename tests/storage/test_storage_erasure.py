@@ -9,7 +9,6 @@ import pytest
 from storage_testkit import T0, Pool
 
 from bot.domain import (
-    Channel,
     CoachingRequest,
     CoachProfile,
     Identity,
@@ -20,6 +19,7 @@ from bot.domain.conversation import ConversationState
 from bot.domain.feedback import Feedback
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.ports.errors import NotFound
+from handlers.channel_names import SLACK
 
 
 def test_erase_person(pool: Pool) -> None:
@@ -30,8 +30,8 @@ def test_erase_person(pool: Pool) -> None:
     engagement = pool.engagement(coachee)
     session = pool.session(engagement, state=SessionState.CONFIRMED)
     store.update_session(replace(session, state=SessionState.HELD), expected=session.state)
-    store.link_identity(Identity(coachee.id, Channel.SLACK, "T01", "U9", {"dm": "D9"}))
-    store.save_conversation(ConversationState(coachee.id, Channel.SLACK, "feedback", "rate"))
+    store.link_identity(Identity(coachee.id, SLACK, "T01", "U9", {"dm": "D9"}))
+    store.save_conversation(ConversationState(coachee.id, SLACK, "feedback", "rate"))
     store.save_feedback(
         Feedback(session.id, coachee.id, T0 + timedelta(hours=2), usefulness=5, comment="Mine")
     )
@@ -59,8 +59,8 @@ def test_erase_person(pool: Pool) -> None:
     assert store.find_person_by_email("erin@council.example") is None
     assert coachee.id not in {p.id for p in store.list_people()}
     assert store.identities_of(coachee.id) == []
-    assert store.find_identity(Channel.SLACK, "T01", "U9") is None
-    assert store.load_conversation(coachee.id, Channel.SLACK) is None
+    assert store.find_identity(SLACK, "T01", "U9") is None
+    assert store.load_conversation(coachee.id, SLACK) is None
     [feedback] = store.list_feedback()
     assert (feedback.comment, feedback.usefulness) == ("", 5)
     stored_request = store.get_request(request.id)

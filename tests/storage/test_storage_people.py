@@ -7,9 +7,10 @@ from dataclasses import replace
 import pytest
 from storage_testkit import T0, Pool
 
-from bot.domain import Channel, Identity, Person, Role
+from bot.domain import Identity, Person, Role
 from bot.domain.management import management_chain, walk_chain
 from bot.ports.errors import Conflict, NotFound
+from handlers.channel_names import CONSOLE, SLACK, TEAMS
 
 
 def test_email_is_case_insensitive(pool: Pool) -> None:
@@ -57,8 +58,8 @@ def test_list_people_by_role_in_name_order(pool: Pool) -> None:
 
 def test_link_identity_adds_and_replaces(pool: Pool) -> None:
     store = pool.store
-    slack = Identity(pool.coach.id, Channel.SLACK, "T01", "U123", {"dm": "D1"})
-    teams = Identity(pool.coach.id, Channel.TEAMS, "tenant", "29:x", {"conversation_id": "a:1"})
+    slack = Identity(pool.coach.id, SLACK, "T01", "U123", {"dm": "D1"})
+    teams = Identity(pool.coach.id, TEAMS, "tenant", "29:x", {"conversation_id": "a:1"})
     store.link_identity(slack)
     store.link_identity(teams)
     assert store.identities_of(pool.coach.id) == [slack, teams]
@@ -66,18 +67,18 @@ def test_link_identity_adds_and_replaces(pool: Pool) -> None:
     # The same platform user relinked: to a new DM channel, then to another person.
     moved = replace(slack, conversation_ref={"dm": "D2"})
     store.link_identity(moved)
-    assert store.find_identity(Channel.SLACK, "T01", "U123") == moved
+    assert store.find_identity(SLACK, "T01", "U123") == moved
     someone = pool.coachees[0]
     store.link_identity(replace(moved, person_id=someone.id))
     assert store.identities_of(pool.coach.id) == [teams]
     assert store.identities_of(someone.id) == [replace(moved, person_id=someone.id)]
     # Same user id in another workspace is another identity.
-    assert store.find_identity(Channel.SLACK, "T02", "U123") is None
+    assert store.find_identity(SLACK, "T02", "U123") is None
 
 
 def test_identity_of_an_unknown_person_is_not_found(pool: Pool) -> None:
     with pytest.raises(NotFound):
-        pool.store.link_identity(Identity(9999, Channel.CONSOLE, "", "someone"))
+        pool.store.link_identity(Identity(9999, CONSOLE, "", "someone"))
 
 
 def test_the_management_chain_read_a_level_at_a_time_is_the_whole_rosters(pool: Pool) -> None:

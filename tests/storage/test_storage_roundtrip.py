@@ -11,7 +11,6 @@ from storage_testkit import T0, Pool
 from bot.domain import (
     Accreditation,
     AvailabilityException,
-    Channel,
     CoachingRequest,
     CoachProfile,
     EngagementState,
@@ -36,6 +35,7 @@ from bot.domain.lifecycles import IllegalMove
 from bot.domain.outbox import OutboxMessage, OutboxState
 from bot.domain.timewindow import TimeWindow
 from bot.ports.errors import StaleState
+from handlers.channel_names import SLACK, TEAMS
 from storage.store import SqlStore
 
 
@@ -46,9 +46,9 @@ def test_organisation(store: SqlStore) -> None:
         name="Sandwell Council",
         eap_contact="EAP: 0800 000 000",
         memberships=(
-            Membership(Channel.SLACK, "T01"),
-            Membership(Channel.TEAMS, "tenant-a"),
-            Membership(Channel.SLACK, "T02"),
+            Membership(SLACK, "T01"),
+            Membership(TEAMS, "tenant-a"),
+            Membership(SLACK, "T02"),
         ),
     )
     added = store.add_organisation(given)
@@ -56,7 +56,7 @@ def test_organisation(store: SqlStore) -> None:
     assert added == replace(given, id=added.id)
     assert store.get_organisation(added.id) == added
     assert store.find_organisation("sandwell") == added
-    assert added.workspaces(Channel.SLACK) == ("T01", "T02")
+    assert added.workspaces(SLACK) == ("T01", "T02")
     changed = replace(added, name="Sandwell MBC", memberships=added.memberships[1:2])
     store.update_organisation(changed)
     assert store.list_organisations() == [changed]
@@ -273,13 +273,13 @@ def test_identity(pool: Pool) -> None:
     store = pool.store
     identity = Identity(
         person_id=pool.coach.id,
-        channel=Channel.TEAMS,
+        channel=TEAMS,
         workspace="tenant-a",
         user_id="29:abc",
         conversation_ref={"service_url": "https://smba.example/", "conversation_id": "a:1"},
     )
     store.link_identity(identity)
-    assert store.find_identity(Channel.TEAMS, "tenant-a", "29:abc") == identity
+    assert store.find_identity(TEAMS, "tenant-a", "29:abc") == identity
     assert store.identities_of(pool.coach.id) == [identity]
 
 
@@ -287,7 +287,7 @@ def test_conversation_state(pool: Pool) -> None:
     store = pool.store
     state = ConversationState(
         person_id=pool.coachees[0].id,
-        channel=Channel.SLACK,
+        channel=SLACK,
         name="intake",
         step="goal",
         data={"topic": "leadership", "windows": [["2026-03-02T09:00:00+00:00", "x"]], "n": 2},
@@ -295,13 +295,13 @@ def test_conversation_state(pool: Pool) -> None:
         updated_at=T0,
     )
     store.save_conversation(state)
-    assert store.load_conversation(state.person_id, Channel.SLACK) == state
-    assert store.load_conversation(state.person_id, Channel.TEAMS) is None
+    assert store.load_conversation(state.person_id, SLACK) == state
+    assert store.load_conversation(state.person_id, TEAMS) is None
     moved = replace(state, step="reality", history=(*state.history, "goal"), data={})
     store.save_conversation(moved)
-    assert store.load_conversation(state.person_id, Channel.SLACK) == moved
-    store.clear_conversation(state.person_id, Channel.SLACK)
-    assert store.load_conversation(state.person_id, Channel.SLACK) is None
+    assert store.load_conversation(state.person_id, SLACK) == moved
+    store.clear_conversation(state.person_id, SLACK)
+    assert store.load_conversation(state.person_id, SLACK) is None
 
 
 def test_outbox_message(pool: Pool) -> None:

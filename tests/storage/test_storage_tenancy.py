@@ -11,7 +11,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import command
 
-from bot.domain import Channel, Membership, Organisation, organisations_of
+from bot.domain import Membership, Organisation, organisations_of
+from handlers.channel_names import SLACK, TEAMS
 from storage.engine import make_engine
 from storage.migrate import alembic_config, upgrade
 from storage.store import SqlStore
@@ -88,14 +89,14 @@ def test_workspaces_linked_before_the_change_are_kept_both_ways(
         dudley, walsall = store.find_organisation("dudley"), store.find_organisation("walsall")
         assert dudley is not None and walsall is not None
         assert dudley.memberships == (
-            Membership(Channel.SLACK, "T0DUDLEY"),
-            Membership(Channel.SLACK, "T0SHARED"),
-            Membership(Channel.TEAMS, "tenant-dudley"),
+            Membership(SLACK, "T0DUDLEY"),
+            Membership(SLACK, "T0SHARED"),
+            Membership(TEAMS, "tenant-dudley"),
         )
-        assert walsall.memberships == (Membership(Channel.SLACK, "T0SHARED"),)
-        shared = organisations_of(store.list_organisations(), Channel.SLACK, "T0SHARED")
+        assert walsall.memberships == (Membership(SLACK, "T0SHARED"),)
+        shared = organisations_of(store.list_organisations(), SLACK, "T0SHARED")
         assert [o.slug for o in shared] == ["dudley", "walsall"]
-        assert organisations_of(store.list_organisations(), Channel.TEAMS, "T0SHARED") == []
+        assert organisations_of(store.list_organisations(), TEAMS, "T0SHARED") == []
     finally:
         store.close()
 
@@ -113,7 +114,7 @@ def test_workspaces_linked_before_the_change_are_kept_both_ways(
 def test_linking_a_workspace_retags_the_coaches(store: SqlStore) -> None:
     organisation = store.add_organisation(Organisation(id=0, slug="dudley", name="Dudley"))
     before = store.pool_revisions().coaches
-    linked = replace(organisation, memberships=(Membership(Channel.TEAMS, "tenant-dudley"),))
+    linked = replace(organisation, memberships=(Membership(TEAMS, "tenant-dudley"),))
     store.update_organisation(linked)
     assert store.pool_revisions().coaches != before
     assert store.get_organisation(organisation.id) == linked

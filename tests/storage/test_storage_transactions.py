@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import event
 from storage_testkit import T0, Pool
 
-from bot.domain import Channel, Identity, Organisation
+from bot.domain import Identity, Organisation
 from bot.domain.conversation import ConversationState
 from bot.ports.errors import Conflict
+from handlers.channel_names import SLACK
 from storage.store import SqlStore
 
 
@@ -118,14 +119,14 @@ def test_other_threads_do_not_join_a_block(store: SqlStore) -> None:
 
 def test_reads_inside_a_block_see_its_upserts(pool: Pool) -> None:
     store = pool.store
-    slack = Identity(pool.coach.id, Channel.SLACK, "T01", "U1", {"dm": "D1"})
-    state = ConversationState(pool.coach.id, Channel.SLACK, "intake", "topic")
+    slack = Identity(pool.coach.id, SLACK, "T01", "U1", {"dm": "D1"})
+    state = ConversationState(pool.coach.id, SLACK, "intake", "topic")
     with store.transaction():
         store.link_identity(slack)
-        assert store.find_identity(Channel.SLACK, "T01", "U1") == slack
+        assert store.find_identity(SLACK, "T01", "U1") == slack
         store.link_identity(replace(slack, conversation_ref={"dm": "D2"}))
         assert store.identities_of(pool.coach.id) == [replace(slack, conversation_ref={"dm": "D2"})]
         store.save_conversation(state)
-        assert store.load_conversation(pool.coach.id, Channel.SLACK) == state
+        assert store.load_conversation(pool.coach.id, SLACK) == state
         store.save_conversation(replace(state, step="goal"))
-        assert store.load_conversation(pool.coach.id, Channel.SLACK) == replace(state, step="goal")
+        assert store.load_conversation(pool.coach.id, SLACK) == replace(state, step="goal")

@@ -19,11 +19,12 @@ from starlette.applications import Starlette
 from teams_fakes import FakeConnector, FakeLogin, FakeOpenId, Member, self_signed
 
 from bot.clock import SimulatedClock
-from bot.domain import Channel, Identity, Membership, Person
+from bot.domain import Identity, Membership, Person
 from bot.outbox.dispatcher import DispatchReport, dispatch_due
 from bot.ports.store import Store
 from bot.replies import Reply
 from handlers.bootstrap import Application
+from handlers.channel_names import TEAMS
 from handlers.channels import ChannelMount
 from handlers.console.render import render
 from handlers.delivery import ChannelNotifier
@@ -148,18 +149,14 @@ class TeamsRig:
         return httpx.post(f"{self.url}/api/messages", json=activity, headers=headers, timeout=20)
 
     def dispatch(self) -> DispatchReport:
-        senders = {Channel.TEAMS: self.mount.sender} if self.mount.sender else {}
+        senders = {TEAMS: self.mount.sender} if self.mount.sender else {}
         notifier = ChannelNotifier(self.application.services, senders, fallback=self.console)
         return dispatch_due(self.application.services, notifier)
 
     def teams_identity(self, email: str) -> Identity | None:
         person = self.person(email)
         return next(
-            (
-                i
-                for i in self.application.store.identities_of(person.id)
-                if i.channel is Channel.TEAMS
-            ),
+            (i for i in self.application.store.identities_of(person.id) if i.channel == TEAMS),
             None,
         )
 
@@ -173,8 +170,8 @@ def set_tenants_in(store: Store, tenants: dict[str, str]) -> None:
     for slug, tenant in tenants.items():
         organisation = store.find_organisation(slug)
         assert organisation is not None, slug
-        others = [m for m in organisation.memberships if m.channel is not Channel.TEAMS]
-        memberships = (*others, Membership(Channel.TEAMS, tenant))
+        others = [m for m in organisation.memberships if m.channel != TEAMS]
+        memberships = (*others, Membership(TEAMS, tenant))
         store.update_organisation(dataclasses.replace(organisation, memberships=memberships))
 
 

@@ -11,14 +11,14 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from teams_rig import APP_ID, DUDLEY_TENANT, SAM, TeamsRig, message
 
-from bot.domain import Channel
+from handlers.channel_names import TEAMS
 
 
 def _nothing_touched(teams: TeamsRig, activity: dict[str, Any]) -> None:
     store = teams.application.store
     sam = teams.person(SAM.email)
     assert teams.teams_identity(SAM.email) is None
-    assert store.load_conversation(sam.id, Channel.TEAMS) is None
+    assert store.load_conversation(sam.id, TEAMS) is None
     assert store.list_outbox() == []
     assert teams.connector.seen == []  # no reply, no member lookup
     assert teams.kicks == []

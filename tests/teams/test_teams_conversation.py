@@ -9,7 +9,8 @@ from typing import Any
 from teams_fakes import card_of, card_text, find_action, text_of, walk
 from teams_rig import DUDLEY_TENANT, SAM, TeamsRig, execute, installed, message, submit
 
-from bot.domain import Channel, RequestState
+from bot.domain import RequestState
+from handlers.channel_names import TEAMS
 
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 
@@ -115,7 +116,7 @@ def test_plain_text_goes_through_the_same_language_path(teams: TeamsRig) -> None
     reply = teams.connector.posted()[-1]
     assert reply["text"] == "What would you like to be different by the end of the coaching?"
     sam = teams.person(SAM.email)
-    state = teams.application.store.load_conversation(sam.id, Channel.TEAMS)
+    state = teams.application.store.load_conversation(sam.id, TEAMS)
     assert state is not None
     assert state.data["topic"] == "leading my team through a restructure"
 
@@ -154,12 +155,12 @@ def test_an_old_button_is_answered_politely_and_changes_nothing(teams: TeamsRig)
     _card_response(teams.post(execute(teams, SAM, old, tenant=DUDLEY_TENANT)))
     sam = teams.person(SAM.email)
     store = teams.application.store
-    asked = store.load_conversation(sam.id, Channel.TEAMS)
+    asked = store.load_conversation(sam.id, TEAMS)
     assert asked is not None and asked.step == "goal"
 
     again = _card_response(teams.post(execute(teams, SAM, old, tenant=DUDLEY_TENANT)))
     assert "belongs to an earlier question" in card_text(again)
-    still = store.load_conversation(sam.id, Channel.TEAMS)
+    still = store.load_conversation(sam.id, TEAMS)
     assert still is not None and still.step == "goal"
     assert still.data["goal"] == asked.data["goal"]
 
@@ -171,5 +172,5 @@ def test_a_repeated_delivery_is_handled_once(teams: TeamsRig) -> None:
     assert teams.post(activity).status_code == 200
     assert len(teams.connector.posted()) == replies
     sam = teams.person(SAM.email)
-    state = teams.application.store.load_conversation(sam.id, Channel.TEAMS)
+    state = teams.application.store.load_conversation(sam.id, TEAMS)
     assert state is not None and state.step == "goal"

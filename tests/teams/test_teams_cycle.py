@@ -12,9 +12,10 @@ from typing import Any
 from teams_fakes import card_of, card_text, find_action
 from teams_rig import CATHERINE, SHROPSHIRE_TENANT, TeamsRig, activity, execute, installed
 
-from bot.domain import Channel, SessionState
+from bot.domain import SessionState
 from bot.messages import Incoming
 from bot.replies import Attachment, Card, Choices
+from handlers.channel_names import CONSOLE
 from handlers.console.render import render
 from handlers.pool.sample import DEMO_COACHEE_EMAIL
 
@@ -44,17 +45,13 @@ def _coachee_chooses_catherine(teams: TeamsRig) -> None:
         ]
         if line.isdigit():
             choice, token = options[int(line) - 1]
-            incoming = Incoming(
-                sam.id, Channel.CONSOLE, text=choice.label, value=choice.value, token=token
-            )
+            incoming = Incoming(sam.id, CONSOLE, text=choice.label, value=choice.value, token=token)
         else:
-            incoming = Incoming(sam.id, Channel.CONSOLE, text=line)
+            incoming = Incoming(sam.id, CONSOLE, text=line)
         replies = list(bot.handle(incoming).replies)
     shortlist = next(r for r in replies if isinstance(r, Choices))
     catherine = next(c for c in shortlist.options if c.label.startswith("Catherine Ellis"))
-    outcome = bot.handle(
-        Incoming(sam.id, Channel.CONSOLE, value=catherine.value, token=shortlist.token)
-    )
+    outcome = bot.handle(Incoming(sam.id, CONSOLE, value=catherine.value, token=shortlist.token))
     assert "I've asked Catherine Ellis" in render(outcome.replies).text
 
 

@@ -9,7 +9,8 @@ from typing import Any
 from teams_fakes import card_of, card_text, find_action
 from teams_rig import DUDLEY_TENANT, SAM, TeamsRig, execute, installed, message
 
-from bot.domain import Channel, RequestState
+from bot.domain import RequestState
+from handlers.channel_names import TEAMS
 
 CARD = {
     "topic": "leading my team through a restructure",
@@ -42,7 +43,7 @@ def test_the_intake_card_starts_afresh_mid_conversation_and_once(teams: TeamsRig
     typed = message(teams, SAM, "coaching on public speaking please", tenant=DUDLEY_TENANT)
     assert teams.post(typed).status_code == 200
     store, sam = teams.application.store, teams.person(SAM.email)
-    half = store.load_conversation(sam.id, Channel.TEAMS)
+    half = store.load_conversation(sam.id, TEAMS)
     assert half is not None and half.step == "goal"
 
     submitted = execute(
@@ -53,14 +54,14 @@ def test_the_intake_card_starts_afresh_mid_conversation_and_once(teams: TeamsRig
     assert "Here's what I've understood" in said
     assert "leading my team through a restructure" in said
     assert "public speaking" not in said
-    fresh = store.load_conversation(sam.id, Channel.TEAMS)
+    fresh = store.load_conversation(sam.id, TEAMS)
     assert fresh is not None and fresh.step == "confirm"
 
     # Delivered again (a retry): nothing more happens.
     posted = len(teams.connector.posted())
     assert teams.post(submitted).status_code == 200
     assert len(teams.connector.posted()) == posted
-    assert store.load_conversation(sam.id, Channel.TEAMS) == fresh
+    assert store.load_conversation(sam.id, TEAMS) == fresh
 
     yes = execute(teams, SAM, find_action(summary, "Yes, find me a coach"), tenant=DUDLEY_TENANT)
     assert "coaches who could work with you" in card_text(_card(teams.post(yes)))

@@ -8,7 +8,7 @@ from typing import Any
 from teams_fakes import card_of, card_text, find_action, text_of
 from teams_rig import DUDLEY_TENANT, SAM, TeamsRig, execute, installed, message
 
-from bot.domain import Channel
+from handlers.channel_names import TEAMS
 from storage.store import SqlStore
 from tests.store_dump import places_holding
 
@@ -55,7 +55,7 @@ def test_a_risky_intake_card_is_answered_kindly_and_not_kept(teams: TeamsRig) ->
     assert "Samaritans free on 116 123" in answer and "999" in answer
     assert "I haven't saved that form" in answer
     sam = teams.person(SAM.email)
-    assert _store(teams).load_conversation(sam.id, Channel.TEAMS) is None
+    assert _store(teams).load_conversation(sam.id, TEAMS) is None
     assert _store(teams).list_requests() == []
     assert places_holding(_store(teams), ["kill myself", "quixotic"]) == []
 
@@ -80,5 +80,5 @@ def test_a_question_about_the_service_is_answered_in_chat(teams: TeamsRig) -> No
     replies = " ".join(text_of(a) for a in teams.connector.posted()[before:])
     assert "A chemistry session is a first conversation with your coach" in replies
     assert "Regional Coaching Pool and Member Mentoring start with one." in replies
-    assert _store(teams).load_conversation(teams.person(SAM.email).id, Channel.TEAMS) is None
+    assert _store(teams).load_conversation(teams.person(SAM.email).id, TEAMS) is None
     assert _store(teams).list_requests() == []

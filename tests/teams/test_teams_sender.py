@@ -8,11 +8,12 @@ import pytest
 from teams_fakes import Answer, card_of, card_text
 from teams_rig import DUDLEY_TENANT, FAST, SAM, TeamsRig, message
 
-from bot.domain import Channel, Identity
+from bot.domain import Identity
 from bot.domain.outbox import OutboxState
 from bot.notices import queue_outgoing
 from bot.ports.notifier import DeliveryError
 from bot.replies import Attachment, Card, Fact, Outgoing, Reply, Text
+from handlers.channel_names import TEAMS
 
 
 def _send(teams: TeamsRig, identity: Identity | None, replies: list[Reply]) -> None:
@@ -41,7 +42,7 @@ def test_opens_a_conversation_for_someone_who_never_wrote(teams: TeamsRig) -> No
     sam = teams.person(SAM.email)
     installed_only = Identity(
         sam.id,
-        Channel.TEAMS,
+        TEAMS,
         DUDLEY_TENANT,
         SAM.aad_object_id,
         conversation_ref={

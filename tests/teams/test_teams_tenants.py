@@ -7,7 +7,7 @@ import pytest
 from teams_fakes import Member
 from teams_rig import DUDLEY_TENANT, SAM, SHROPSHIRE_TENANT, TeamsRig, activity, message
 
-from bot.domain import Channel
+from handlers.channel_names import TEAMS
 from handlers.cli.main import main
 from handlers.teams.people import ALREADY_LINKED, MISMATCH, NOT_MEMBER, NOT_PERSONAL
 
@@ -42,9 +42,7 @@ def test_an_email_from_another_members_tenant_is_not_enough(teams: TeamsRig) -> 
 def test_a_linked_account_is_recognised_without_another_lookup(teams: TeamsRig) -> None:
     assert teams.post(message(teams, SAM, "hello", tenant=DUDLEY_TENANT)).status_code == 200
     sam = teams.person(SAM.email)
-    [identity] = [
-        i for i in teams.application.store.identities_of(sam.id) if i.channel is Channel.TEAMS
-    ]
+    [identity] = [i for i in teams.application.store.identities_of(sam.id) if i.channel == TEAMS]
     assert identity.workspace == DUDLEY_TENANT
     # A second message is recognised from the stored identity: no second lookup.
     assert teams.post(message(teams, SAM, "sessions", tenant=DUDLEY_TENANT)).status_code == 200

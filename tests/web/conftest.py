@@ -14,11 +14,11 @@ from starlette.testclient import TestClient
 from bot.app import CoachingBot
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
-from bot.domain import Channel
 from bot.messages import Incoming
 from bot.replies import Text
 from bot.services import Services
 from handlers.bootstrap import Application
+from handlers.channel_names import CONSOLE
 from handlers.server.app import create_app
 from handlers.web.settings import dashboard_settings
 from storage.store import SqlStore
@@ -44,7 +44,7 @@ class Rig:
     def say(self, email: str, text: str) -> str:
         person = self.pool.store.find_person_by_email(email)
         assert person is not None
-        outcome = self.bot.handle(Incoming(person.id, Channel.CONSOLE, text=text))
+        outcome = self.bot.handle(Incoming(person.id, CONSOLE, text=text))
         return "\n".join(r.text for r in outcome.replies if isinstance(r, Text))
 
     def link(self, email: str) -> str:

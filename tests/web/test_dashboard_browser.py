@@ -21,7 +21,7 @@ import pytest
 from bot.app import CoachingBot
 from bot.assembly import coaching_bot
 from bot.clock import SimulatedClock
-from bot.domain import Channel, Role
+from bot.domain import Role
 from bot.messages import Incoming
 from bot.replies import Text
 from bot.services import Services
@@ -36,6 +36,8 @@ from tests.web.browser import sign_in_in_browser as open_and_press
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import bench_digest
+
+from handlers.channel_names import CONSOLE
 
 pytestmark = pytest.mark.skipif(bool(missing()) and not os.environ.get("CI"), reason=missing())
 
@@ -53,7 +55,7 @@ class Served:
         """A sign-in link said in chat to the index-th person with the role, pointed at the
         test server; and that person's organisation id."""
         person = self.store.list_people(role)[index]
-        outcome = self.bot.handle(Incoming(person.id, Channel.CONSOLE, text="dashboard"))
+        outcome = self.bot.handle(Incoming(person.id, CONSOLE, text="dashboard"))
         said = " ".join(r.text for r in outcome.replies if isinstance(r, Text))
         found = re.search(re.escape(PUBLIC_URL) + r"(/dashboard/sign-in\?t=\S+)", said)
         assert found, said

@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.domain import Channel
-from bot.domain.outbox import OutboxMessage
+from bot.domain.outbox import OutboxMessage, Reach
 
 
 class OutboxStore(Protocol):
@@ -31,15 +30,15 @@ class OutboxStore(Protocol):
         limit: int,
         lease_until: datetime,
         owner: str,
-        leave_for: frozenset[Channel] = frozenset(),
+        reach: Reach | None = None,
     ) -> list[OutboxMessage]:
         """Claim up to `limit` messages due by `now` that are pending or whose lease has
         expired, marking them claimed by `owner` until `lease_until`. Concurrent claimers
         never receive the same message (row locks skipped by others where the database
-        has them). `leave_for` names chat platforms this claimer cannot send on: a
-        message for someone with an identity on one of them and on no other platform (the
-        console is not one) is not claimed, so it stays due, untried, for a claimer that
-        can."""
+        has them). With `reach`, the claimer delivers on some channels only: a message for
+        someone it leaves (`Reach.leaves`: on another channel, and on none of its
+        platforms) is not claimed, so it stays due, untried, for a claimer that reaches
+        them."""
         ...
 
     def count_due(self, *, now: datetime) -> int:
