@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 
 CHROMIUM = "/usr/bin/chromium"
@@ -62,7 +62,26 @@ def press(driver: webdriver.Chrome, button: WebElement) -> None:
     page straight after a click can find the old page's elements going stale under it."""
     old_page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
+    WebDriverWait(driver, 30).until(_left_the_document(old_page))
+
+
+def _left_the_document(element: WebElement) -> Callable[[webdriver.Chrome], bool]:
+    """Selenium's `staleness_of`, but also taking Chromium's other answer for an element of
+    a page already replaced ("Node with given id does not belong to the document", which
+    it sometimes gives instead of a stale element while the new page loads)."""
+
+    def gone(_: webdriver.Chrome) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error.msg):
+                return True
+            raise
+        return False
+
+    return gone
 
 
 def heading(driver: webdriver.Chrome) -> str:
