@@ -34,8 +34,8 @@ def _save(turn: Turn) -> Transition:
     return Finish(amend_request(turn.services, turn.person, int(turn.data["request_id"]), change))
 
 
-_STEPS: dict[str, Step] = dict(PART_STEPS)
 # The programme is not among the parts: moving programme is a new request.
+_STEPS: dict[str, Step] = {name: step for name, step in PART_STEPS.items() if name != "programme"}
 _STEPS[CONFIRM] = SummaryStep(
     finish=_save,
     steps=_STEPS,
