@@ -12,8 +12,8 @@ from bot.actions import Action, action_value
 from bot.domain import Person, Session, SessionState
 from bot.domain.audit import AuditEntry
 from bot.domain.people import zone_of
-from bot.messages import Incoming, Outcome, refusal
-from bot.registry import VerbHandler
+from bot.messages import Outcome, refusal
+from bot.registry import Context, VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 from bot.verbs import EngagementVerb
@@ -78,12 +78,12 @@ def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach:
     )
 
 
-def coach_missed(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    return _record(bot, person, action, missed_by_coach=True)
+def coach_missed(ctx: Context, action: Action) -> Outcome:
+    return _record(ctx.bot, ctx.person, action, missed_by_coach=True)
 
 
-def did_not_happen(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    return _record(bot, person, action, missed_by_coach=False)
+def did_not_happen(ctx: Context, action: Action) -> Outcome:
+    return _record(ctx.bot, ctx.person, action, missed_by_coach=False)
 
 
 ACTIONS: dict[EngagementVerb, VerbHandler] = {
