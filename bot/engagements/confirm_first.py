@@ -8,8 +8,6 @@ every check (a stale card, a second press, someone else's record) still applies 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.actions import Action, action_value
 from bot.domain import EngagementState, RequestState, SessionState
 from bot.domain.people import zone_of
@@ -17,11 +15,9 @@ from bot.engagements import engagement_actions
 from bot.messages import Outcome, refusal
 from bot.registry import Context, VerbHandler
 from bot.replies import Choice, Choices
+from bot.services import Services
 from bot.verbs import EngagementVerb
 from bot.when import describe_window
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 _KEEP = "Okay, nothing has changed."
 
@@ -30,8 +26,8 @@ def _ask(question: str, *, yes: Choice, no_label: str) -> Outcome:
     return Outcome((Choices(question, (yes, Choice(no_label, action_value(EngagementVerb.KEEP)))),))
 
 
-def _name(bot: CoachingBot, person_id: int | None, fallback: str) -> str:
-    other = bot.services.store.get_person(person_id) if person_id else None
+def _name(services: Services, person_id: int | None, fallback: str) -> str:
+    other = services.store.get_person(person_id) if person_id else None
     return other.name if other and not other.erased else fallback
 
 
@@ -43,7 +39,7 @@ def ask_withdraw(ctx: Context, action: Action) -> Outcome:
         return refusal("That request isn't open any more, so there's nothing to withdraw.")
     told = ""
     if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
-        coach = _name(ctx.bot, request.chosen_coach_id, "the coach you chose")
+        coach = _name(ctx.services, request.chosen_coach_id, "the coach you chose")
         told = f" {coach}, who has been asked to coach you, will be told there's no need to answer."
     return _ask(
         f"Withdraw your request {request.id} (coaching on {request.topic})? I'll stop looking "
@@ -67,7 +63,7 @@ def ask_end(ctx: Context, action: Action) -> Outcome:
     other_id = (
         engagement.coachee_id if ctx.person.id == engagement.coach_id else engagement.coach_id
     )
-    other = _name(ctx.bot, other_id, "the other person")
+    other = _name(ctx.services, other_id, "the other person")
     ahead = [
         s
         for s in store.list_sessions(engagement_id=engagement.id, states=[SessionState.CONFIRMED])
@@ -99,7 +95,7 @@ def ask_cancel(ctx: Context, action: Action) -> Outcome:
     if session.state is not SessionState.CONFIRMED or session.window.start <= now:
         return refusal(engagement_actions.OLD)
     other = _name(
-        ctx.bot,
+        services,
         session.coachee_id if ctx.person.id == session.coach_id else session.coach_id,
         "the other person",
     )

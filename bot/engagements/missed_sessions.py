@@ -5,7 +5,6 @@ sessions, and the coachee is told in a sentence and offered another time."""
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from bot import keys
 from bot.actions import Action, action_value
@@ -18,9 +17,6 @@ from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 from bot.verbs import EngagementVerb
 from bot.when import describe_window
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def session_to_record(services: Services, person: Person, action: Action) -> Session | Outcome:
@@ -36,8 +32,9 @@ def session_to_record(services: Services, person: Person, action: Action) -> Ses
     return session
 
 
-def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach: bool) -> Outcome:
-    services, store, now = bot.services, bot.services.store, bot.services.clock.now()
+def _record(ctx: Context, action: Action, *, missed_by_coach: bool) -> Outcome:
+    services, coach = ctx.services, ctx.person
+    store, now = services.store, services.clock.now()
     found = session_to_record(services, coach, action)
     if isinstance(found, Outcome):
         return found
@@ -79,11 +76,11 @@ def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach:
 
 
 def coach_missed(ctx: Context, action: Action) -> Outcome:
-    return _record(ctx.bot, ctx.person, action, missed_by_coach=True)
+    return _record(ctx, action, missed_by_coach=True)
 
 
 def did_not_happen(ctx: Context, action: Action) -> Outcome:
-    return _record(ctx.bot, ctx.person, action, missed_by_coach=False)
+    return _record(ctx, action, missed_by_coach=False)
 
 
 ACTIONS: dict[EngagementVerb, VerbHandler] = {
