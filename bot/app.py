@@ -121,7 +121,7 @@ class CoachingBot:
             log.info("timer %s undone, its record moved on: %s", message.key, stale)
             raise TimerFailed(f"StaleState: {stale}", retryable=True) from stale
         except StoreUnavailable as error:
-            log.exception("store unavailable", extra=_context(message))
+            log.exception("store unavailable", extra=_log_fields(message))
             raise TimerFailed(f"StoreUnavailable: {error}", retryable=True) from error
         except Exception as error:
             log.exception(
@@ -129,7 +129,7 @@ class CoachingBot:
                 message.key,
                 message.kind,
                 message.recipient_id,
-                extra=_context(message),
+                extra=_log_fields(message),
             )
             raise TimerFailed(f"{type(error).__name__}: {error}", retryable=False) from error
 
@@ -193,5 +193,5 @@ class CoachingBot:
         return Context(self, person, Incoming(person.id, channel))
 
 
-def _context(message: OutboxMessage) -> dict[str, object]:
+def _log_fields(message: OutboxMessage) -> dict[str, object]:
     return {"person_id": message.recipient_id, "outbox_key": message.key, "kind": message.kind}
