@@ -29,6 +29,7 @@ from bot.clock import SimulatedClock
 from bot.domain import Person, Role
 from bot.overview.home import home_parts
 from bot.services import Services
+from handlers.channel_names import SLACK
 from handlers.web.settings import dashboard_settings
 from storage.migrate import upgrade
 from storage.store import SqlStore
@@ -43,7 +44,7 @@ def median_ms(runs: int, services: Services, person: Person) -> float:
     timings = []
     for _ in range(runs):
         began = time.perf_counter()
-        home_parts(coaching_bot(services), person)
+        home_parts(coaching_bot(services).context(person, SLACK))
         timings.append((time.perf_counter() - began) * 1000)
     return statistics.median(timings)
 

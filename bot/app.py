@@ -14,14 +14,14 @@ import logging
 import uuid
 
 from bot.actions import parse_action
-from bot.domain import Person
+from bot.domain import Channel, Person
 from bot.domain.outbox import OutboxMessage
 from bot.engine import ConversationEngine
 from bot.events import Event
 from bot.messages import Incoming, Outcome, refusal
 from bot.notices import queue_outgoing
 from bot.ports.errors import StaleState, StoreUnavailable
-from bot.registry import Registry
+from bot.registry import Context, Registry
 from bot.replies import Text
 from bot.router import route_action, route_aside, route_form, route_text
 from bot.safeguarding import answer_kindly, at_risk
@@ -121,7 +121,7 @@ class CoachingBot:
             log.info("timer %s undone, its record moved on: %s", message.key, stale)
             raise TimerFailed(f"StaleState: {stale}", retryable=True) from stale
         except StoreUnavailable as error:
-            log.exception("store unavailable", extra=_context(message))
+            log.exception("store unavailable", extra=_log_fields(message))
             raise TimerFailed(f"StoreUnavailable: {error}", retryable=True) from error
         except Exception as error:
             log.exception(
@@ -129,7 +129,7 @@ class CoachingBot:
                 message.key,
                 message.kind,
                 message.recipient_id,
-                extra=_context(message),
+                extra=_log_fields(message),
             )
             raise TimerFailed(f"{type(error).__name__}: {error}", retryable=False) from error
 
@@ -147,16 +147,17 @@ class CoachingBot:
                     ),
                 )
             )
+        ctx = Context(self, person, incoming)
         action = parse_action(incoming.value) if incoming.value else None
         if action is not None:
-            return route_action(self, person, incoming, action)
+            return route_action(ctx, action)
         if incoming.form is not None:
-            answered = route_form(self, person, incoming, incoming.form)
+            answered = route_form(ctx, incoming.form)
             if answered is not None:
                 return answered
         state = self.engine.active(person, incoming)
         if state is not None:
-            aside = None if incoming.value else route_aside(self, person, incoming.text.strip())
+            aside = None if incoming.value else route_aside(ctx, incoming.text.strip())
             if aside is not None:
                 note = "To carry on where we were, answer this (or say 'cancel'):"
                 return aside + self.engine.ask_again(
@@ -164,14 +165,14 @@ class CoachingBot:
                 )
             return self.engine.continue_(state, person=person, incoming=incoming)
         if incoming.form:
-            return self.registry.start_request(self, person, incoming)  # the intake form, at once
+            return self.registry.start_request(ctx)  # the intake form, at once
         if incoming.value:
             # An answer button from a conversation that has since ended or been cancelled.
             return refusal(
                 "That button belongs to a conversation that has finished, so I've ignored "
                 "it. Say 'help' to see what you can do."
             )
-        return route_text(self, person, incoming)
+        return route_text(ctx)
 
     def publish(self, event: Event) -> Outcome:
         """Run every subscriber of `event` (bot/events.py), in the order the slices
@@ -186,6 +187,11 @@ class CoachingBot:
     def start(self, name: str, person: Person, incoming: Incoming, **data: object) -> Outcome:
         return self.engine.start(name, person=person, incoming=incoming, data=dict(data))
 
+    def context(self, person: Person, channel: Channel) -> Context:
+        """What a handler is given for `person` outside a turn, when a channel shows their
+        home surface: the Context the door would build for an input with nothing in it."""
+        return Context(self, person, Incoming(person.id, channel))
 
-def _context(message: OutboxMessage) -> dict[str, object]:
+
+def _log_fields(message: OutboxMessage) -> dict[str, object]:
     return {"person_id": message.recipient_id, "outbox_key": message.key, "kind": message.kind}

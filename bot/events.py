@@ -1,7 +1,8 @@
 """What happened in one slice that another slice reacts to.
 
 A slice never imports another to make it react: it publishes one of these through the door
-(`CoachingBot.publish`, or `turn.publish` in a conversation step), and the slices that care
+(`CoachingBot.publish`; `ctx.publish` in a handler of what a person did, `turn.publish` in a
+conversation step), and the slices that care
 subscribe in their `register` (`registry.subscribe(SessionBooked, handler)`). The subscribers
 run at once, inside the publisher's store transaction, and their `Outcome` comes back to the
 publisher, which says and queues it as it would its own: what the state change made true is

@@ -18,6 +18,12 @@ their enum, and the registry checks the enum is answered exactly: a member left 
 handler, or a handler for a name not in the enum, raises `IncompleteRegistration` at
 start-up. The door (bot/app.py), the router (bot/router.py) and the dispatcher
 (bot/outbox/dispatcher.py) only read these tables.
+
+Every handler has one of two shapes (`PersonHandler`, `DoorHandler` below), besides the
+conversation steps (bot/engine.py). What a person did (a button, a form, typed words, the
+home surface) is `(Context, what they did)`: the door builds the `Context` once per turn.
+What time or another slice did (a due outbox message, a published event) is `(the door,
+the message or the event)`: no person acted, so there is no Context to give.
 """
 
 from __future__ import annotations
@@ -42,17 +48,57 @@ from bot.services import Services
 if TYPE_CHECKING:
     from bot.app import CoachingBot
 
-# A button press: (the door, who pressed, the input, the parsed button) -> what to say.
-VerbHandler = Callable[["CoachingBot", Person, Incoming, Action], Outcome]
-# A submitted form, by its token; None when the token is not this form's after all.
-FormHandler = Callable[["CoachingBot", Person, Incoming, dict[str, str]], Outcome | None]
+X = TypeVar("X")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every handler of what a person did is given: the door itself (`bot`), who acted
+    (`person`) and what they sent (`incoming`). The door builds it once per turn
+    (bot/app.py); for a channel's home surface, shown outside a turn, `CoachingBot.context`
+    builds one for an input with nothing in it."""
+
+    bot: CoachingBot
+    person: Person
+    incoming: Incoming
+
+    @property
+    def services(self) -> Services:
+        return self.bot.services
+
+    def start(self, conversation: str, **data: object) -> Outcome:
+        """Start a conversation with this person, on the channel they used."""
+        return self.bot.start(conversation, self.person, self.incoming, **data)
+
+    def publish(self, event: Event) -> Outcome:
+        """Tell the other slices what this turn did (bot/events.py)."""
+        return self.bot.publish(event)
+
+
+# The two shapes of handler.
+#
+# What a person did: (the turn's Context, what they did: the pressed button's Action, the
+# form's fields, the typed text, a form's token) -> what to say; `Outcome | None` where
+# None means "not mine" (read on). Where there is nothing more than the turn itself
+# (starting a request, a section of the home surface), the Context alone.
+PersonHandler = Callable[[Context, X], R]
+# What time or another slice did: (the door, the due outbox message or the published
+# event) -> its outcome. No person acted, so there is no Context (a timer's recipient is
+# not the one who did anything); the door is all these need.
+DoorHandler = Callable[["CoachingBot", X], Outcome]
+
+# A button press -> what to say.
+VerbHandler = PersonHandler[Action, Outcome]
+# A submitted form's fields, by its token; None when the token is not this form's after all.
+FormHandler = PersonHandler[dict[str, str], Outcome | None]
 # A due outbox message, through the door's other entrance (`CoachingBot.handle_due`):
-# (the door, the message) -> its replies for the message's recipient and news for others,
-# in the same transaction as any state it changes; `Outcome()` when it has lapsed.
-TimerHandler = Callable[["CoachingBot", OutboxMessage], Outcome]
-# An event another slice published (`CoachingBot.publish`): (the door, the event) -> what it
-# adds to the publisher's outcome, run in the publisher's transaction.
-Subscriber = Callable[["CoachingBot", Any], Outcome]
+# its replies for the message's recipient and news for others, in the same transaction
+# as any state it changes; `Outcome()` when it has lapsed.
+TimerHandler = DoorHandler[OutboxMessage]
+# An event another slice published (`CoachingBot.publish`): what it adds to the
+# publisher's outcome, run in the publisher's transaction.
+Subscriber = DoorHandler[Any]
 
 
 class DuplicateRegistration(ValueError):
@@ -75,7 +121,7 @@ class FormRoute:
     taken to be."""
 
     submit: FormHandler
-    again: Callable[[Services, Person, str], tuple[Reply, ...]]
+    again: PersonHandler[str, tuple[Reply, ...]]
     starts_request: bool = False
 
 
@@ -105,8 +151,8 @@ class Talk:
     """What a person types when no conversation is waiting (`text`), and what may be said
     even mid-conversation, a command or a question (`aside`, None for anything else)."""
 
-    text: Callable[[CoachingBot, Person, Incoming], Outcome]
-    aside: Callable[[CoachingBot, Person, str], Outcome | None]
+    text: PersonHandler[str, Outcome]
+    aside: PersonHandler[str, Outcome | None]
 
 
 # -- What people type and see outside a conversation -----------------------------------
@@ -115,13 +161,15 @@ class Talk:
 # it imports no slice: the slice that owns a listing or an answer registers it. Where the
 # order matters it is a place named below, never the order the slices happened to register.
 
-# Typed words: (the door, who typed, the text as typed) -> the answer; None when the words
-# are not for this person (a coach's 'pending' typed by a coachee), read on as unknown.
-CommandHandler = Callable[["CoachingBot", Person, str], Outcome | None]
-# A typed answer a slice reads before the overview does: None when it is not one.
-Interpreter = Callable[["CoachingBot", Person, Incoming], Outcome | None]
-# Starting a coaching request from what a person typed or a request form's text.
-RequestStarter = Callable[["CoachingBot", Person, Incoming], Outcome]
+# Typed words: the text as typed -> the answer; None when the words are not for this
+# person (a coach's 'pending' typed by a coachee), read on as unknown.
+CommandHandler = PersonHandler[str, Outcome | None]
+# A typed answer a slice reads before the overview does, given the text as typed: None
+# when it is not one.
+Interpreter = PersonHandler[str, Outcome | None]
+# Starting a coaching request from what a person typed or a request form's text (both in
+# the Context's `incoming`).
+RequestStarter = Callable[[Context], Outcome]
 
 
 def phrases(*parts: Iterable[str]) -> frozenset[str]:
@@ -176,7 +224,7 @@ class HomeSection:
 
     heading: str
     audience: Audience
-    show: Callable[[Services, Person], Outcome]
+    show: Callable[[Context], Outcome]
 
 
 E = TypeVar("E", bound=StrEnum)
@@ -242,9 +290,7 @@ class Registry:
         """One outbox kind, a member of its slice's enum, and what it does when due."""
         _add(self.timers, str(kind), timer, "outbox kind")
 
-    def subscribe(
-        self, event: type[EventT], handler: Callable[[CoachingBot, EventT], Outcome]
-    ) -> None:
+    def subscribe(self, event: type[EventT], handler: DoorHandler[EventT]) -> None:
         """`handler` runs whenever a slice publishes an `event`, after those subscribed
         before it (the order bot/assembly registers the slices in)."""
         handlers = self.subscribers.setdefault(event, [])

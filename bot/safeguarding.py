@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.conversation_names import RequestConversation
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
+from bot.registry import Context
 from bot.replies import Reply, Text
 from bot.understanding.request_text import asks_for_coaching
 from bot.understanding.wellbeing import any_shows_distress, support_message
@@ -44,7 +45,7 @@ def answer_kindly(bot: CoachingBot, person: Person | None, incoming: Incoming) -
     )
     state = bot.engine.active(person, incoming)
     if incoming.form is not None:
-        kind += Outcome(_form_again(bot, person, incoming))
+        kind += Outcome(_form_again(Context(bot, person, incoming)))
         route = bot.registry.form(incoming.token)
         if state is None or not incoming.token or (route is not None and route.starts_request):
             return kind
@@ -61,13 +62,14 @@ def answer_kindly(bot: CoachingBot, person: Person | None, incoming: Incoming) -
     return kind + _say("If you'd like coaching as well, say 'coaching' whenever you're ready.")
 
 
-def _form_again(bot: CoachingBot, person: Person, incoming: Incoming) -> tuple[Reply, ...]:
+def _form_again(ctx: Context) -> tuple[Reply, ...]:
     """Say truthfully what happened to the form, and how to fill it in again (the form's
     slice knows how: its route's `again`)."""
-    route = bot.registry.form(incoming.token)
+    token = ctx.incoming.token
+    route = ctx.bot.registry.form(token)
     if route is None:
         return (Text(FORM_NOT_SAVED),)
-    return route.again(bot.services, person, incoming.token)
+    return route.again(ctx, token)
 
 
 def _say(text: str) -> Outcome:

@@ -13,7 +13,6 @@ from bot.actions import Action
 from bot.aftercare import registration as aftercare
 from bot.aftercare.forms import AftercareForm
 from bot.aftercare.kinds import AftercareKind
-from bot.app import CoachingBot
 from bot.assembly import build_registry
 from bot.booking import registration as booking
 from bot.booking.kinds import BookingKind
@@ -28,17 +27,17 @@ from bot.conversation_names import (
 )
 from bot.digest import registration as digest
 from bot.digest.kinds import DigestKind
-from bot.domain import Person
 from bot.engagements import registration as engagements
 from bot.events import Event, PlaceFreed, event_types
 from bot.lapse import always
-from bot.messages import Incoming, Outcome
+from bot.messages import Outcome
 from bot.notices import NoticeKind
 from bot.overview import registration as overview
 from bot.registry import (
     Audience,
     Before,
     Command,
+    Context,
     DuplicateRegistration,
     FormRoute,
     HomePlace,
@@ -75,7 +74,7 @@ def _values(vocabularies: tuple[type[StrEnum], ...]) -> list[str]:
     return [str(member) for vocabulary in vocabularies for member in vocabulary]
 
 
-def _press(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+def _press(ctx: Context, action: Action) -> Outcome:
     return Outcome()
 
 
@@ -241,7 +240,7 @@ def test_form_prefixes_may_not_overlap() -> None:
     assert registry.form("form:check-in:12") is route
 
 
-def _answer(bot: CoachingBot, person: Person, text: str) -> Outcome:
+def _answer(ctx: Context, text: str) -> Outcome:
     return Outcome()
 
 
@@ -274,9 +273,9 @@ def test_a_second_typed_answer_or_home_section_at_a_place_raises() -> None:
     """Order is said by the place, so two slices may not share one."""
     registry = build_registry()
     with pytest.raises(DuplicateRegistration, match="typed answer"):
-        registry.add_typed_answer(Before.INTENT, lambda bot, person, incoming: None)
-    section = HomeSection("Mine", Audience.EVERYONE, lambda services, person: Outcome())
+        registry.add_typed_answer(Before.INTENT, lambda ctx, text: None)
+    section = HomeSection("Mine", Audience.EVERYONE, lambda ctx: Outcome())
     with pytest.raises(DuplicateRegistration, match="home section"):
         registry.add_home_section(HomePlace.SESSIONS, section)
     with pytest.raises(DuplicateRegistration, match="starting a request"):
-        registry.add_request_starter(lambda bot, person, incoming: Outcome())
+        registry.add_request_starter(lambda ctx: Outcome())

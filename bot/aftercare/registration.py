@@ -22,8 +22,8 @@ from bot.conversation_names import AftercareConversation
 from bot.domain import Person
 from bot.events import EngagementClosed, SessionBooked, SessionCancelled, SessionMoved
 from bot.lapse import always, within
-from bot.messages import Incoming, Outcome
-from bot.registry import FormRoute, Registry, Timer
+from bot.messages import Outcome
+from bot.registry import Context, FormHandler, FormRoute, PersonHandler, Registry, Timer
 from bot.replies import Choice, Choices, Reply, Text
 from bot.safeguarding import FORM_NOT_SAVED
 from bot.services import Services
@@ -106,25 +106,21 @@ Submit = Callable[[Services, Person, str, dict[str, str]], Outcome]
 Open = Callable[[Services, Person, int], Outcome]
 
 
-def _submitted(
-    submit: Submit,
-) -> Callable[[CoachingBot, Person, Incoming, dict[str, str]], Outcome]:
-    def submitted(
-        bot: CoachingBot, person: Person, incoming: Incoming, form: dict[str, str]
-    ) -> Outcome:
-        return submit(bot.services, person, incoming.token, form)
+def _submitted(submit: Submit) -> FormHandler:
+    def submitted(ctx: Context, form: dict[str, str]) -> Outcome:
+        return submit(ctx.services, ctx.person, ctx.incoming.token, form)
 
     return submitted
 
 
 def _again(
     prefix: AftercareForm, verb: AftercareVerb, opened: Open
-) -> Callable[[Services, Person, str], tuple[Reply, ...]]:
+) -> PersonHandler[str, tuple[Reply, ...]]:
     """A form not kept can be filled in again by its button, while it may still be given."""
 
-    def again(services: Services, person: Person, token: str) -> tuple[Reply, ...]:
+    def again(ctx: Context, token: str) -> tuple[Reply, ...]:
         ref = token.removeprefix(prefix)
-        if not ref.isdigit() or opened(services, person, int(ref)).refused:
+        if not ref.isdigit() or opened(ctx.services, ctx.person, int(ref)).refused:
             return (Text(FORM_NOT_SAVED),)
         button = Choice("Fill it in again", action_value(verb, int(ref)))
         return (

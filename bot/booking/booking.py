@@ -40,9 +40,9 @@ from bot.domain.people import zone_of
 from bot.domain.requests import AWAITING_ANSWER
 from bot.domain.timewindow import TimeWindow
 from bot.events import RequestBackToChoosing, SessionBooked
-from bot.messages import Incoming, Outcome, refusal
+from bot.messages import Outcome, refusal
 from bot.ports.errors import SlotTaken, StaleState
-from bot.registry import VerbHandler
+from bot.registry import Context, VerbHandler
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
 from bot.services import Services
 from bot.session_place import first_session_place
@@ -62,10 +62,10 @@ def _say(*texts: str) -> Outcome:
 # -- the coachee chooses ---------------------------------------------------------------
 
 
-def choose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    services, store = bot.services, bot.services.store
+def choose(ctx: Context, action: Action) -> Outcome:
+    services, store = ctx.services, ctx.services.store
     request, coach_id = store.get_request(action.int_arg(0)), action.int_arg(1)
-    if request is None or request.coachee_id != person.id:
+    if request is None or request.coachee_id != ctx.person.id:
         return refusal("Sorry, I can't find that request.")
     if request.state is not RequestState.SHORTLISTED:
         return refusal(GONE)
@@ -82,7 +82,7 @@ def choose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
             f"Sorry, {coach.first_name} has no time left that matches yours. "
             "Please choose another coach, or say 'my requests' to change your times."
         )
-    return ask_coach(services, request, coach, slots, coachee=person)
+    return ask_coach(services, request, coach, slots, coachee=ctx.person)
 
 
 def ask_coach(
@@ -197,17 +197,17 @@ def coach_offer(
     return (card, Choices("Can you take this on? Pick a time to accept it.", options))
 
 
-def none_suit(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    store = bot.services.store
+def none_suit(ctx: Context, action: Action) -> Outcome:
+    store = ctx.services.store
     request = store.get_request(action.int_arg(0))
-    if request is None or request.coachee_id != person.id:
+    if request is None or request.coachee_id != ctx.person.id:
         return refusal("Sorry, I can't find that request.")
     if request.state is not RequestState.SHORTLISTED:
         return refusal(GONE)
     passed = frozenset(e.coach_id for e in store.get_shortlist(request.id))
     request = dataclasses.replace(request, declined_coach_ids=request.declined_coach_ids | passed)
     store.update_request(request)
-    return _say("No problem. Let me look for others.") + bot.publish(RequestBackToChoosing(request))
+    return _say("No problem. Let me look for others.") + ctx.publish(RequestBackToChoosing(request))
 
 
 # -- the coach answers -----------------------------------------------------------------
@@ -224,11 +224,11 @@ def _coach_request(services: Services, person: Person, action: Action) -> Coachi
     return request
 
 
-def accept(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    booked = _already_booked(bot.services, action.int_arg(0), person)
+def accept(ctx: Context, action: Action) -> Outcome:
+    booked = _already_booked(ctx.services, action.int_arg(0), ctx.person)
     if booked is not None:
         return booked
-    request = _coach_request(bot.services, person, action)
+    request = _coach_request(ctx.services, ctx.person, action)
     if isinstance(request, str):
         return _say(request)
     if request.state is RequestState.WAITING_COACHEE:
@@ -238,25 +238,25 @@ def accept(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
         )
     window = slot_from(action, 1, request.offered_slots)
     if window is None:
-        return fresh_times(bot.services, request.id, person, "That time is no longer on offer.")
-    return book_first_session(bot, request, window, booked_by=person)
+        return fresh_times(ctx.services, request.id, ctx.person, "That time is no longer on offer.")
+    return book_first_session(ctx.bot, request, window, booked_by=ctx.person)
 
 
-def pick(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+def pick(ctx: Context, action: Action) -> Outcome:
     """The coachee picks one of the times on offer (proposed by their coach, or fresh)."""
-    store = bot.services.store
+    store = ctx.services.store
     request = store.get_request(action.int_arg(0))
-    if request is None or request.coachee_id != person.id:
+    if request is None or request.coachee_id != ctx.person.id:
         return refusal("Sorry, I can't find that request.")
-    booked = _already_booked(bot.services, request.id, person)
+    booked = _already_booked(ctx.services, request.id, ctx.person)
     if booked is not None:
         return booked
     if request.state not in AWAITING_ANSWER:
         return refusal(GONE)
     window = slot_from(action, 1, request.offered_slots)
     if window is None:
-        return fresh_times(bot.services, request.id, person, "That time is no longer on offer.")
-    return book_first_session(bot, request, window, booked_by=person)
+        return fresh_times(ctx.services, request.id, ctx.person, "That time is no longer on offer.")
+    return book_first_session(ctx.bot, request, window, booked_by=ctx.person)
 
 
 def book_first_session(
@@ -422,9 +422,9 @@ def fresh_times(services: Services, request_id: int, actor: Person, sorry: str) 
     )
 
 
-def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    services, store, now = bot.services, bot.services.store, bot.services.clock.now()
-    request = _coach_request(services, person, action)
+def decline(ctx: Context, action: Action) -> Outcome:
+    services, store, now = ctx.services, ctx.services.store, ctx.services.clock.now()
+    request = _coach_request(services, ctx.person, action)
     if isinstance(request, str):
         return _say(request)
     coachee = store.get_person(request.coachee_id)
@@ -435,27 +435,34 @@ def decline(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
         state=RequestState.SHORTLISTED,
         chosen_coach_id=None,
         offered_slots=(),
-        declined_coach_ids=request.declined_coach_ids | {person.id},
+        declined_coach_ids=request.declined_coach_ids | {ctx.person.id},
         updated_at=now,
     )
     with store.transaction():
         store.update_request(request, expected=was)
         store.cancel_scheduled(keys.request_prefix(request.id))
-        store.audit(AuditEntry(now, person.id, "request.coach_declined", f"request:{request.id}"))
+        store.audit(
+            AuditEntry(now, ctx.person.id, "request.coach_declined", f"request:{request.id}")
+        )
     for_coachee = Outcome(
-        (Text(f"{person.name} isn't able to take this on just now, so I've looked again for you."),)
-    ) + bot.publish(RequestBackToChoosing(request))
-    thanks = bot.start(BookingConversation.DECLINE_REASON, person, incoming, request_id=request.id)
+        (
+            Text(
+                f"{ctx.person.name} isn't able to take this on just now, "
+                "so I've looked again for you."
+            ),
+        )
+    ) + ctx.publish(RequestBackToChoosing(request))
+    thanks = ctx.start(BookingConversation.DECLINE_REASON, request_id=request.id)
     return thanks + Outcome(
         outgoing=(Outgoing(coachee.id, for_coachee.replies), *for_coachee.outgoing)
     )
 
 
-def propose(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    request = _coach_request(bot.services, person, action)
+def propose(ctx: Context, action: Action) -> Outcome:
+    request = _coach_request(ctx.services, ctx.person, action)
     if isinstance(request, str):
         return _say(request)
-    return bot.start(BookingConversation.PROPOSE_TIMES, person, incoming, request_id=request.id)
+    return ctx.start(BookingConversation.PROPOSE_TIMES, request_id=request.id)
 
 
 ACTIONS: dict[BookingVerb, VerbHandler] = {

@@ -7,29 +7,25 @@ the very message, so its times are read and checked exactly as a typed proposal'
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.actions import Action
 from bot.booking import booking
 from bot.conversation_names import BookingConversation
-from bot.domain import Person, RequestState, Role
-from bot.messages import Incoming, Outcome, refusal
+from bot.domain import RequestState, Role
+from bot.messages import Outcome, refusal
+from bot.registry import Context
 from bot.understanding.coach_answers import CoachAnswer, coach_answer
 
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
-
-def answer_in_words(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome | None:
+def answer_in_words(ctx: Context, text: str) -> Outcome | None:
     """The coach's answer to the one request waiting on them; None when the words are not
     an answer or there is no such request."""
-    if Role.COACH not in person.roles:
+    if Role.COACH not in ctx.person.roles:
         return None
-    answer = coach_answer(incoming.text)
+    answer = coach_answer(text)
     if answer is None:
         return None
-    waiting = bot.services.store.list_requests(
-        chosen_coach_id=person.id, states=[RequestState.WAITING_COACH]
+    waiting = ctx.services.store.list_requests(
+        chosen_coach_id=ctx.person.id, states=[RequestState.WAITING_COACH]
     )
     if not waiting:
         return None
@@ -40,8 +36,8 @@ def answer_in_words(bot: CoachingBot, person: Person, incoming: Incoming) -> Out
         )
     (request,) = waiting
     if answer is CoachAnswer.DECLINE:
-        return booking.decline(bot, person, incoming, Action("decline", (str(request.id),)))
-    bot.start(BookingConversation.PROPOSE_TIMES, person, incoming, request_id=request.id)
-    state = bot.engine.active(person, incoming)
+        return booking.decline(ctx, Action("decline", (str(request.id),)))
+    ctx.start(BookingConversation.PROPOSE_TIMES, request_id=request.id)
+    state = ctx.bot.engine.active(ctx.person, ctx.incoming)
     assert state is not None
-    return bot.engine.continue_(state, person=person, incoming=incoming)
+    return ctx.bot.engine.continue_(state, person=ctx.person, incoming=ctx.incoming)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bot.booking.booking import coach_offer
 from bot.booking.live_times import refresh_offer
-from bot.domain import Person, RequestState
+from bot.domain import RequestState
 from bot.messages import Outcome
+from bot.registry import Context
 from bot.replies import Reply, Text
-from bot.services import Services
 
 
-def pending_offers(services: Services, person: Person) -> Outcome:
+def pending_offers(ctx: Context) -> Outcome:
+    services, person = ctx.services, ctx.person
     waiting = services.store.list_requests(
         chosen_coach_id=person.id, states=[RequestState.WAITING_COACH]
     )

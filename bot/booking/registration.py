@@ -5,8 +5,6 @@ deadlines (a coach's and a coachee's); in words, a coach's answer to an offer an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.booking import booking, coachee_deadlines, deadlines, pending
 from bot.booking.coach_replies import answer_in_words
 from bot.booking.decline_reason import DECLINE_REASON
@@ -14,22 +12,20 @@ from bot.booking.kinds import BookingKind
 from bot.booking.propose_times import PROPOSE_TIMES
 from bot.choosing import ChoosingKind
 from bot.conversation_names import BookingConversation
-from bot.domain import Person, Role
+from bot.domain import Role
 from bot.lapse import always
 from bot.messages import Outcome
 from bot.registry import (
     Audience,
     Before,
     Command,
+    Context,
     HomePlace,
     HomeSection,
     Registry,
     Timer,
 )
 from bot.verbs import BookingVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def register(registry: Registry) -> None:
@@ -61,7 +57,7 @@ def _register_words_and_home(registry: Registry) -> None:
     )
 
 
-def _pending(bot: CoachingBot, person: Person, text: str) -> Outcome | None:
-    if Role.COACH not in person.roles:
+def _pending(ctx: Context, text: str) -> Outcome | None:
+    if Role.COACH not in ctx.person.roles:
         return None
-    return pending.pending_offers(bot.services, person)
+    return pending.pending_offers(ctx)

@@ -8,21 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
 
 from bot.actions import Action, action_value
 from bot.conversation_names import CoachConversation
 from bot.domain import Person
 from bot.domain.coaches import Format
-from bot.messages import Incoming, Outcome, refusal
+from bot.messages import Outcome, refusal
 from bot.pool import roster_fields as fields
-from bot.registry import VerbHandler
+from bot.registry import Context, VerbHandler
 from bot.replies import Card, Choice, Fact, Text
 from bot.services import Services
 from bot.verbs import CoachVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 NOT_A_COACH = "A coach profile is for coaches; you don't have one."
 
@@ -134,10 +130,10 @@ def profile(services: Services, person: Person) -> Outcome:
     )
 
 
-def edit(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    if bot.services.store.get_coach(person.id) is None:
+def edit(ctx: Context, action: Action) -> Outcome:
+    if ctx.services.store.get_coach(ctx.person.id) is None:
         return refusal(NOT_A_COACH)
-    return bot.start(CoachConversation.COACH_PROFILE, person, incoming)
+    return ctx.start(CoachConversation.COACH_PROFILE)
 
 
 ACTIONS: dict[CoachVerb, VerbHandler] = {CoachVerb.PROFILE_EDIT: edit}

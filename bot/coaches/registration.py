@@ -3,19 +3,14 @@ meeting link and profile conversations; in words, a coach's 'profile'."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.coaches import profile_actions
 from bot.coaches.availability import AVAILABILITY, MEETING_LINK, PAUSE
 from bot.coaches.coach_profile import COACH_PROFILE
 from bot.conversation_names import CoachConversation
-from bot.domain import Person, Role
+from bot.domain import Role
 from bot.messages import Outcome
-from bot.registry import Command, Registry, phrases
+from bot.registry import Command, Context, Registry, phrases
 from bot.verbs import CoachVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def register(registry: Registry) -> None:
@@ -27,7 +22,7 @@ def register(registry: Registry) -> None:
     registry.add_command(Command(words, _profile))
 
 
-def _profile(bot: CoachingBot, person: Person, text: str) -> Outcome | None:
-    if Role.COACH not in person.roles:
+def _profile(ctx: Context, text: str) -> Outcome | None:
+    if Role.COACH not in ctx.person.roles:
         return None
-    return profile_actions.profile(bot.services, person)
+    return profile_actions.profile(ctx.services, ctx.person)

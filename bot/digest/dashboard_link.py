@@ -3,14 +3,15 @@ the web dashboard, in their own conversation with the bot."""
 
 from __future__ import annotations
 
-from bot.domain import Person, Role
+from bot.domain import Role
 from bot.messages import Outcome
 from bot.ports.sign_in import LINK_LIFETIME
+from bot.registry import Context
 from bot.replies import Text
-from bot.services import Services
 
 
-def dashboard_link(services: Services, person: Person) -> Outcome:
+def dashboard_link(ctx: Context) -> Outcome:
+    services, person = ctx.services, ctx.person
     if not person.roles & {Role.COORDINATOR, Role.ORG_LEAD}:
         return Outcome((Text("The dashboard is for coordinators and organisation leads."),))
     if services.sign_in is None:

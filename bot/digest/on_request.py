@@ -10,6 +10,7 @@ from bot.digest.week import week_before, week_containing
 from bot.domain import Person, Role
 from bot.help_text import may_see_figures
 from bot.messages import Outcome
+from bot.registry import Context
 from bot.replies import Text
 from bot.services import Services
 
@@ -21,8 +22,9 @@ def digest_now(services: Services, person: Person, *, this_week: bool) -> Outcom
     return Outcome(digest_replies(_digest_for(services, person, this_week=this_week)))
 
 
-def this_week_figures(services: Services, person: Person) -> Outcome:
+def this_week_figures(ctx: Context) -> Outcome:
     """This week's headline figures so far, scoped and withheld exactly as the digest's."""
+    services, person = ctx.services, ctx.person
     if not may_see_figures(person):
         return Outcome((Text("The figures are for coordinators and organisation leads."),))
     return Outcome((digest_card(_digest_for(services, person, this_week=True)),))

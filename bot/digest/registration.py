@@ -4,20 +4,23 @@ this week's figures and the dashboard link."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.digest.dashboard_link import dashboard_link
 from bot.digest.kinds import DigestKind
 from bot.digest.on_request import digest_now, this_week_figures
 from bot.digest.schedule import render_digest
-from bot.domain import Person
 from bot.help_text import may_see_figures
 from bot.lapse import within
 from bot.messages import Outcome
-from bot.registry import Audience, Command, HomePlace, HomeSection, Registry, Timer, phrases
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
+from bot.registry import (
+    Audience,
+    Command,
+    Context,
+    HomePlace,
+    HomeSection,
+    Registry,
+    Timer,
+    phrases,
+)
 
 
 def register(registry: Registry) -> None:
@@ -39,13 +42,13 @@ def _register_words_and_home(registry: Registry) -> None:
     )
 
 
-def _digest(bot: CoachingBot, person: Person, text: str) -> Outcome | None:
-    if not may_see_figures(person):
+def _digest(ctx: Context, text: str) -> Outcome | None:
+    if not may_see_figures(ctx.person):
         return None
-    return digest_now(bot.services, person, this_week="this week" in text.lower())
+    return digest_now(ctx.services, ctx.person, this_week="this week" in text.lower())
 
 
-def _dashboard(bot: CoachingBot, person: Person, text: str) -> Outcome | None:
-    if not may_see_figures(person):
+def _dashboard(ctx: Context, text: str) -> Outcome | None:
+    if not may_see_figures(ctx.person):
         return None
-    return dashboard_link(bot.services, person)
+    return dashboard_link(ctx)

@@ -8,20 +8,16 @@ every check (a stale card, a second press, someone else's record) still applies 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.actions import Action, action_value
-from bot.domain import EngagementState, Person, RequestState, SessionState
+from bot.domain import EngagementState, RequestState, SessionState
 from bot.domain.people import zone_of
 from bot.engagements import engagement_actions
-from bot.messages import Incoming, Outcome, refusal
-from bot.registry import VerbHandler
+from bot.messages import Outcome, refusal
+from bot.registry import Context, VerbHandler
 from bot.replies import Choice, Choices
+from bot.services import Services
 from bot.verbs import EngagementVerb
 from bot.when import describe_window
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 _KEEP = "Okay, nothing has changed."
 
@@ -30,20 +26,20 @@ def _ask(question: str, *, yes: Choice, no_label: str) -> Outcome:
     return Outcome((Choices(question, (yes, Choice(no_label, action_value(EngagementVerb.KEEP)))),))
 
 
-def _name(bot: CoachingBot, person_id: int | None, fallback: str) -> str:
-    other = bot.services.store.get_person(person_id) if person_id else None
+def _name(services: Services, person_id: int | None, fallback: str) -> str:
+    other = services.store.get_person(person_id) if person_id else None
     return other.name if other and not other.erased else fallback
 
 
-def ask_withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    request = bot.services.store.get_request(action.int_arg(0))
-    if request is None or request.coachee_id != person.id:
+def ask_withdraw(ctx: Context, action: Action) -> Outcome:
+    request = ctx.services.store.get_request(action.int_arg(0))
+    if request is None or request.coachee_id != ctx.person.id:
         return refusal("Sorry, I can't find that request.")
     if not request.state.is_open:
         return refusal("That request isn't open any more, so there's nothing to withdraw.")
     told = ""
     if request.state is RequestState.WAITING_COACH and request.chosen_coach_id:
-        coach = _name(bot, request.chosen_coach_id, "the coach you chose")
+        coach = _name(ctx.services, request.chosen_coach_id, "the coach you chose")
         told = f" {coach}, who has been asked to coach you, will be told there's no need to answer."
     return _ask(
         f"Withdraw your request {request.id} (coaching on {request.topic})? I'll stop looking "
@@ -57,15 +53,17 @@ def ask_withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: A
     )
 
 
-def ask_end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    store, now = bot.services.store, bot.services.clock.now()
+def ask_end(ctx: Context, action: Action) -> Outcome:
+    store, now = ctx.services.store, ctx.services.clock.now()
     engagement = store.get_engagement(action.int_arg(0))
-    if engagement is None or person.id not in {engagement.coach_id, engagement.coachee_id}:
+    if engagement is None or ctx.person.id not in {engagement.coach_id, engagement.coachee_id}:
         return refusal("Sorry, I can't find that coaching engagement.")
     if engagement.state is EngagementState.CLOSED:
         return refusal("That coaching has already ended.")
-    other_id = engagement.coachee_id if person.id == engagement.coach_id else engagement.coach_id
-    other = _name(bot, other_id, "the other person")
+    other_id = (
+        engagement.coachee_id if ctx.person.id == engagement.coach_id else engagement.coach_id
+    )
+    other = _name(ctx.services, other_id, "the other person")
     ahead = [
         s
         for s in store.list_sessions(engagement_id=engagement.id, states=[SessionState.CONFIRMED])
@@ -89,19 +87,19 @@ def ask_end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action
     )
 
 
-def ask_cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    services, now = bot.services, bot.services.clock.now()
+def ask_cancel(ctx: Context, action: Action) -> Outcome:
+    services, now = ctx.services, ctx.services.clock.now()
     session = services.store.get_session(action.int_arg(0))
-    if session is None or person.id not in {session.coach_id, session.coachee_id}:
+    if session is None or ctx.person.id not in {session.coach_id, session.coachee_id}:
         return refusal("Sorry, I can't find that session.")
     if session.state is not SessionState.CONFIRMED or session.window.start <= now:
         return refusal(engagement_actions.OLD)
     other = _name(
-        bot,
-        session.coachee_id if person.id == session.coach_id else session.coach_id,
+        services,
+        session.coachee_id if ctx.person.id == session.coach_id else session.coach_id,
         "the other person",
     )
-    zone = zone_of(person, services.settings.pool_timezone)
+    zone = zone_of(ctx.person, services.settings.pool_timezone)
     when = describe_window(session.window, zone, now=services.clock.now())
     late = (
         " As that's short notice, it will be recorded as a late cancellation."
@@ -118,7 +116,7 @@ def ask_cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Act
     )
 
 
-def keep(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+def keep(ctx: Context, action: Action) -> Outcome:
     return refusal(_KEEP)
 
 

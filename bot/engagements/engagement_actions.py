@@ -24,8 +24,8 @@ from bot.domain.audit import AuditEntry
 from bot.domain.requests import AWAITING_ANSWER
 from bot.engagements.missed_sessions import session_to_record
 from bot.events import EngagementClosed, PlaceFreed, SessionCancelled
-from bot.messages import Incoming, Outcome, refusal
-from bot.registry import VerbHandler
+from bot.messages import Outcome, refusal
+from bot.registry import Context, VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
 from bot.verbs import EngagementVerb
@@ -58,40 +58,36 @@ def _tell_other(
     return (Outgoing(other, (Text(text),)),)
 
 
-def book_next(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    engagement = bot.services.store.get_engagement(action.int_arg(0))
-    if engagement is None or person.id not in {engagement.coach_id, engagement.coachee_id}:
+def book_next(ctx: Context, action: Action) -> Outcome:
+    engagement = ctx.services.store.get_engagement(action.int_arg(0))
+    if engagement is None or ctx.person.id not in {engagement.coach_id, engagement.coachee_id}:
         return refusal("Sorry, I can't find that coaching engagement.")
     if engagement.state is not EngagementState.ACTIVE:
         return refusal("This coaching isn't active, so I can't book a session for it.")
-    if sessions_left(bot.services, engagement) <= 0:
+    if sessions_left(ctx.services, engagement) <= 0:
         return _say("All the sessions in this engagement are booked or used.")
-    return bot.start(
-        EngagementConversation.SCHEDULE_SESSION, person, incoming, engagement_id=engagement.id
-    )
+    return ctx.start(EngagementConversation.SCHEDULE_SESSION, engagement_id=engagement.id)
 
 
-def reschedule(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    session = _own_session(bot.services, person, action)
+def reschedule(ctx: Context, action: Action) -> Outcome:
+    session = _own_session(ctx.services, ctx.person, action)
     if session is None:
         return refusal("Sorry, I can't find that session.")
     if (
         session.state is not SessionState.CONFIRMED
-        or session.window.start <= bot.services.clock.now()
+        or session.window.start <= ctx.services.clock.now()
     ):
         return refusal(OLD)
-    return bot.start(
+    return ctx.start(
         EngagementConversation.SCHEDULE_SESSION,
-        person,
-        incoming,
         engagement_id=session.engagement_id,
         session_id=session.id,
     )
 
 
-def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    services, store, now = bot.services, bot.services.store, bot.services.clock.now()
-    session = _own_session(services, person, action)
+def cancel(ctx: Context, action: Action) -> Outcome:
+    services, store, now = ctx.services, ctx.services.store, ctx.services.clock.now()
+    session = _own_session(services, ctx.person, action)
     if session is None:
         return refusal("Sorry, I can't find that session.")
     if session.state is not SessionState.CONFIRMED or session.window.start <= now:
@@ -101,18 +97,18 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
         gone = dataclasses.replace(
             session,
             state=SessionState.CANCELLED,
-            cancelled_by=person.id,
+            cancelled_by=ctx.person.id,
             cancelled_at=now,
             late_cancellation=late,
             calendar_sequence=session.calendar_sequence + 1,
         )
         store.update_session(gone, expected=SessionState.CONFIRMED)
         store.cancel_scheduled(keys.session_prefix(session.id))
-        removed = bot.publish(SessionCancelled(gone))  # out of the coach's calendar
+        removed = ctx.publish(SessionCancelled(gone))  # out of the coach's calendar
         store.audit(
             AuditEntry(
                 now,
-                person.id,
+                ctx.person.id,
                 "session.cancelled",
                 f"session:{session.id}",
                 "late" if late else "with notice",
@@ -127,8 +123,8 @@ def cancel(bot: CoachingBot, person: Person, incoming: Incoming, action: Action)
     told = _tell_other(
         services,
         session,
-        person,
-        f"{person.name} has cancelled your coaching session. The attached cancellation takes "
+        ctx.person,
+        f"{ctx.person.name} has cancelled your coaching session. The attached cancellation takes "
         "it out of your calendar.",
     )
     return (
@@ -156,9 +152,9 @@ def late_cancellation(services: Services, session: Session) -> bool:
 
 
 def _attendance(state: SessionState) -> VerbHandler:
-    def mark(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-        services, store, now = bot.services, bot.services.store, bot.services.clock.now()
-        session = session_to_record(services, person, action)
+    def mark(ctx: Context, action: Action) -> Outcome:
+        services, store, now = ctx.services, ctx.services.store, ctx.services.clock.now()
+        session = session_to_record(services, ctx.person, action)
         if isinstance(session, Outcome):
             return session
         with store.transaction():
@@ -171,16 +167,14 @@ def _attendance(state: SessionState) -> VerbHandler:
                 expected=SessionState.CONFIRMED,
             )
             store.audit(
-                AuditEntry(now, person.id, f"session.{state.value}", f"session:{session.id}")
+                AuditEntry(now, ctx.person.id, f"session.{state.value}", f"session:{session.id}")
             )
-            closing = close_if_used_up(bot, session.engagement_id)
+            closing = close_if_used_up(ctx.bot, session.engagement_id)
             if state is SessionState.NO_SHOW and not closing.outgoing:
-                closing = apply_no_show_policy(bot, session.engagement_id, coach=person)
+                closing = apply_no_show_policy(ctx.bot, session.engagement_id, coach=ctx.person)
         if state is SessionState.NO_SHOW:
             return _say("Thanks, recorded as a no-show.") + closing
-        themes = bot.start(
-            AftercareConversation.SESSION_THEMES, person, incoming, session_id=session.id
-        )
+        themes = ctx.start(AftercareConversation.SESSION_THEMES, session_id=session.id)
         return _say("Thanks, recorded as held.") + closing + themes
 
     return mark
@@ -294,21 +288,21 @@ def close(
     return told + removed + ended + freed
 
 
-def end(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    engagement = bot.services.store.get_engagement(action.int_arg(0))
-    if engagement is None or person.id not in {engagement.coach_id, engagement.coachee_id}:
+def end(ctx: Context, action: Action) -> Outcome:
+    engagement = ctx.services.store.get_engagement(action.int_arg(0))
+    if engagement is None or ctx.person.id not in {engagement.coach_id, engagement.coachee_id}:
         return refusal("Sorry, I can't find that coaching engagement.")
     if engagement.state is EngagementState.CLOSED:
         return refusal("That coaching has already ended.")
     return _say("Done: the coaching has ended and any future sessions are cancelled.") + close(
-        bot, engagement, reason=f"ended by {person.name}", actor=person
+        ctx.bot, engagement, reason=f"ended by {ctx.person.name}", actor=ctx.person
     )
 
 
-def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    store, now = bot.services.store, bot.services.clock.now()
+def withdraw(ctx: Context, action: Action) -> Outcome:
+    store, now = ctx.services.store, ctx.services.clock.now()
     request = store.get_request(action.int_arg(0))
-    if request is None or request.coachee_id != person.id:
+    if request is None or request.coachee_id != ctx.person.id:
         return refusal("Sorry, I can't find that request.")
     if not request.state.is_open:
         return refusal("That request isn't open any more, so there's nothing to withdraw.")
@@ -318,8 +312,8 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
             expected=request.state,
         )
         store.cancel_scheduled(keys.request_prefix(request.id))
-        store.audit(AuditEntry(now, person.id, "request.withdrawn", f"request:{request.id}"))
-        freed = bot.publish(PlaceFreed())  # the organisation's place it held
+        store.audit(AuditEntry(now, ctx.person.id, "request.withdrawn", f"request:{request.id}"))
+        freed = ctx.publish(PlaceFreed())  # the organisation's place it held
     outgoing: tuple[Outgoing, ...] = ()
     if request.state in AWAITING_ANSWER and request.chosen_coach_id:
         outgoing = (
@@ -327,7 +321,7 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
                 request.chosen_coach_id,
                 (
                     Text(
-                        f"{person.name} has withdrawn their coaching request, "
+                        f"{ctx.person.name} has withdrawn their coaching request, "
                         "so there's no need to answer it."
                     ),
                 ),
@@ -342,43 +336,39 @@ def withdraw(bot: CoachingBot, person: Person, incoming: Incoming, action: Actio
     )
 
 
-def edit_availability(
-    bot: CoachingBot, person: Person, incoming: Incoming, action: Action
-) -> Outcome:
-    if bot.services.store.get_coach(person.id) is None:
+def edit_availability(ctx: Context, action: Action) -> Outcome:
+    if ctx.services.store.get_coach(ctx.person.id) is None:
         return refusal("Availability is for coaches; you don't have a coach profile.")
-    return bot.start(CoachConversation.AVAILABILITY, person, incoming)
+    return ctx.start(CoachConversation.AVAILABILITY)
 
 
-def pause(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    profile = bot.services.store.get_coach(person.id)
+def pause(ctx: Context, action: Action) -> Outcome:
+    profile = ctx.services.store.get_coach(ctx.person.id)
     if profile is None:
         return refusal("Pausing is for coaches; you don't have a coach profile.")
     if profile.paused:
         return refusal(
             "You're already paused. Say 'availability' and choose Resume when you're back."
         )
-    return bot.start(CoachConversation.PAUSE, person, incoming)
+    return ctx.start(CoachConversation.PAUSE)
 
 
-def resume(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    store, now = bot.services.store, bot.services.clock.now()
-    profile = store.get_coach(person.id)
+def resume(ctx: Context, action: Action) -> Outcome:
+    store, now = ctx.services.store, ctx.services.clock.now()
+    profile = store.get_coach(ctx.person.id)
     if profile is None or not profile.paused:
         return refusal("You're taking coachees already; nothing to resume.")
     with store.transaction():
         store.save_coach(dataclasses.replace(profile, paused=False, pause_reason=""))
-        store.audit(AuditEntry(now, person.id, "coach.resumed", f"person:{person.id}"))
-        freed = bot.publish(PlaceFreed())
+        store.audit(AuditEntry(now, ctx.person.id, "coach.resumed", f"person:{ctx.person.id}"))
+        freed = ctx.publish(PlaceFreed())
     return _say("Welcome back: you'll be offered to coachees again.") + freed
 
 
-def set_meeting_link(
-    bot: CoachingBot, person: Person, incoming: Incoming, action: Action
-) -> Outcome:
-    if bot.services.store.get_coach(person.id) is None:
+def set_meeting_link(ctx: Context, action: Action) -> Outcome:
+    if ctx.services.store.get_coach(ctx.person.id) is None:
         return refusal("A meeting link is for coaches; you don't have a coach profile.")
-    return bot.start(CoachConversation.MEETING_LINK, person, incoming)
+    return ctx.start(CoachConversation.MEETING_LINK)
 
 
 ACTIONS: dict[EngagementVerb, VerbHandler] = {

@@ -5,22 +5,18 @@ sessions, and the coachee is told in a sentence and offered another time."""
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from bot import keys
 from bot.actions import Action, action_value
 from bot.domain import Person, Session, SessionState
 from bot.domain.audit import AuditEntry
 from bot.domain.people import zone_of
-from bot.messages import Incoming, Outcome, refusal
-from bot.registry import VerbHandler
+from bot.messages import Outcome, refusal
+from bot.registry import Context, VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 from bot.verbs import EngagementVerb
 from bot.when import describe_window
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def session_to_record(services: Services, person: Person, action: Action) -> Session | Outcome:
@@ -36,8 +32,9 @@ def session_to_record(services: Services, person: Person, action: Action) -> Ses
     return session
 
 
-def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach: bool) -> Outcome:
-    services, store, now = bot.services, bot.services.store, bot.services.clock.now()
+def _record(ctx: Context, action: Action, *, missed_by_coach: bool) -> Outcome:
+    services, coach = ctx.services, ctx.person
+    store, now = services.store, services.clock.now()
     found = session_to_record(services, coach, action)
     if isinstance(found, Outcome):
         return found
@@ -78,12 +75,12 @@ def _record(bot: CoachingBot, coach: Person, action: Action, *, missed_by_coach:
     )
 
 
-def coach_missed(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    return _record(bot, person, action, missed_by_coach=True)
+def coach_missed(ctx: Context, action: Action) -> Outcome:
+    return _record(ctx, action, missed_by_coach=True)
 
 
-def did_not_happen(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    return _record(bot, person, action, missed_by_coach=False)
+def did_not_happen(ctx: Context, action: Action) -> Outcome:
+    return _record(ctx, action, missed_by_coach=False)
 
 
 ACTIONS: dict[EngagementVerb, VerbHandler] = {

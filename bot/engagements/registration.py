@@ -5,20 +5,14 @@ coach's new meeting room; in words, a line manager's 'approvals'."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.conversation_names import EngagementConversation
-from bot.domain import Person
 from bot.engagements import confirm_first, engagement_actions, missed_sessions, sponsor
 from bot.engagements.meeting_room import room_changed
 from bot.engagements.schedule_session import SCHEDULE_SESSION
 from bot.events import MeetingRoomChanged
 from bot.messages import Outcome
-from bot.registry import Command, Registry, phrases
+from bot.registry import Command, Context, Registry, phrases
 from bot.verbs import EngagementVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def register(registry: Registry) -> None:
@@ -35,5 +29,5 @@ def register(registry: Registry) -> None:
     registry.add_command(Command(words, _approvals))
 
 
-def _approvals(bot: CoachingBot, person: Person, text: str) -> Outcome:
-    return sponsor.approvals(bot.services, person)
+def _approvals(ctx: Context, text: str) -> Outcome:
+    return sponsor.approvals(ctx.services, ctx.person)

@@ -9,19 +9,15 @@ name or anything from the request, so they can call the sponsor and talk it thro
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from bot.actions import Action, action_value
 from bot.domain import Engagement, EngagementState, Person, Role
 from bot.domain.audit import AuditEntry
-from bot.messages import Incoming, Outcome, refusal
-from bot.registry import VerbHandler
+from bot.messages import Outcome, refusal
+from bot.registry import Context, VerbHandler
 from bot.replies import Card, Choice, Fact, Outgoing, Reply, Text
 from bot.services import Services
 from bot.verbs import EngagementVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 CONCERNS = "engagement.sponsor_concerns"
 
@@ -84,48 +80,48 @@ def approval_card(services: Services, engagement: Engagement) -> Reply:
     )
 
 
-def _engagement_to_answer(bot: CoachingBot, person: Person, action: Action) -> Engagement | Outcome:
-    engagement = bot.services.store.get_engagement(action.int_arg(0))
-    if engagement is None or engagement.sponsor_id != person.id:
+def _engagement_to_answer(ctx: Context, action: Action) -> Engagement | Outcome:
+    engagement = ctx.services.store.get_engagement(action.int_arg(0))
+    if engagement is None or engagement.sponsor_id != ctx.person.id:
         return refusal("Sorry, that approval isn't yours to give.")
     if engagement.state is not EngagementState.AWAITING_SPONSOR:
         return refusal("You've already answered this one. Thank you.")
     return engagement
 
 
-def approve(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
-    found = _engagement_to_answer(bot, person, action)
+def approve(ctx: Context, action: Action) -> Outcome:
+    found = _engagement_to_answer(ctx, action)
     if isinstance(found, Outcome):
         return found
-    store, now = bot.services.store, bot.services.clock.now()
+    store, now = ctx.services.store, ctx.services.clock.now()
     with store.transaction():
         store.update_engagement(
             dataclasses.replace(found, state=EngagementState.ACTIVE),
             expected=EngagementState.AWAITING_SPONSOR,
         )
-        store.audit(AuditEntry(now, person.id, "engagement.approved", f"engagement:{found.id}"))
+        store.audit(AuditEntry(now, ctx.person.id, "engagement.approved", f"engagement:{found.id}"))
     return Outcome(
         (Text("Thank you: approved."),),
         tuple(
-            Outgoing(pid, (Text(f"{person.name} has approved the coaching. You're all set."),))
+            Outgoing(pid, (Text(f"{ctx.person.name} has approved the coaching. You're all set."),))
             for pid in (found.coach_id, found.coachee_id)
         ),
     )
 
 
-def raise_concerns(bot: CoachingBot, person: Person, incoming: Incoming, action: Action) -> Outcome:
+def raise_concerns(ctx: Context, action: Action) -> Outcome:
     """The coordinators are told once per engagement; the engagement waits as it was."""
-    found = _engagement_to_answer(bot, person, action)
+    found = _engagement_to_answer(ctx, action)
     if isinstance(found, Outcome):
         return found
-    services = bot.services
+    services = ctx.services
     if concerns_raised(services, found):
         return refusal(
             "You've already told the coordinators of your concerns; they'll be in touch. "
             "You can still approve it here if you're happy for it to go ahead."
         )
     services.store.audit(
-        AuditEntry(services.clock.now(), person.id, CONCERNS, f"engagement:{found.id}")
+        AuditEntry(services.clock.now(), ctx.person.id, CONCERNS, f"engagement:{found.id}")
     )
     return Outcome(
         (
@@ -135,7 +131,7 @@ def raise_concerns(bot: CoachingBot, person: Person, incoming: Incoming, action:
                 "decide to approve it."
             ),
         ),
-        _tell_coordinators(services, found, sponsor=person),
+        _tell_coordinators(services, found, sponsor=ctx.person),
     )
 
 

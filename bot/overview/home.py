@@ -7,15 +7,11 @@ and is what the matching chat command answers, so the two never disagree."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from bot.domain import Person, Role
 from bot.help_text import may_see_figures
 from bot.messages import Outcome
-from bot.registry import Audience, HomeSection
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
+from bot.registry import Audience, Context, HomeSection
 
 
 @dataclass(frozen=True)
@@ -24,25 +20,26 @@ class HomePart:
     outcome: Outcome
 
 
-def home_parts(bot: CoachingBot, person: Person) -> tuple[HomePart, ...]:
+def home_parts(ctx: Context) -> tuple[HomePart, ...]:
     """The sections this person may see, each built afresh; a coachee's home holds no
-    counts (nothing for anyone who may not see figures)."""
+    counts (nothing for anyone who may not see figures). `ctx` is the door's for the
+    person outside a turn (`CoachingBot.context`)."""
     return tuple(
-        HomePart(section.heading, section.show(bot.services, person))
-        for section in bot.registry.home_sections()
-        if _shown_to(section, person)
+        HomePart(section.heading, section.show(ctx))
+        for section in ctx.bot.registry.home_sections()
+        if _shown_to(section, ctx.person)
     )
 
 
-def coordinator_overview(bot: CoachingBot, person: Person) -> Outcome:
+def coordinator_overview(ctx: Context) -> Outcome:
     """The coordinator sections as one answer, for a channel whose home is a message (the
     Teams welcome); no replies for anyone else."""
     return Outcome(
         tuple(
             reply
-            for section in bot.registry.home_sections()
-            if section.audience is Audience.FIGURES and _shown_to(section, person)
-            for reply in section.show(bot.services, person).replies
+            for section in ctx.bot.registry.home_sections()
+            if section.audience is Audience.FIGURES and _shown_to(section, ctx.person)
+            for reply in section.show(ctx).replies
         )
     )
 

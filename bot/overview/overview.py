@@ -7,6 +7,7 @@ from bot.actions import action_value
 from bot.domain import EngagementState, Person, Role, SessionState
 from bot.domain.people import zone_of
 from bot.messages import Outcome
+from bot.registry import Context
 from bot.replies import Card, Choice, Choices, Fact, Reply, Text
 from bot.services import Services
 from bot.session_cards import session_card
@@ -16,7 +17,8 @@ from bot.verbs import EngagementVerb
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def sessions(services: Services, person: Person) -> Outcome:
+def sessions(ctx: Context) -> Outcome:
+    services, person = ctx.services, ctx.person
     store, now = services.store, services.clock.now()
     upcoming = store.list_sessions(
         person_id=person.id, states=[SessionState.CONFIRMED], starting_from=now
@@ -74,7 +76,8 @@ def _attendance_options(services: Services, person: Person) -> list[Choice]:
     return options
 
 
-def availability(services: Services, person: Person) -> Outcome:
+def availability(ctx: Context) -> Outcome:
+    services, person = ctx.services, ctx.person
     profile = services.store.get_coach(person.id)
     if profile is None:
         return Outcome((Text("Availability is for coaches; you don't have a coach profile."),))

@@ -4,15 +4,9 @@ questions about the service, and the commands and typed answers the slices regis
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.domain import Person
 from bot.messages import Outcome
 from bot.overview import overview, talk
-from bot.registry import Audience, Command, HomePlace, HomeSection, Registry, Talk, phrases
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
+from bot.registry import Audience, Command, Context, HomePlace, HomeSection, Registry, Talk, phrases
 
 
 def register(registry: Registry) -> None:
@@ -29,9 +23,9 @@ def register(registry: Registry) -> None:
     )
 
 
-def _sessions(bot: CoachingBot, person: Person, text: str) -> Outcome:
-    return overview.sessions(bot.services, person)
+def _sessions(ctx: Context, text: str) -> Outcome:
+    return overview.sessions(ctx)
 
 
-def _availability(bot: CoachingBot, person: Person, text: str) -> Outcome:
-    return overview.availability(bot.services, person)
+def _availability(ctx: Context, text: str) -> Outcome:
+    return overview.availability(ctx)

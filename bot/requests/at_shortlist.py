@@ -9,38 +9,32 @@ Registered as the typed answer tried before greetings and commands (`Before.GREE
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.actions import action_value
 from bot.choosing import shortlist_choices
 from bot.conversation_names import RequestConversation
-from bot.domain import Person, RequestState
+from bot.domain import RequestState
 from bot.engine import BACK_WORDS, CANCEL_WORDS, HELP_WORDS
 from bot.help_text import help_text
-from bot.messages import Incoming, Outcome
+from bot.messages import Outcome
+from bot.registry import Context
 from bot.replies import Choice, Choices, Text
 from bot.requests.amend import request_data
 from bot.verbs import EngagementVerb, RequestVerb
 
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
-
-def at_the_shortlist(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome | None:
+def at_the_shortlist(ctx: Context, text: str) -> Outcome | None:
     """The answer to back / cancel / help when a shortlist is waiting; None otherwise."""
-    said = incoming.text.lower().strip(" .!")
+    said = text.lower().strip(" .!")
     if said not in CANCEL_WORDS | BACK_WORDS | HELP_WORDS:
         return None
-    store = bot.services.store
-    waiting = store.list_requests(coachee_id=person.id, states=[RequestState.SHORTLISTED])
+    store = ctx.services.store
+    waiting = store.list_requests(coachee_id=ctx.person.id, states=[RequestState.SHORTLISTED])
     if not waiting:
         return None
     request = max(waiting, key=lambda r: (r.updated_at or r.created_at, r.id))
     if said in BACK_WORDS:
         lead = Outcome((Text("Here's your request: change any part and I'll look again."),))
-        return lead + bot.start(
-            RequestConversation.CHANGE_REQUEST, person, incoming, **request_data(request)
-        )
+        return lead + ctx.start(RequestConversation.CHANGE_REQUEST, **request_data(request))
     if said in CANCEL_WORDS:
         ask = Choices(
             f"Would you like to withdraw your coaching request (reference {request.id})? "
@@ -61,5 +55,5 @@ def at_the_shortlist(bot: CoachingBot, person: Person, incoming: Incoming) -> Ou
         "change your request, or 'cancel' to withdraw it."
     )
     entries = store.get_shortlist(request.id)
-    everything = Text(help_text(person))
-    return Outcome((explain, shortlist_choices(bot.services, request.id, entries), everything))
+    everything = Text(help_text(ctx.person))
+    return Outcome((explain, shortlist_choices(ctx.services, request.id, entries), everything))

@@ -4,9 +4,10 @@ its state and the buttons to change or withdraw it."""
 from __future__ import annotations
 
 from bot.actions import action_value
-from bot.domain import Person, RequestState
+from bot.domain import RequestState
 from bot.domain.people import zone_of
 from bot.messages import Outcome
+from bot.registry import Context
 from bot.replies import Card, Choice, Fact, Reply, Text
 from bot.requests.amend import CHANGEABLE
 from bot.services import Services
@@ -14,7 +15,8 @@ from bot.text_format import local_date
 from bot.verbs import EngagementVerb, RequestVerb
 
 
-def requests(services: Services, person: Person) -> Outcome:
+def requests(ctx: Context) -> Outcome:
+    services, person = ctx.services, ctx.person
     store = services.store
     mine = [r for r in store.list_requests(coachee_id=person.id) if r.state.is_open]
     if not mine:

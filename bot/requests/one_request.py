@@ -3,26 +3,21 @@ answers every question only to be told at the end."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.actions import action_value
 from bot.conversation_names import RequestConversation
-from bot.domain import Person
-from bot.messages import Incoming, Outcome
+from bot.messages import Outcome
+from bot.registry import Context
 from bot.replies import Choice, Choices, Text
 from bot.verbs import EngagementVerb, RequestVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 BUSY_PROGRAMMES = "_busy_programmes"  # intake's data: programmes holding an open request
 
 
-def start_intake(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcome:
+def start_intake(ctx: Context) -> Outcome:
     """The intake, or, when every programme already holds an open request of theirs, that
     request with what they can do about it."""
-    store = bot.services.store
-    mine = [r for r in store.list_requests(coachee_id=person.id) if r.state.is_open]
+    store = ctx.services.store
+    mine = [r for r in store.list_requests(coachee_id=ctx.person.id) if r.state.is_open]
     busy = {r.programme_id for r in mine}
     active = [p for p in store.list_programmes() if p.active]
     if mine and active and all(p.id in busy for p in active):
@@ -55,7 +50,5 @@ def start_intake(bot: CoachingBot, person: Person, incoming: Incoming) -> Outcom
                 f"and you already have one in {names}, so this one is for another programme."
             ),
         )
-    started = bot.start(
-        RequestConversation.INTAKE, person, incoming, **{BUSY_PROGRAMMES: sorted(busy)}
-    )
+    started = ctx.start(RequestConversation.INTAKE, **{BUSY_PROGRAMMES: sorted(busy)})
     return Outcome(note) + started

@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.conversation_names import RequestConversation
-from bot.domain import Person
 from bot.events import PlaceFreed, RequestBackToChoosing
 from bot.help_text import may_see_figures
-from bot.messages import Incoming, Outcome
+from bot.messages import Outcome
 from bot.registry import (
     Audience,
     Before,
     Command,
+    Context,
     FormRoute,
     HomePlace,
     HomeSection,
@@ -35,7 +35,6 @@ from bot.requests.one_request import start_intake
 from bot.requests.shortlist import offer_shortlist
 from bot.requests.waitlist import rematch_waiting
 from bot.safeguarding import FORM_NOT_SAVED
-from bot.services import Services
 from bot.verbs import RequestVerb
 
 if TYPE_CHECKING:
@@ -84,32 +83,30 @@ def _register_words_and_home(registry: Registry) -> None:
     )
 
 
-def _mine(bot: CoachingBot, person: Person, text: str) -> Outcome:
-    return listing.requests(bot.services, person)
+def _mine(ctx: Context, text: str) -> Outcome:
+    return listing.requests(ctx)
 
 
-def _waiting(bot: CoachingBot, person: Person, text: str) -> Outcome | None:
-    if not may_see_figures(person):
+def _waiting(ctx: Context, text: str) -> Outcome | None:
+    if not may_see_figures(ctx.person):
         return None
-    return waiting_requests.waiting_requests(bot.services, person)
+    return waiting_requests.waiting_requests(ctx.services, ctx.person)
 
 
-def _waiting_without_reasons(services: Services, person: Person) -> Outcome:
+def _waiting_without_reasons(ctx: Context) -> Outcome:
     # Titled "N requests waiting": no heading above it.
-    return waiting_requests.waiting_requests(services, person, reasons=False)
+    return waiting_requests.waiting_requests(ctx.services, ctx.person, reasons=False)
 
 
-def _intake_form(
-    bot: CoachingBot, person: Person, incoming: Incoming, form: dict[str, str]
-) -> Outcome | None:
-    if incoming.token != RequestForm.INTAKE:
+def _intake_form(ctx: Context, form: dict[str, str]) -> Outcome | None:
+    if ctx.incoming.token != RequestForm.INTAKE:
         return None
     # The intake form starts a request afresh, whatever was under way.
-    bot.services.store.clear_conversation(person.id, incoming.channel)
-    return start_intake(bot, person, incoming)
+    ctx.services.store.clear_conversation(ctx.person.id, ctx.incoming.channel)
+    return start_intake(ctx)
 
 
-def _intake_again(services: Services, person: Person, token: str) -> tuple[Reply, ...]:
+def _intake_again(ctx: Context, token: str) -> tuple[Reply, ...]:
     if token not in {"", RequestForm.INTAKE}:
         return (Text(FORM_NOT_SAVED),)
     return (

@@ -10,6 +10,7 @@ from slack_sdk.web import WebClient
 
 from bot.domain import Person
 from bot.overview.home import home_parts
+from handlers.channel_names import SLACK
 from handlers.slack import limits
 from handlers.slack.blocks import Block, button, header, sections
 from handlers.slack.identity import Stranger
@@ -45,7 +46,7 @@ def home_blocks(desk: Desk, person: Person) -> list[Block]:
     if request is not None:
         intro["accessory"] = request
     blocks = [*header(f"Hello {person.first_name}"), intro]
-    for part in home_parts(desk.bot, person):
+    for part in home_parts(desk.bot.context(person, SLACK)):
         blocks += [{"type": "divider"}, *header(part.heading)]
         blocks += surface(part.outcome.replies, ids=ids, limit=limits.VIEW_BLOCKS)
     return blocks

@@ -156,7 +156,8 @@ class TeamsActivities:
         start = button("Request coaching", form_data(OPEN_INTAKE), style="primary")
         welcome = text_card(help_text(who.person), buttons=[start])
         await ctx.send(summarised(WELCOME).add_card(welcome))
-        overview = await run_sync(coordinator_overview, self._application.bot, who.person)
+        home = self._application.bot.context(who.person, TEAMS)
+        overview = await run_sync(coordinator_overview, home)
         await self._send(ctx, render_activities(overview.replies))
 
     async def on_install(self, ctx: ActivityContext[InstalledActivity]) -> None:
