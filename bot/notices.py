@@ -6,19 +6,15 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from bot.domain.outbox import OutboxMessage
 from bot.keys import notice_key
 from bot.lapse import within
 from bot.messages import Outcome
 from bot.ports.store import Store
-from bot.registry import Registry, Timer
+from bot.registry import Door, Registry, Timer
 from bot.replies import Outgoing
 from bot.replies.codec import decode_replies, encode_replies
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 class NoticeKind(StrEnum):
@@ -51,5 +47,5 @@ def register(registry: Registry) -> None:
     registry.add_timer(NoticeKind.NOTICE, Timer(_notice, within(7, "news")))
 
 
-def _notice(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def _notice(bot: Door, message: OutboxMessage) -> Outcome:
     return Outcome(decode_replies(message.payload["replies"]))

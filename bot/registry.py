@@ -33,23 +33,44 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from itertools import product
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from bot.actions import Action
 from bot.domain import Person
 from bot.domain.outbox import OutboxMessage
-from bot.engine import Conversation
+from bot.engine import Conversation, ConversationEngine
 from bot.events import Event
 from bot.lapse import WorthUntil
 from bot.messages import Incoming, Outcome
 from bot.replies import Reply
 from bot.services import Services
 
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
-
 X = TypeVar("X")
 R = TypeVar("R")
+
+
+class Door(Protocol):
+    """What handlers are given of the door (bot/app.py's `CoachingBot`, which satisfies it
+    without naming it): so no handler imports the door, and the door can import this module.
+    Here, beside the `Registry` it exposes and the `Context` that carries it, because the
+    three name one another."""
+
+    @property
+    def services(self) -> Services: ...
+
+    @property
+    def registry(self) -> Registry:
+        """Read by the router and the overview to find who answers what."""
+        ...
+
+    @property
+    def engine(self) -> ConversationEngine:
+        """For a handler that carries a conversation on at once (a coach's typed answer)."""
+        ...
+
+    def publish(self, event: Event) -> Outcome: ...
+
+    def start(self, name: str, person: Person, incoming: Incoming, **data: object) -> Outcome: ...
 
 
 @dataclass(frozen=True)
@@ -59,7 +80,7 @@ class Context:
     (bot/app.py); for a channel's home surface, shown outside a turn, `CoachingBot.context`
     builds one for an input with nothing in it."""
 
-    bot: CoachingBot
+    bot: Door
     person: Person
     incoming: Incoming
 
@@ -86,7 +107,7 @@ PersonHandler = Callable[[Context, X], R]
 # What time or another slice did: (the door, the due outbox message or the published
 # event) -> its outcome. No person acted, so there is no Context (a timer's recipient is
 # not the one who did anything); the door is all these need.
-DoorHandler = Callable[["CoachingBot", X], Outcome]
+DoorHandler = Callable[[Door, X], Outcome]
 
 # A button press -> what to say.
 VerbHandler = PersonHandler[Action, Outcome]

@@ -9,18 +9,13 @@ filled in again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.conversation_names import RequestConversation
 from bot.domain import Person
 from bot.messages import Incoming, Outcome
-from bot.registry import Context
+from bot.registry import Context, Door
 from bot.replies import Reply, Text
 from bot.understanding.request_text import asks_for_coaching
 from bot.understanding.wellbeing import any_shows_distress, support_message
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 FORM_NOT_SAVED = "I haven't saved that form, so nothing you wrote in it was kept or sent to anyone."
 CARRY_ON = "Whenever you're ready, we can carry on where we were (or say 'cancel' to stop):"
@@ -32,7 +27,7 @@ def at_risk(incoming: Incoming) -> bool:
     return any_shows_distress((incoming.text, incoming.value, *(incoming.form or {}).values()))
 
 
-def answer_kindly(bot: CoachingBot, person: Person | None, incoming: Incoming) -> Outcome:
+def answer_kindly(bot: Door, person: Person | None, incoming: Incoming) -> Outcome:
     """The kind reply, and a way to carry on that keeps nothing of what was sent."""
     if person is None or person.erased:
         return _say(support_message(first_name="", eap_contact=""))

@@ -6,7 +6,6 @@ session, and an engagement's final evaluation, armed when engagements closes one
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from bot.actions import action_value
 from bot.aftercare import aftercare_actions, evaluation_form, feedback_form, lifetimes, renderers
@@ -23,14 +22,11 @@ from bot.domain import Person
 from bot.events import EngagementClosed, SessionBooked, SessionCancelled, SessionMoved
 from bot.lapse import always, within
 from bot.messages import Outcome
-from bot.registry import Context, FormHandler, FormRoute, PersonHandler, Registry, Timer
+from bot.registry import Context, Door, FormHandler, FormRoute, PersonHandler, Registry, Timer
 from bot.replies import Choice, Choices, Reply, Text
 from bot.safeguarding import FORM_NOT_SAVED
 from bot.services import Services
 from bot.verbs import AftercareVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def register(registry: Registry) -> None:
@@ -86,18 +82,18 @@ def register(registry: Registry) -> None:
     registry.subscribe(EngagementClosed, _ask_for_final_evaluation)
 
 
-def _arm(bot: CoachingBot, event: SessionBooked | SessionMoved) -> Outcome:
+def _arm(bot: Door, event: SessionBooked | SessionMoved) -> Outcome:
     """(Re)schedule the session's reminders, attendance check, feedback and calendar event."""
     schedule_session_messages(bot.services, event.session)
     return Outcome()
 
 
-def _remove_from_calendar(bot: CoachingBot, event: SessionCancelled) -> Outcome:
+def _remove_from_calendar(bot: Door, event: SessionCancelled) -> Outcome:
     schedule_calendar_removal(bot.services, event.session)
     return Outcome()
 
 
-def _ask_for_final_evaluation(bot: CoachingBot, event: EngagementClosed) -> Outcome:
+def _ask_for_final_evaluation(bot: Door, event: EngagementClosed) -> Outcome:
     schedule_final_evaluation(bot.services, event.engagement)
     return Outcome()
 

@@ -6,7 +6,6 @@ lapses quietly."""
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from bot.actions import action_value
 from bot.aftercare.evaluation_form import already_evaluated
@@ -15,14 +14,12 @@ from bot.domain import Person, Session, SessionState
 from bot.domain.outbox import OutboxMessage
 from bot.domain.people import zone_of
 from bot.messages import Outcome
+from bot.registry import Door
 from bot.replies import Choice, Choices, Outgoing, Text
 from bot.services import Services
 from bot.session_cards import attendance_choices, session_card
 from bot.verbs import AftercareVerb
 from bot.when import describe_window
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def _session_and_person(
@@ -41,7 +38,7 @@ def _other(services: Services, session: Session, person: Person) -> Person | Non
     return services.store.get_person(other)
 
 
-def render_reminder(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def render_reminder(bot: Door, message: OutboxMessage) -> Outcome:
     services = bot.services
     found = _session_and_person(services, message)
     if found is None or found[0].state is not SessionState.CONFIRMED:
@@ -60,7 +57,7 @@ def render_reminder(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     return Outcome((card,))
 
 
-def render_attendance(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def render_attendance(bot: Door, message: OutboxMessage) -> Outcome:
     """Asks the coach whether the session was held: this is what counts hours delivered."""
     services = bot.services
     found = _session_and_person(services, message)
@@ -83,7 +80,7 @@ def render_attendance(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     return Outcome((prompt,))
 
 
-def render_feedback_prompt(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def render_feedback_prompt(bot: Door, message: OutboxMessage) -> Outcome:
     services = bot.services
     found = _session_and_person(services, message)
     if found is None:
@@ -112,7 +109,7 @@ def render_feedback_prompt(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     return Outcome((prompt,))
 
 
-def render_final_evaluation(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def render_final_evaluation(bot: Door, message: OutboxMessage) -> Outcome:
     services = bot.services
     store = services.store
     engagement = store.get_engagement(int(message.payload["engagement_id"]))
@@ -134,7 +131,7 @@ def render_final_evaluation(bot: CoachingBot, message: OutboxMessage) -> Outcome
     return Outcome((prompt,))
 
 
-def render_calendar_event(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def render_calendar_event(bot: Door, message: OutboxMessage) -> Outcome:
     """Outside the booking's transaction and any other (the calendar is a network call:
     registered with `calls_out`): the session goes into the coach's calendar (or, moved, its
     event moves) and, if that made an online meeting, both get its link, queued as news by
@@ -170,7 +167,7 @@ def render_calendar_event(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     return Outcome(outgoing=tuple(links))
 
 
-def render_calendar_removal(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def render_calendar_removal(bot: Door, message: OutboxMessage) -> Outcome:
     """A cancelled session's event leaves the coach's calendar; nothing is said in chat
     (the cancellation .ics already went to both)."""
     services = bot.services

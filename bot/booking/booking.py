@@ -8,7 +8,6 @@ store, which lets exactly one of any number of racing bookings win.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from bot import keys
 from bot.actions import Action, action_value
@@ -42,15 +41,12 @@ from bot.domain.timewindow import TimeWindow
 from bot.events import RequestBackToChoosing, SessionBooked
 from bot.messages import Outcome, refusal
 from bot.ports.errors import SlotTaken, StaleState
-from bot.registry import Context, VerbHandler
+from bot.registry import Context, Door, VerbHandler
 from bot.replies import Card, Choice, Choices, Fact, Outgoing, Reply, Text
 from bot.services import Services
 from bot.session_place import first_session_place
 from bot.text_format import local_date, local_time
 from bot.verbs import BookingVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 GONE = "That request has moved on since this message, so I've left it as it is."
 
@@ -260,7 +256,7 @@ def pick(ctx: Context, action: Action) -> Outcome:
 
 
 def book_first_session(
-    bot: CoachingBot, request: CoachingRequest, window: TimeWindow, *, booked_by: Person
+    bot: Door, request: CoachingRequest, window: TimeWindow, *, booked_by: Person
 ) -> Outcome:
     services = bot.services
     if not in_bookable_range(services, window):

@@ -5,7 +5,6 @@ told a working day later, so a person can help. Both lapse once the coachee has 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from bot.booking.booking import fresh_times
 from bot.choosing import SHORTLIST, STATE_OF_STAGE, TIMES, shortlist_choices
@@ -14,12 +13,10 @@ from bot.domain.outbox import OutboxMessage
 from bot.domain.people import zone_of
 from bot.lapse import Deadline, stamp
 from bot.messages import Outcome
+from bot.registry import Door
 from bot.replies import Outgoing, Text
 from bot.services import Services
 from bot.text_format import local_date
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 _CHOOSING = {
     SHORTLIST: "a coach from their shortlist",
@@ -39,7 +36,7 @@ def _still_choosing(
     return request, coachee, stage
 
 
-def coachee_nudge(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def coachee_nudge(bot: Door, message: OutboxMessage) -> Outcome:
     services = bot.services
     found = _still_choosing(services, message)
     if found is None:
@@ -66,7 +63,7 @@ def coachee_nudge(bot: CoachingBot, message: OutboxMessage) -> Outcome:
     )
 
 
-def coachee_choice_deadline(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def coachee_choice_deadline(bot: Door, message: OutboxMessage) -> Outcome:
     services = bot.services
     found = _still_choosing(services, message)
     if found is None:

@@ -7,7 +7,6 @@ failed send never leaves the state changed but the people untold."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from bot.booking.booking import coach_offer
 from bot.booking.live_times import refresh_offer
@@ -18,15 +17,13 @@ from bot.domain.outbox import OutboxMessage
 from bot.domain.people import zone_of
 from bot.lapse import Deadline, stamp
 from bot.messages import Outcome
+from bot.registry import Door
 from bot.replies import Outgoing, Reply, Text
 from bot.services import Services
 from bot.text_format import local_time
 
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
-
-def coach_response_deadline(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def coach_response_deadline(bot: Door, message: OutboxMessage) -> Outcome:
     services = bot.services
     store, now = services.store, services.clock.now()
     request = store.get_request(int(message.payload["request_id"]))
@@ -67,7 +64,7 @@ def coach_response_deadline(bot: CoachingBot, message: OutboxMessage) -> Outcome
     )
 
 
-def coach_nudge(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def coach_nudge(bot: Door, message: OutboxMessage) -> Outcome:
     """One gentle nudge when the answer time is up; the request moves on a day later."""
     services = bot.services
     store = services.store

@@ -4,16 +4,13 @@ the pool): the coachee is offered the other coaches. One way, wherever it happen
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from bot import keys
 from bot.domain import CoachingRequest, RequestState
 from bot.events import RequestBackToChoosing
 from bot.messages import Outcome
+from bot.registry import Door
 from bot.services import Services
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def release_coach(
@@ -38,7 +35,7 @@ def release_coach(
     return request
 
 
-def offer_next_coach(bot: CoachingBot, request: CoachingRequest, *, coach_id: int) -> Outcome:
+def offer_next_coach(bot: Door, request: CoachingRequest, *, coach_id: int) -> Outcome:
     """Release the coach and match afresh: the coachee's shortlist (or the waiting-list
     news), to be sent to them, from the requests slice (`RequestBackToChoosing`)."""
     with bot.services.store.transaction():

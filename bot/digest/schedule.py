@@ -8,7 +8,6 @@ The figures are computed at send time, as of then, from the store as it is.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from bot.digest.figures import build_digest
 from bot.digest.kinds import DigestKind
@@ -18,10 +17,8 @@ from bot.domain import Role
 from bot.domain.outbox import OutboxMessage
 from bot.keys import digest_key
 from bot.messages import Outcome
+from bot.registry import Door
 from bot.services import Services
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 
 def queue_weekly_digests(services: Services, *, week_start: datetime) -> int:
@@ -55,7 +52,7 @@ def queue_previous_week(services: Services) -> int:
     return queue_weekly_digests(services, week_start=week.start)
 
 
-def render_digest(bot: CoachingBot, message: OutboxMessage) -> Outcome:
+def render_digest(bot: Door, message: OutboxMessage) -> Outcome:
     """The timer of kind "digest". The scope follows the recipient's roles at
     send time, not the payload: someone who stopped being a lead, or moved organisation,
     never receives figures they are no longer entitled to."""

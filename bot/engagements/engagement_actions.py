@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from bot import keys
 from bot.actions import Action, action_value
@@ -25,13 +24,10 @@ from bot.domain.requests import AWAITING_ANSWER
 from bot.engagements.missed_sessions import session_to_record
 from bot.events import EngagementClosed, PlaceFreed, SessionCancelled
 from bot.messages import Outcome, refusal
-from bot.registry import Context, VerbHandler
+from bot.registry import Context, Door, VerbHandler
 from bot.replies import Choice, Choices, Outgoing, Reply, Text
 from bot.services import Services
 from bot.verbs import EngagementVerb
-
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
 OLD = "That session has changed since this message, so I've left it as it is."
 
@@ -197,7 +193,7 @@ def sessions_left(services: Services, engagement: Engagement) -> int:
     return engagement.sessions_allowed - len(used)
 
 
-def close_if_used_up(bot: CoachingBot, engagement_id: int) -> Outcome:
+def close_if_used_up(bot: Door, engagement_id: int) -> Outcome:
     store = bot.services.store
     engagement = store.get_engagement(engagement_id)
     if engagement is None or engagement.state is EngagementState.CLOSED:
@@ -212,7 +208,7 @@ def close_if_used_up(bot: CoachingBot, engagement_id: int) -> Outcome:
     return close(bot, engagement, reason="all sessions used", actor=None)
 
 
-def apply_no_show_policy(bot: CoachingBot, engagement_id: int, *, coach: Person) -> Outcome:
+def apply_no_show_policy(bot: Door, engagement_id: int, *, coach: Person) -> Outcome:
     """The programme's rule, e.g. two unnotified misses end the engagement; both are told."""
     store = bot.services.store
     engagement = store.get_engagement(engagement_id)
@@ -235,9 +231,7 @@ def apply_no_show_policy(bot: CoachingBot, engagement_id: int, *, coach: Person)
     return Outcome((note,)) + closed
 
 
-def close(
-    bot: CoachingBot, engagement: Engagement, *, reason: str, actor: Person | None
-) -> Outcome:
+def close(bot: Door, engagement: Engagement, *, reason: str, actor: Person | None) -> Outcome:
     services = bot.services
     store, now = services.store, services.clock.now()
     removals: list[Reply] = []  # a CANCEL invite for each future session, for both people

@@ -5,22 +5,19 @@ slice saves the new room and publishes `MeetingRoomChanged`; this answers it."""
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from bot.calendar_invite import invite_for
 from bot.domain import Person, SessionState
 from bot.events import MeetingRoomChanged
 from bot.messages import Outcome
+from bot.registry import Door
 from bot.replies import Attachment, Outgoing, Text
 from bot.services import Services
 from bot.session_cards import session_card
 from bot.session_place import ONLINE
 
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
 
-
-def room_changed(bot: CoachingBot, event: MeetingRoomChanged) -> Outcome:
+def room_changed(bot: Door, event: MeetingRoomChanged) -> Outcome:
     """The sessions moved to the new room: the coach's updated invites, one for each moved
     session, as replies; each coachee's news, with their updated invite, as outgoing."""
     if not event.new:

@@ -8,8 +8,6 @@ when a place frees."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.conversation_names import RequestConversation
 from bot.events import PlaceFreed, RequestBackToChoosing
 from bot.help_text import may_see_figures
@@ -19,6 +17,7 @@ from bot.registry import (
     Before,
     Command,
     Context,
+    Door,
     FormRoute,
     HomePlace,
     HomeSection,
@@ -37,9 +36,6 @@ from bot.requests.waitlist import rematch_waiting
 from bot.safeguarding import FORM_NOT_SAVED
 from bot.verbs import RequestVerb
 
-if TYPE_CHECKING:
-    from bot.app import CoachingBot
-
 
 def register(registry: Registry) -> None:
     registry.add_verbs(RequestVerb, request_actions.ACTIONS)
@@ -57,12 +53,12 @@ def register(registry: Registry) -> None:
     _register_words_and_home(registry)
 
 
-def _offer_again(bot: CoachingBot, event: RequestBackToChoosing) -> Outcome:
+def _offer_again(bot: Door, event: RequestBackToChoosing) -> Outcome:
     """The coachee's shortlist afresh (or the waiting-list news), for the publisher to send."""
     return offer_shortlist(bot.services, event.request)
 
 
-def _rematch(bot: CoachingBot, event: PlaceFreed) -> Outcome:
+def _rematch(bot: Door, event: PlaceFreed) -> Outcome:
     """Each waiting request that now has a place and a coach is offered a shortlist: news."""
     return Outcome(outgoing=rematch_waiting(bot.services))
 
