@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.clock import Clock
+from bot.ports.calendar import Calendar
+from bot.ports.sign_in import SignInLinks
+from bot.ports.store import Store
 from bot.scheduling.bank_holidays import Nation, bank_holidays
-
-if TYPE_CHECKING:
-    from bot.clock import Clock
-    from bot.ports.calendar import Calendar
-    from bot.ports.sign_in import SignInLinks
-    from bot.ports.store import Store
 
 
 @dataclass(frozen=True)
