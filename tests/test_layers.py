@@ -260,7 +260,7 @@ def test_the_slice_rule_catches_a_slice_reaching_into_another() -> None:
 
 # -- One PNG path ------------------------------------------------------------------------------
 #
-# PNGs are drawn by matplotlib in one place, bot/digest/chart.py (`draw`); the Teams icons ship
+# PNGs are drawn by matplotlib in one place, bot/digest/drawing.py (`draw`); the Teams icons ship
 # as files (handlers/teams/assets/). A hand-written encoder (zlib and the PNG signature) would
 # be a second path.
 
@@ -288,7 +288,7 @@ def test_the_product_has_one_png_path() -> None:
         for path in sorted(root.rglob("*.py"))
         if (found := png_encoders(ast.parse(path.read_text(encoding="utf-8"))))
     }
-    assert not encoders, f"a second PNG encoder (draw with bot/digest/chart.py): {encoders}"
+    assert not encoders, f"a second PNG encoder (draw with bot/digest/drawing.py): {encoders}"
 
 
 def test_the_png_rule_catches_an_encoder() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.digest.chart import ChartSpec, cumulative, draw, week_label
+from bot.digest.chart import ChartSpec, cumulative, week_label
 from bot.digest.model import Digest
 from bot.digest.rules import RULES, DigestRules
 from bot.digest.sources import year_bounds
@@ -62,6 +62,8 @@ def _cut(text: str, limit: int) -> str:
 def digest_chart(digest: Digest) -> Image:
     """Hours per week and since the year began; the pool's against its targets, an
     organisation's without them (the targets are the pool's, not any one member's)."""
+    from bot.digest.drawing import draw  # matplotlib loads only when a chart is drawn
+
     return Image(
         draw(chart_spec(digest)),
         alt_text=chart_alt_text(digest),

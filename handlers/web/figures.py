@@ -465,6 +465,6 @@ def _cell(text: str) -> str:
 
 
 def chart_of(page: Page) -> bytes:
-    from bot.digest.chart import draw
+    from bot.digest.drawing import draw
 
     return draw(chart_spec(page.digest), file_format="svg")

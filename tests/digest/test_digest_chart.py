@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 from digest_testkit import WEEK, DigestPool
 
-from bot.digest.chart import ChartSpec, chart_figure, cumulative, draw, week_label
+from bot.digest.chart import ChartSpec, cumulative, week_label
+from bot.digest.drawing import chart_figure, draw
 from bot.digest.figures import build_digest
 from bot.digest.model import WeekHours
 from bot.digest.render import chart_alt_text, chart_spec, digest_chart
