@@ -81,8 +81,9 @@ def test_the_rule_catches_a_leak(tmp_path: Path) -> None:
 #
 # A package is the first two components of a module's name (bot.requests, bot.digest...);
 # the top-level modules bot/*.py are the kernel, package "bot". Every import counts: those
-# under TYPE_CHECKING and inside functions too, since a cycle hidden there is still two
-# packages that cannot be understood (or moved) one without the other.
+# inside functions too (and under TYPE_CHECKING, which bot/ no longer allows, below), since a
+# cycle hidden there is still two packages that cannot be understood (or moved) one without
+# the other.
 
 # Edges tolerated while a step of a re-cut is under way (none today): each must still exist,
 # so the set is emptied as soon as the step lands.
@@ -201,6 +202,94 @@ def test_the_cycle_rule_catches_a_cycle(tmp_path: Path) -> None:
     cycles = import_cycles(edges)
     assert cycles == [["bot", "bot.slice"]]
     assert "bot/door.py:2 imports bot.slice.verbs" in _describe(cycles, edges)
+
+
+# -- No module of the kernel imports another back ---------------------------------------------
+#
+# The kernel's modules (bot/*.py) stand in layers too: the door (app.py) imports the registry,
+# the router and the engine, and none of them imports the door back; what handlers need of the
+# door is the `Door` protocol (bot/registry.py), which `CoachingBot` satisfies without being
+# named. Every import counts, inside functions too.
+
+
+def kernel_module_imports(root: Path) -> dict[tuple[str, str], set[str]]:
+    """Every import from one top-level module of `root` (root/*.py) to another."""
+    kernel = {_module_name(path, root) for path in root.glob("*.py")}
+    edges: dict[tuple[str, str], set[str]] = {}
+    for path in sorted(root.glob("*.py")):
+        name = _module_name(path, root)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                # `from bot import registry` names a module; `from bot.registry import X` too
+                targets = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            for target in targets:
+                if target in kernel and target != name:
+                    where = f"{path.relative_to(root.parent)}:{node.lineno} imports {target}"
+                    edges.setdefault((name, target), set()).add(where)
+    return edges
+
+
+def test_no_import_cycle_between_modules_of_the_kernel() -> None:
+    edges = kernel_module_imports(CORE)
+    cycles = import_cycles(edges)
+    assert not cycles, _describe(cycles, edges)
+
+
+def test_the_kernel_cycle_rule_catches_a_cycle(tmp_path: Path) -> None:
+    """The check above can fail: the door importing the registry, which imports the door
+    back inside a function, is a named cycle."""
+    root = tmp_path / "bot"
+    root.mkdir()
+    (root / "__init__.py").write_text("")
+    (root / "app.py").write_text("from bot.registry import Registry\n")
+    (root / "registry.py").write_text(
+        "class Registry:\n    def door(self):\n        from bot import app\n"
+    )
+    edges = kernel_module_imports(root)
+    assert import_cycles(edges) == [["bot.app", "bot.registry"]]
+    assert "bot/registry.py:3 imports bot.app" in _describe(import_cycles(edges), edges)
+
+
+# -- No import hidden from the running code -------------------------------------------------
+#
+# An import under `if TYPE_CHECKING:` is one the code needs but does not make: it hid the
+# kernel's cycle between the door and the registry. In bot/ every import is a real one (type a
+# handler's door with the `Door` protocol; import a heavy library inside the function that
+# uses it, as bot/digest/render.py does matplotlib's drawing).
+
+
+def type_checking_blocks(tree: ast.AST) -> list[int]:
+    """The lines of `if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`) blocks in a module."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If)
+        and (
+            (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING")
+            or (isinstance(node.test, ast.Attribute) and node.test.attr == "TYPE_CHECKING")
+        )
+    ]
+
+
+def test_no_type_checking_block_in_the_core() -> None:
+    hidden = {
+        str(path.relative_to(CORE.parent)): lines
+        for path in _core_modules()
+        if (lines := type_checking_blocks(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert not hidden, f"imports under TYPE_CHECKING (make them real): {hidden}"
+
+
+def test_the_type_checking_rule_catches_a_block() -> None:
+    source = (
+        "import typing\nfrom typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from bot.app import CoachingBot\n"
+        "if typing.TYPE_CHECKING:\n    pass\n"
+    )
+    assert type_checking_blocks(ast.parse(source)) == [3, 5]
 
 
 # -- Each slice stands on the kernel --------------------------------------------------------
