@@ -3,8 +3,9 @@
 Each platform package under `handlers/` offers `mount(context) -> ChannelMount | None`
 (None when its settings are absent) declaring its `rank` among the channels. The server
 mounts every route, the notifier gets every sender (a person on several channels is
-reached on the one of lowest rank), and with no platform configured the console stands in,
-so the embedded setup still delivers.
+reached on the one of lowest rank), and with no platform configured the console's inbox
+reaches people on no platform, so the embedded setup still delivers (people on a platform
+without settings here are left due: `handlers.console.wiring.reach_with`).
 """
 
 from __future__ import annotations
