@@ -66,7 +66,7 @@ def build_notifier(
 ) -> ChannelNotifier:
     senders = ranked_senders(mounts)
     if not senders and fallback is not None:
-        log.info("no chat platform configured: proactive messages go to the console")
+        log.info("no chat platform configured: the console inbox reaches people on no platform")
         return ChannelNotifier(application.services, {}, fallback=fallback)
     return ChannelNotifier(application.services, senders)
 
