@@ -3,8 +3,9 @@
 Each platform package under `handlers/` offers `mount(context) -> ChannelMount | None`
 (None when its settings are absent) declaring its `rank` among the channels. The server
 mounts every route, the notifier gets every sender (a person on several channels is
-reached on the one of lowest rank), and with no platform configured the console stands in,
-so the embedded setup still delivers.
+reached on the one of lowest rank), and with no platform configured the console's inbox
+reaches people on no platform, so the embedded setup still delivers (people on a platform
+without settings here are left due: `handlers.console.wiring.reach_with`).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def build_notifier(
 ) -> ChannelNotifier:
     senders = ranked_senders(mounts)
     if not senders and fallback is not None:
-        log.info("no chat platform configured: proactive messages go to the console")
+        log.info("no chat platform configured: the console inbox reaches people on no platform")
         return ChannelNotifier(application.services, {}, fallback=fallback)
     return ChannelNotifier(application.services, senders)
 

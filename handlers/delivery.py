@@ -28,8 +28,9 @@ class ChannelSender(Protocol):
 class ChannelNotifier:
     """Picks the channel for each recipient: the first of `senders` (most preferred first:
     `handlers.channels.ranked_senders` orders them by their mounts' rank) on which the
-    person has an identity. `fallback` (the console, in the embedded setup) takes people
-    who have no identity on any configured channel."""
+    person has an identity. `fallback` (the console's inbox) takes people who have no
+    identity on any configured channel; the dispatcher's `Reach` (`reach_with`) keeps
+    those on another platform from reaching it: they are left due."""
 
     def __init__(
         self,
@@ -57,6 +58,11 @@ class ChannelNotifier:
             self._recent.clear()
         self._recent[person_id] = (now, person, identities)
         return person, identities
+
+    @property
+    def platforms(self) -> frozenset[Channel]:
+        """The channels it has a sender for (its fallback aside)."""
+        return frozenset(self._senders)
 
     def forget(self, person_id: int) -> None:
         """Drop a cached recipient (a channel linked a new identity for them)."""

@@ -16,6 +16,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.digest.schedule import queue_previous_week
 from bot.domain.audit import AuditEntry
+from bot.domain.outbox import Reach
 from bot.domain.retention import RetentionPeriods
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.errors import StaleState
@@ -29,9 +30,16 @@ log = logging.getLogger("coachpool.jobs")
 DISPATCH_EVERY = timedelta(seconds=15)  # default of COACHPOOL_DISPATCH_EVERY
 
 
-def dispatch_tick(services: Services, notifier: Notifier, observer: Observer = NOT_WATCHED) -> None:
+def dispatch_tick(
+    services: Services,
+    notifier: Notifier,
+    observer: Observer = NOT_WATCHED,
+    reach: Reach | None = None,
+) -> None:
+    """One delivery pass. `reach`: the channels this process delivers on, if not all (the
+    messages of people on a platform it has no settings for stay due, and are not tried)."""
     try:
-        report = dispatch_due(services, notifier, watch=observer.handled)
+        report = dispatch_due(services, notifier, watch=observer.handled, reach=reach)
     except Exception:
         log.exception("dispatch tick failed")
         return
@@ -103,6 +111,7 @@ class Scheduler:
         *,
         dispatch_every: timedelta = DISPATCH_EVERY,
         observer: Observer = NOT_WATCHED,
+        reach: Reach | None = None,
     ) -> None:
         self._scheduler = BackgroundScheduler(timezone=str(services.settings.pool_timezone))
         self._scheduler.add_job(
@@ -110,7 +119,7 @@ class Scheduler:
             "interval",
             seconds=dispatch_every.total_seconds(),
             id="dispatch",
-            args=(services, notifier, observer),
+            args=(services, notifier, observer, reach),
             max_instances=1,
             coalesce=True,
             replace_existing=True,

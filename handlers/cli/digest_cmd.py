@@ -82,14 +82,17 @@ def _send(app: Application, week: Week) -> int:
     from bot.digest.schedule import queue_weekly_digests
     from bot.outbox.dispatcher import dispatch_due
     from handlers.channels import platform_notifier
-    from handlers.console.wiring import inbox_sender
+    from handlers.console.left_for import LeftForServer, left_due
+    from handlers.console.wiring import inbox_sender, reach_with
     from handlers.platforms import MOUNTERS
 
     queued = queue_weekly_digests(app.services, week_start=week.start)
     notifier = platform_notifier(
         app, MOUNTERS, fallback=inbox_sender(app, out=sys.stdout), environ=os.environ
     )
-    report = dispatch_due(app.services, notifier)
+    reach = reach_with(notifier.platforms)
+    report = dispatch_due(app.services, notifier, reach=reach)
+    left = LeftForServer(app.store, reach).waiting(due_by=app.services.clock.now())
     app.store.audit(
         AuditEntry(
             app.services.clock.now(),
@@ -103,6 +106,8 @@ def _send(app: Application, week: Week) -> int:
         f"digest {week.label}: queued {queued} new; sent {report.sent}, skipped "
         f"{report.skipped}, to retry {report.retried}, failed {report.failed} "
         f"(of {report.claimed} messages due)",
+        *left_due(left),
+        sep="\n",
         file=sys.stderr,
     )
     return 0 if report.failed == 0 else 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 from typing import Any
 
@@ -31,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from handlers.channels import ChannelContext, build_notifier, mount_all
-    from handlers.console.wiring import inbox_sender
+    from handlers.console.left_for import LeftForServer, left_due
+    from handlers.console.wiring import inbox_sender, reach_with
     from handlers.jobs import Scheduler
     from handlers.logs import configure_logging, log_level_from_environ
     from handlers.metrics.instruments import Metrics  # prometheus-client: for serve only
@@ -62,12 +64,22 @@ def run(args: argparse.Namespace) -> int:
     )
     mounts = mount_all(context, MOUNTERS)
     notifier = build_notifier(app, mounts, fallback=inbox_sender(app))
-    kicker.append(DispatchKicker(app.services, notifier, observer=metrics))
+    # People on a platform without settings here are left due, untried: said once, here.
+    reach = reach_with(notifier.platforms)
+    left = left_due(LeftForServer(app.store, reach).waiting(due_by=None))
+    if left:
+        logging.getLogger("coachpool.serve").warning("; ".join(left))
+    kicker.append(DispatchKicker(app.services, notifier, observer=metrics, reach=reach))
     scheduler = (
         None
         if args.no_scheduler
         else Scheduler(
-            app.services, notifier, retention, dispatch_every=dispatch_every, observer=metrics
+            app.services,
+            notifier,
+            retention,
+            dispatch_every=dispatch_every,
+            observer=metrics,
+            reach=reach,
         )
     )
     asgi = create_app(app, mounts=mounts, scheduler=scheduler, environ=environ, metrics=metrics)

@@ -1,11 +1,12 @@
 """The console channel's wiring: people on no chat platform are reached through their
 console inbox, and a chat open in this process gets its person's messages at once. People on
-Slack or Teams are reached there, by the platform's sender when the chat has its settings,
-else by the server later: the chat leaves their messages due."""
+Slack or Teams are reached there, by the platform's sender when the process has its settings,
+else by a process that has them later: a chat, `serve`, `dispatch --once` and
+`digest --send` alike leave their messages due (`reach_with`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -23,10 +24,18 @@ from handlers.console.sender import InboxSender
 from handlers.delivery import ChannelNotifier, ChannelSender, Deliverer
 
 
+def reach_with(platforms: Iterable[Channel]) -> Reach:
+    """What a process with senders for `platforms` delivers on: those platforms, and the
+    console's inbox, which is in this process. The inbox reaches people on no platform and
+    never stands in for one: a person on a platform without a sender here is left due."""
+    return Reach(platforms=frozenset(platforms), in_process=frozenset({CONSOLE}))
+
+
 def inbox_sender(application: Application, *, out: TextIO | None = None) -> InboxSender:
     """The console as the fallback channel of a command that delivers (`dispatch --once`,
-    `digest --send`, `serve` with no platform): `out`, an operator's terminal, names who got
-    a message (`serve` passes none: its logs never carry names or emails)."""
+    `digest --send`, `serve` with no platform), for people on no platform: `out`, an
+    operator's terminal, names who got a message (`serve` passes none: its logs never carry
+    names or emails)."""
     return InboxSender(ConsoleInbox(application.store.engine), application.services.clock, out=out)
 
 
@@ -46,9 +55,7 @@ def console_chat(
     services = bot.services
     sender = InboxSender(ConsoleInbox(engine), services.clock)
     platforms = dict(senders or {})
-    # The console's inbox is in this process: it reaches people on no platform, never
-    # stands in for one.
-    reach = Reach(platforms=frozenset(platforms), in_process=frozenset({CONSOLE}))
+    reach = reach_with(platforms)
     chat = ConsoleChat(
         bot,
         Deliverer(services, ChannelNotifier(services, platforms, fallback=sender), reach=reach),

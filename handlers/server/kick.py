@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.domain.outbox import Reach
 from bot.outbox.dispatcher import dispatch_due
 from bot.ports.notifier import Notifier
 from bot.services import Services
@@ -20,10 +21,17 @@ log = logging.getLogger("coachpool.dispatch")
 
 class DispatchKicker:
     def __init__(
-        self, services: Services, notifier: Notifier, *, observer: Observer = NOT_WATCHED
+        self,
+        services: Services,
+        notifier: Notifier,
+        *,
+        observer: Observer = NOT_WATCHED,
+        reach: Reach | None = None,
     ) -> None:
+        """`reach`: the channels this process delivers on, if not all (see `dispatch_due`)."""
         self._services = services
         self._notifier = notifier
+        self._reach = reach
         self._observer = observer
         self._running: asyncio.Task[None] | None = None
         self._again = False
@@ -46,7 +54,10 @@ class DispatchKicker:
             try:
                 await run_sync(
                     lambda: dispatch_due(
-                        self._services, self._notifier, watch=self._observer.handled
+                        self._services,
+                        self._notifier,
+                        watch=self._observer.handled,
+                        reach=self._reach,
                     )
                 )
                 self._observer.dispatch_pass()

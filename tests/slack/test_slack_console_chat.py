@@ -4,12 +4,14 @@ A coach is linked to Slack through signed HTTP into the served app; Emma, Sam an
 coordinator are on no platform (not in the fake Slack). Emma picks the Slack coach in her
 terminal: with Slack's settings in the chat's environment the request reaches the coach's
 Slack DM at once; without them it stays due in the outbox, untried, the chat says so in one
-line, and a later `coachpool dispatch --once` with Slack's settings delivers it. News for
+line, a `coachpool dispatch --once` without them leaves it due too (one line, no console
+inbox), and one with Slack's settings delivers it, once. News for
 the console-only coordinator (Sam's request waits) still reaches their console inbox."""
 
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -33,6 +35,9 @@ COORDINATOR = DEMO_COORDINATOR_EMAIL
 ASK = "coaching on leading my team through a restructure, Tuesday or Thursday afternoons, online"
 OFFER = "Emma would like you as their coach"
 WAITS = "left for `coachpool serve` to send on Slack"
+LEFT_DUE = (
+    "1 message for people on Slack is left due: Slack is not configured here (SLACK_BOT_TOKEN"
+)
 
 
 def slack_settings(h: Harness) -> dict[str, str]:
@@ -75,7 +80,10 @@ def news_for(h: Harness, person: Person) -> list[OutboxMessage]:
 
 @pytest.mark.parametrize("configured", [True, False], ids=["with-slack", "without-slack"])
 def test_a_console_chat_sends_a_slack_coach_their_request_on_slack_or_leaves_it_due(
-    database_url: str, configured: bool, monkeypatch: pytest.MonkeyPatch
+    database_url: str,
+    configured: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     with running_pool(database_url) as h:
         # Emma, Sam and the coordinator are on no platform: not in any Slack workspace.
@@ -122,12 +130,25 @@ def test_a_console_chat_sends_a_slack_coach_their_request_on_slack_or_leaves_it_
         assert waiting and WAITS not in said
 
         if not configured:
-            # `coachpool dispatch --once` with Slack's settings (minutes later) delivers it.
-            for name, value in slack_settings(h).items():
-                monkeypatch.setenv(name, value)
             later = h.clock.now() + timedelta(minutes=5)
             monkeypatch.setattr(WallClock, "now", lambda self: later)
+            # `coachpool dispatch --once` without Slack's settings leaves it due, untried,
+            # and says so; the coach's console inbox gets nothing.
+            for name in [n for n in os.environ if n.startswith(("SLACK_", "MICROSOFT_"))]:
+                monkeypatch.delenv(name)
+            capsys.readouterr()
             assert main(["--database", database_url, "dispatch", "--once"]) == 0
-            assert OFFER in words(on_slack.messages())
+            said = capsys.readouterr()
+            assert LEFT_DUE in said.err and coach.email not in said.out + said.err
+            (left,) = news_for(h, coach)
+            assert left.state is OutboxState.PENDING
+            assert left.attempts == 0 and left.claimed_by == ""
+            assert ConsoleInbox(store.engine).waiting(coach.id) == []
+            # With Slack's settings it delivers it, once.
+            for name, value in slack_settings(h).items():
+                monkeypatch.setenv(name, value)
+            assert main(["--database", database_url, "dispatch", "--once"]) == 0
+            assert LEFT_DUE not in capsys.readouterr().err
+            assert sum(OFFER in words([m]) for m in on_slack.messages()) == 1
             (sent,) = news_for(h, coach)
             assert sent.state is OutboxState.SENT
