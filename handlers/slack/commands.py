@@ -7,15 +7,13 @@ belong; when the command was typed elsewhere, a note there (only they see it) sa
 from __future__ import annotations
 
 import logging
-from collections import Counter
 
 from slack_sdk.webhook import WebhookClient
 
-from bot.domain import Person, RequestState, Role
+from bot.domain import Person, Role
 from bot.help_text import help_text
 from bot.messages import Incoming
-from bot.replies import Card, Fact, Reply, Text
-from bot.text_format import local_date
+from bot.replies import Reply, Text
 from handlers.channel_names import SLACK
 from handlers.slack.desk import Desk
 from handlers.slack.identity import Stranger
@@ -36,13 +34,6 @@ NOT_COORDINATOR = (
 # The lists a subcommand asks for, as the words the core knows (bot/router.py).
 LISTS = frozenset(
     {"sessions", "session", "bookings", "availability", "requests", "request", "status", "pending"}
-)
-_WAITING = (
-    (RequestState.OPEN, "Looking for coaches"),
-    (RequestState.SHORTLISTED, "Coachee choosing a coach"),
-    (RequestState.WAITING_COACH, "Waiting for a coach's answer"),
-    (RequestState.WAITING_COACHEE, "Coachee choosing a proposed time"),
-    (RequestState.WAITLISTED, "On the waiting list"),
 )
 
 
@@ -83,7 +74,7 @@ def _answer(
     if verb in {"help", "?"}:
         return (Text(help_text(person)), Text(USAGE))
     if verb == "admin":
-        return admin(desk, person, rest)
+        return admin(desk, person, rest, trigger_id=trigger_id)
     # `/coaching sessions` is the word "sessions" said in the DM (whatever follows it);
     # anything else is said as typed. Both through the core's one door.
     said = verb if verb in LISTS else text
@@ -91,22 +82,15 @@ def _answer(
     return desk.bot.handle(incoming).replies
 
 
-def admin(desk: Desk, person: Person, rest: list[str]) -> tuple[Reply, ...]:
-    """Coordinators only. So far: how many requests are waiting, and at which stage."""
+def admin(desk: Desk, person: Person, rest: list[str], *, trigger_id: str) -> tuple[Reply, ...]:
+    """Coordinators only. So far: the requests waiting, as the core lists them when a
+    coordinator says 'waiting' (through the one door: the channel counts nothing itself)."""
     if Role.COORDINATOR not in person.roles:
         return (Text(NOT_COORDINATOR),)
     if rest[:1] not in ([], ["requests"]):
         return (Text("So far I know `/coaching admin requests`."),)
-    waiting = [r for r in desk.services.store.list_requests() if r.state.is_open]
-    counts = Counter(r.state for r in waiting)
-    facts = [Fact(label, str(counts.get(state, 0))) for state, label in _WAITING]
-    text = "No requests are waiting."
-    if waiting:
-        oldest = min(r.created_at for r in waiting)
-        services = desk.services
-        made_on = local_date(oldest, services.settings.pool_timezone, now=services.clock.now())
-        text = f"{len(waiting)} waiting in all; the oldest was made on {made_on}."
-    return (Card("Requests waiting", tuple(facts), text=text),)
+    incoming = Incoming(person.id, SLACK, text="waiting", event_id=f"slack:command:{trigger_id}")
+    return desk.bot.handle(incoming).replies
 
 
 def _respond(response_url: str, text: str) -> None:

@@ -110,15 +110,24 @@ def test_coaching_availability_for_a_coach(sqlite_url: str) -> None:
 
 
 def test_admin_requests_is_for_coordinators_only(sqlite_url: str) -> None:
+    """The list is the core's own 'waiting' answer, reached through the door: before Sam's
+    request is made nothing waits; once it is, it is listed with its stage."""
     with running_pool(sqlite_url) as h:
-        sam = h.user(SAM)
+        sam, coordinator = h.user(SAM), h.user(COORDINATOR)
         sam.say("coaching on leading my team, Tuesday afternoons, online please")
         refused = words(posted(sam.command("admin requests")))
         assert "admin commands are for the pool's coordinators" in refused
-        counts = words(posted(h.user(COORDINATOR).command("admin requests")))
-        assert "Requests waiting" in counts
-        assert "*Looking for coaches* 0" in counts
-        assert "No requests are waiting." in counts
+        assert "No requests are waiting" in words(posted(coordinator.command("admin requests")))
+        for answer in ("Keep my team motivated", "skip", "skip"):
+            sam.say(answer)
+        sam.press("Regional Coaching Pool")
+        sam.press("Yes, find me a coach")
+        request = h.application.store.list_requests()[0]
+        listed = words(posted(coordinator.command("admin requests")))
+        assert f"Request {request.id}" in listed
+        assert "coachee choosing" in listed
+        unknown = words(posted(coordinator.command("admin figures")))
+        assert "So far I know" in unknown
 
 
 def test_the_home_tab_shows_requests_sessions_and_for_coaches_their_availability(
