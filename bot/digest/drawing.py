@@ -17,6 +17,7 @@ from bot.digest.chart import ChartSpec, cumulative, week_label
 
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 10.0, 7.0, 100  # 1000 × 700 pixels as PNG
 MAX_LABELS = 13  # week labels that fit under the bars
+SVG_ID_SALT = "coachpool-digest-chart"
 
 # Colours with at least 3:1 contrast against white (WCAG 2.2, non-text contrast).
 BAR = "#6f9fcf"
@@ -134,8 +135,11 @@ def _month_starts(start: date, end: date) -> list[date]:
 
 def draw(spec: ChartSpec, *, file_format: Literal["png", "svg"] = "png") -> bytes:
     """The chart as PNG (chat, board packs) or SVG (the dashboard) bytes."""
-    # SVG text stays text (smaller, sharp, selectable), in the page's sans-serif font.
-    with rc_context({"svg.fonttype": "none"}):
+    # SVG text stays text (smaller, sharp, selectable), in the page's sans-serif font. The
+    # SVG's ids (markers, clip paths) hash their content with a salt, by default a new uuid4
+    # each draw: a fixed salt makes the same figures draw the same bytes. The dashboard shows
+    # the chart as an image of its own, so its ids never meet another chart's.
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": SVG_ID_SALT}):
         figure = chart_figure(spec)
         FigureCanvasAgg(figure)
         out = io.BytesIO()

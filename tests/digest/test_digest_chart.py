@@ -95,6 +95,14 @@ def test_svg_for_the_dashboard() -> None:
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
 
 
+def test_the_same_figures_draw_the_same_svg_bytes() -> None:
+    """The dashboard's chart is byte-stable: its SVG ids do not change from draw to draw."""
+    first = draw(spec(3, 4), file_format="svg")
+    assert draw(spec(3, 4), file_format="svg") == first
+    assert draw(spec(3, 5), file_format="svg") != first
+    assert draw(spec(3, 4, target=None), file_format="svg") != first
+
+
 def test_the_digest_chart_and_its_alt_text(pool: DigestPool) -> None:
     digest = build_digest(pool.services(), week=WEEK)
     image = digest_chart(digest)
