@@ -50,7 +50,7 @@ def by_key(
     hidden: Iterable[K] = (),
 ) -> dict[K, Part]:
     """The parts of a group: each record's value added to its key's part, with its person."""
-    never = set(hidden)
+    never = dict.fromkeys(hidden)  # in the order given: a set's order changes per process
     values: defaultdict[K, float] = defaultdict(float)
     people: defaultdict[K, set[int]] = defaultdict(set)
     for k in never:
@@ -349,7 +349,10 @@ def _gaps(data: DigestData, org: Organisations, min_group: int) -> dict[str, Dis
         labels = [THEMES_BY_KEY[key].label for key in themes_of(request.topic)]
         for label in labels or [OTHER_TOPICS]:
             by_topic[label].append(request)
-    return {label: request_groups(found, org, min_group) for label, found in by_topic.items()}
+    # By label: `themes_of` is a set, whose order changes from process to process.
+    return {
+        label: request_groups(found, org, min_group) for label, found in sorted(by_topic.items())
+    }
 
 
 def _themes(data: DigestData, index: WeekIndex, year_from: int, min_group: int) -> Counts:
@@ -364,7 +367,7 @@ def _themes(data: DigestData, index: WeekIndex, year_from: int, min_group: int) 
         position = index.index(fact.themes_at)
         if position is None or position < year_from:
             continue
-        for theme in set(fact.themes) & known:
+        for theme in sorted(known.intersection(fact.themes)):  # a set's order varies
             weekly[theme][position] = weekly[theme][position].plus(1.0, fact.coachee_id)
     shown, withheld = [], False
     for theme, weeks in weekly.items():
