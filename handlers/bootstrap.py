@@ -11,16 +11,19 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.clock import Clock
+from bot.ports.calendar import Calendar
+from bot.ports.sign_in import SignInLinks
 from bot.scheduling.bank_holidays import Nation
 from bot.services import Services, Settings
 from handlers.startup import resume_collection
 from handlers.wall_clock import WallClock
 
+# Types only, for start-up time (tests/cli/test_command_start.py): every command imports
+# this module (the command line catches ConfigurationError), and `--help` and
+# `parse-when` must not load SQLAlchemy, nor the listings the door (bot.app).
 if TYPE_CHECKING:
     from bot.app import CoachingBot
-    from bot.clock import Clock
-    from bot.ports.calendar import Calendar
-    from bot.ports.sign_in import SignInLinks
     from storage.store import SqlStore
 
 DEFAULT_TIMEZONE = "Europe/London"
