@@ -29,6 +29,9 @@ from tests.conversations.transcript import Transcript, squeeze
 
 PRESSES = 6
 SAM = "sam.patel@dudley.gov.uk"
+# Six fresh interpreters import the whole bot at once, on a machine that may be running other
+# test sessions: waits this generous only ever end a run that hangs, never a slow one.
+WAIT = 300
 
 
 def _press(
@@ -44,7 +47,7 @@ def _press(
     store = SqlStore.open(database_url)
     try:
         bot = coaching_bot(Services(store=store, clock=SimulatedClock(now)))
-        barrier.wait(timeout=60)
+        barrier.wait(timeout=WAIT)
         outcome = bot.handle(Incoming(coach_id, CONSOLE, value=value))
         answers.put(squeeze(" ".join(str(r) for r in outcome.replies)))
     finally:
@@ -75,9 +78,9 @@ def test_the_same_accept_pressed_from_many_processes_books_once(
     ]
     for replica in replicas:
         replica.start()
-    answers = [queue.get(timeout=120) for _ in replicas]
+    answers = [queue.get(timeout=WAIT) for _ in replicas]
     for replica in replicas:
-        replica.join(timeout=30)
+        replica.join(timeout=WAIT)
         assert replica.exitcode == 0
 
     assert sum("Your session is booked" in a for a in answers) == 1, answers
