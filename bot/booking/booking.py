@@ -221,12 +221,12 @@ def _coach_request(services: Services, person: Person, action: Action) -> Coachi
 
 
 def accept(ctx: Context, action: Action) -> Outcome:
-    booked = _already_booked(ctx.services, action.int_arg(0), ctx.person)
-    if booked is not None:
-        return booked
     request = _coach_request(ctx.services, ctx.person, action)
     if isinstance(request, str):
-        return _say(request)
+        # Asked after that read, not before it: on PostgreSQL another replica's booking may
+        # land between two reads, and the one that finds the request moved on tells the truth.
+        booked = _already_booked(ctx.services, action.int_arg(0), ctx.person)
+        return booked or _say(request)
     if request.state is RequestState.WAITING_COACHEE:
         return refusal(
             "You've proposed other times, and it's now for the coachee to pick one of them. "
