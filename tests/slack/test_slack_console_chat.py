@@ -78,6 +78,26 @@ def news_for(h: Harness, person: Person) -> list[OutboxMessage]:
     return [m for m in messages if m.recipient_id == person.id and m.kind == NoticeKind.NOTICE]
 
 
+def emma_asks_a_slack_coach(
+    h: Harness, database_url: str, environ: dict[str, str]
+) -> tuple[Person, str]:
+    """Emma's terminal: she picks her shortlist's first coach, who says hello on Slack first
+    (which links them there). The coach, and what her terminal showed."""
+    picked: list[Person] = []
+
+    def emma_types() -> Iterator[str]:
+        yield from (ASK, "Keep my team motivated", "skip", "skip", "1", "1")
+        coach = first_coach(h, EMMA)
+        assert words(h.user(coach.email).say("hello"))
+        picked.append(coach)
+        yield "1"
+
+    seen = squeeze(chat(h, database_url, EMMA, emma_types(), environ))
+    (coach,) = picked
+    assert f"I've asked {coach.name}" in seen
+    return coach, seen
+
+
 @pytest.mark.parametrize("configured", [True, False], ids=["with-slack", "without-slack"])
 def test_a_console_chat_sends_a_slack_coach_their_request_on_slack_or_leaves_it_due(
     database_url: str,
@@ -89,19 +109,7 @@ def test_a_console_chat_sends_a_slack_coach_their_request_on_slack_or_leaves_it_
         # Emma, Sam and the coordinator are on no platform: not in any Slack workspace.
         h.fake.users[:] = [u for u in h.fake.users if u.email not in {EMMA, SAM, COORDINATOR}]
         environ = slack_settings(h) if configured else {}
-        picked: list[Person] = []
-
-        def emma_types() -> Iterator[str]:
-            yield from (ASK, "Keep my team motivated", "skip", "skip", "1", "1")
-            # Her shortlist's first coach says hello on Slack, which links them there.
-            coach = first_coach(h, EMMA)
-            assert words(h.user(coach.email).say("hello"))
-            picked.append(coach)
-            yield "1"
-
-        seen = squeeze(chat(h, database_url, EMMA, emma_types(), environ))
-        (coach,) = picked
-        assert f"I've asked {coach.name}" in seen
+        coach, seen = emma_asks_a_slack_coach(h, database_url, environ)
         on_slack = h.user(coach.email)
         store = h.application.store
         (asked,) = news_for(h, coach)

@@ -20,7 +20,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,11 +37,9 @@ from handlers.pool.sample import DEMO_COORDINATOR_EMAIL as COORDINATOR
 from handlers.wall_clock import WallClock
 from tests.slack.slack_harness import Harness, running_pool, words
 from tests.slack.test_slack_console_chat import (
-    ASK,
     EMMA,
     OFFER,
-    chat,
-    first_coach,
+    emma_asks_a_slack_coach,
     news_for,
     slack_settings,
 )
@@ -109,31 +107,13 @@ def serve_until(database_url: str, settings: dict[str, str], done: Callable[[], 
     return log
 
 
-def emma_asks_a_slack_coach(h: Harness, database_url: str) -> Person:
-    """Emma's terminal, with no Slack settings: she picks her shortlist's first coach, who
-    says hello on Slack first (which links them there). The coach."""
-    picked: list[Person] = []
-
-    def emma_types() -> Iterator[str]:
-        yield from (ASK, "Keep my team motivated", "skip", "skip", "1", "1")
-        coach = first_coach(h, EMMA)
-        assert words(h.user(coach.email).say("hello"))
-        picked.append(coach)
-        yield "1"
-
-    seen = chat(h, database_url, EMMA, emma_types(), {})
-    (coach,) = picked
-    assert f"I've asked {coach.name}" in seen
-    return coach
-
-
 def test_serve_without_slack_settings_leaves_a_slack_coach_their_request_due(
     database_url: str,
 ) -> None:
     with running_pool(database_url) as h:
         h.fake.users[:] = [u for u in h.fake.users if u.email != EMMA]
         h.clock.set(datetime.now(UTC))
-        coach = emma_asks_a_slack_coach(h, database_url)
+        coach = emma_asks_a_slack_coach(h, database_url, {})[0]
         on_slack = h.user(coach.email)
         store = h.application.store
 
